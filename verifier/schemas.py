@@ -1,0 +1,177 @@
+"""The data that flows through verifier: spans, opinions, claims and reports.
+
+Every model here is pydantic v2 and round-trips through JSON losslessly
+(`Report.model_validate_json(report.model_dump_json()) == report`).
+Offsets are character offsets into `Report.document.text`, the text as the
+tool normalizes it (BOM removed, CRLF turned into LF, HTML reduced to text).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+Label = Literal["attributed", "asserted"]
+LABELS: tuple[Label, ...] = ("attributed", "asserted")
+QuoteKind = Literal["direct", "indirect", "none"]
+MatchKind = Literal["exact", "normalized", "fuzzy", "none"]
+Status = Literal["agreed", "disagreed", "ungrounded", "checked", "reviewed"]
+"""agreed: extractor and checker give the same label; disagreed: they differ
+(marked for review); ungrounded: the evidence was not found in the text;
+checked: the extractor gave no label of its own (rule extractor), the
+checker's stands; reviewed: a person decided."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """A stretch of the document: text[start:end] == text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Evidence(_Model):
+    """The verbatim stretch of the article that states a claim.
+
+    `text` is what the extractor quoted; `start`/`end` locate it in the
+    document (None when it could not be found), `match` says how.
+    """
+
+    text: str
+    start: int | None = None
+    end: int | None = None
+    match: MatchKind = "none"
+
+    @property
+    def grounded(self) -> bool:
+        return self.start is not None and self.end is not None
+
+
+class Verdict(_Model):
+    """The checker's opinion on one span (also the public result of
+    `verifier.attribute`)."""
+
+    label: Label
+    speaker: str | None = None
+    cue: str | None = None
+    cue_span: Span | None = None
+    quote: QuoteKind = "none"
+    reasons: list[str] = Field(default_factory=list)
+
+
+class ExtractorOpinion(_Model):
+    """What the extractor proposed for a claim. `label` is None when the
+    extractor has no opinion of its own (the rule extractor)."""
+
+    label: Label | None = None
+    speaker: str | None = None
+    cue: str | None = None
+    quote: QuoteKind = "none"
+
+
+class ReviewDecision(_Model):
+    """A person's decision on a claim in a review session."""
+
+    action: str
+    reviewer: str | None = None
+    at: str | None = None
+    note: str | None = None
+    acceptable_labels: list[Label] = Field(default_factory=list)
+
+
+class Claim(_Model):
+    id: str
+    text: str = Field(description="The claim written to stand alone.")
+    evidence: Evidence
+    label: Label = Field(description="The final label.")
+    speaker: str | None = None
+    cue: str | None = None
+    cue_span: Span | None = None
+    quote: QuoteKind = "none"
+    extractor: ExtractorOpinion
+    checker: Verdict | None = None
+    status: Status
+    ambiguous: bool = False
+    review: ReviewDecision | None = None
+
+
+class Block(_Model):
+    """A paragraph or heading of the document."""
+
+    kind: Literal["paragraph", "heading"]
+    start: int
+    end: int
+
+
+class DocumentInfo(_Model):
+    hash: str = Field(description="sha256 of the normalized text.")
+    title: str | None = None
+    source: str | None = Field(default=None, description="Path, '-' for stdin, or an id.")
+    format: Literal["text", "markdown", "html"] = "text"
+    text: str
+    blocks: list[Block] = Field(default_factory=list)
+
+
+class Usage(_Model):
+    """Model usage over every attempt, re-asks and failures included."""
+
+    requests: int = 0
+    failed_requests: int = 0
+    retries: int = 0
+    reasks: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+    cost: float | None = None
+
+    def add(self, other: "Usage") -> "Usage":
+        cost = None if self.cost is None and other.cost is None else (self.cost or 0.0) + (other.cost or 0.0)
+        return Usage(
+            requests=self.requests + other.requests,
+            failed_requests=self.failed_requests + other.failed_requests,
+            retries=self.retries + other.retries,
+            reasks=self.reasks + other.reasks,
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            total_tokens=self.total_tokens + other.total_tokens,
+            cost=cost,
+        )
+
+
+class Report(_Model):
+    schema_version: str = SCHEMA_VERSION
+    verifier_version: str
+    document: DocumentInfo
+    claims: list[Claim]
+    extractor: str = Field(description="'rules' or 'llm'.")
+    model: str | None = None
+    prompt_version: str | None = None
+    usage: Usage = Field(default_factory=Usage)
+    timings: dict[str, float] = Field(default_factory=dict)
+    warnings: list[str] = Field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        out = {"claims": len(self.claims), "attributed": 0, "asserted": 0}
+        for c in self.claims:
+            out[c.label] += 1
+            out[c.status] = out.get(c.status, 0) + 1
+        return out
+
+
+class DraftClaim(_Model):
+    """A claim as an extractor proposes it, before grounding and checking."""
+
+    text: str
+    evidence: str
+    label: Label | None = None
+    speaker: str | None = None
+    cue: str | None = None
+    quote: QuoteKind = "none"
+    start: int | None = Field(default=None, description="Offset hint when the extractor knows it.")
