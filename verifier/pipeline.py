@@ -47,8 +47,12 @@ class Verifier:
     or base URL) means the LLM extractor, otherwise the rule extractor.
     """
 
-    def __init__(self, extractor: Extractor | None = None, **settings):
-        self._extractor = extractor
+    def __init__(self, extractor: Extractor | str | None = None, **settings):
+        """`extractor`: an Extractor object, or "rules", "llm", "auto"/None
+        (the settings decide). Other keyword arguments are model settings
+        (model, base_url, api_key, mode, recordings_dir, ...)."""
+        self._extractor = None if isinstance(extractor, str) or extractor is None else extractor
+        self._choice = extractor if isinstance(extractor, str) else None
         self._settings = settings
 
     @property
@@ -56,7 +60,7 @@ class Verifier:
         if self._extractor is None:
             from verifier.extractors.select import choose_extractor
 
-            self._extractor = choose_extractor(**self._settings)
+            self._extractor = choose_extractor(self._choice, **self._settings)
         return self._extractor
 
     def check(self, text: str | Document, *, source: str | None = None) -> Report:

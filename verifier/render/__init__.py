@@ -1,0 +1,44 @@
+"""Renderers: a Report to the terminal, JSON, JSONL, Markdown or HTML."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from verifier.schemas import Report
+
+
+def render_string(report: Report, fmt: str) -> str:
+    if fmt == "json":
+        return report.model_dump_json(indent=2) + "\n"
+    if fmt == "jsonl":
+        return report.model_dump_json() + "\n"
+    if fmt == "markdown":
+        from verifier.render.markdown import to_markdown
+
+        return to_markdown(report)
+    if fmt == "html":
+        from verifier.render.html import to_html
+
+        return to_html(report)
+    if fmt == "text":
+        from verifier.render.terminal import to_text
+
+        return to_text(report, color=False)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def render(report: Report, fmt: str, output: Path | None = None, color: bool | None = None) -> None:
+    """Write the report to `output` or stdout. Text to a terminal is drawn
+    with rich (colour unless NO_COLOR or --no-color)."""
+    if output is not None:
+        from verifier.io import atomic_write
+
+        atomic_write(output, render_string(report, fmt))
+        return
+    if fmt == "text":
+        from verifier.render.terminal import print_report
+
+        print_report(report, color=color)
+        return
+    sys.stdout.write(render_string(report, fmt))
