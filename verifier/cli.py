@@ -47,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     from verifier.errors import EXIT_INTERRUPTED, VerifierError
 
     try:
-        app(args=argv, standalone_mode=False)
+        # standalone_mode=False: click returns a typer.Exit's code instead of raising it
+        rc = app(args=argv, standalone_mode=False)
     except VerifierError as exc:
         sys.stderr.write(f"verifier: error: {exc}\n")
         return exc.exit_code
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             exc.show()
             return exc.exit_code
         raise
-    return 0
+    return rc if isinstance(rc, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover
