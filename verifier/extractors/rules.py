@@ -31,7 +31,10 @@ _SPLIT_ALWAYS = re.compile(r",\s+(?:and|but|whereas|while|yet)\s+|\s+(?:but|wher
 _SPLIT_AND = re.compile(
     r"\s+and\s+(?=(?:he|she|they|it|we|i|the|this|that|these|those|its|his|her|their|[A-Z][\w’'-]+)\b)")
 _FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|\w+ed|\w+s)\b", re.I)
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|\w+ed|"
+    r"sent|went|made|took|gave|told|came|got|left|won|lost|fell|rose|held|kept|began|found|brought|bought|built|"
+    r"paid|met|ran|saw|set|spent|stood|struck|wrote|drew|grew|knew|led|put|cut|hit|shut|sold|sought|thought|"
+    r"caught|taught|chose|broke|spoke|drove|flew|threw|fought|felt|meant|became|remains|says|faces|plans)\b", re.I)
 _TRIM_LEFT = re.compile(r"^(?:[\s,;:\-–—\"“”‘’']|that\s+|and\s+|but\s+)+", re.I)
 _TRIM_RIGHT = re.compile(r"[\s,;:.!?\-–—\"“”‘’']+$")
 # a short source phrase before a trailing cue: ", officials said." / ", he added"

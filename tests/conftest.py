@@ -1,0 +1,28 @@
+"""Shared test helpers: run the real CLI as a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "shipyard-orders.txt"
+
+
+def run_cli(*args: str, input: bytes | None = None, env: dict | None = None, cwd: Path | None = None,
+            timeout: float = 120) -> subprocess.CompletedProcess:
+    """`verifier ARGS` in a fresh interpreter, no model configured."""
+    full_env = {k: v for k, v in os.environ.items()
+                if not k.startswith(("OPENAI_", "VERIFIER_"))}
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "verifier.cli", *args], input=input, capture_output=True,
+                          env=full_env, cwd=cwd, timeout=timeout)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
