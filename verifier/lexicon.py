@@ -66,3 +66,9 @@ for _lemma in REPORTING_VERBS:
 def reporting_lemma(word: str) -> str | None:
     """The reporting verb lemma of `word`, or None."""
     return VERB_FORMS.get(word.lower())
+
+THOUGHT_VERBS = set("""
+believe think expect hope fear worry doubt know feel want wish plan intend consider suspect
+assume imagine guess suppose wonder understand realize recognize see view regard hold
+seek aim try decide prefer trust
+""".split())
