@@ -1,4 +1,9 @@
-"""`verifier check PATH|-`: claims of an article, attributed or asserted."""
+"""`verifier check PATH...`: claims of an article, attributed or asserted.
+
+One article (a file or '-' for stdin) is rendered in the chosen format.
+Several paths, a directory, a glob pattern or a JSONL file of articles make
+a batch: checked concurrently, one JSONL line per article written to
+`-o FILE` as each finishes, resumable (see verifier/batch/)."""
 
 from __future__ import annotations
 
@@ -24,9 +29,15 @@ class ExtractorChoice(str, Enum):
 
 
 def check(
-    path: str = typer.Argument(..., help="Article file (text, Markdown or HTML), or '-' for stdin."),
+    paths: list[str] = typer.Argument(
+        ..., metavar="PATH...",
+        help="Article file (text, Markdown or HTML) or '-' for stdin; or, for a batch, several files, a directory, "
+             "a quoted glob, or a JSONL file with one {id, text} / {path} / {url} per line."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE instead of stdout."),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o",
+        help="Write to FILE instead of stdout. A batch needs it: JSONL, one line per article; "
+             "running the same command again resumes."),
     extractor: ExtractorChoice = typer.Option(
         ExtractorChoice.auto, "--extractor", "-e",
         help="auto: the model when an API key or base URL is configured, else rules."),
@@ -40,21 +51,33 @@ def check(
     temperature: Optional[float] = typer.Option(None, "--temperature", help="Sampling temperature (default 0)."),
     seed: Optional[int] = typer.Option(None, "--seed", help="Sampling seed."),
     timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds per model request."),
-    concurrency: Optional[int] = typer.Option(None, "--concurrency", "-j", help="Parallel model requests."),
+    concurrency: Optional[int] = typer.Option(
+        None, "--concurrency", "-j", help="Parallel model requests; in a batch, articles checked at once (default 4)."),
     max_cost: Optional[float] = typer.Option(None, "--max-cost", help="Stop before spending more than this (needs a price table)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off (default: auto, NO_COLOR respected)."),
+    progress: Optional[bool] = typer.Option(
+        None, "--progress/--no-progress", help="Batch progress bar on stderr (default: when stderr is a terminal)."),
 ) -> None:
-    """Check an article: list its claims, each attributed or asserted, with speaker and cue."""
+    """Check an article: list its claims, each attributed or asserted, with speaker and cue.
+    Give several articles (or a directory, glob or JSONL) and -o FILE to check a batch."""
     from verifier.document import Document
     from verifier.pipeline import Verifier
     from verifier.render import render
+    from verifier.batch.inputs import is_batch
 
     settings = {k: v for k, v in dict(
         model=model, base_url=base_url, mode=mode, recordings_dir=recordings, config_path=config,
         llm_mode=llm_mode, temperature=temperature, seed=seed, timeout=timeout, concurrency=concurrency,
         max_cost=max_cost,
     ).items() if v is not None}
-    doc = Document.from_path(path, format=input_format)
+    if is_batch(paths):
+        from verifier.batch.cli import run_batch_command
+
+        run_batch_command(paths, output=output, format=format.value, extractor=extractor.value,
+                          input_format=input_format, concurrency=concurrency, max_cost=max_cost,
+                          progress=progress, settings=settings)
+        return
+    doc = Document.from_path(paths[0], format=input_format)
     verifier = Verifier(extractor=extractor.value, **settings)
     report = verifier.check(doc)
     render(report, format.value, output=output, color=color)

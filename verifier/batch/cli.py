@@ -1,0 +1,99 @@
+"""`verifier check` on many articles: the batch half of the check command."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from verifier.errors import EXIT_USAGE, BudgetExceeded, ConfigError, InputIsDirectory, VerifierError
+
+DEFAULT_CONCURRENCY = 4
+
+
+class BatchUsage(VerifierError):
+    exit_code = EXIT_USAGE
+
+
+def run_batch_command(paths: list[str], *, output: Path | None, format: str, extractor: str,
+                      input_format: str | None, concurrency: int | None, max_cost: float | None,
+                      progress: bool | None, settings: dict) -> None:
+    """Check every article the arguments name; results to `output` (JSONL).
+    Raises a VerifierError when articles failed, the run was interrupted or
+    the budget ran out: the summary line is printed first either way."""
+    import os
+
+    from verifier.batch.inputs import Inputs
+    from verifier.batch.progress import BatchProgress
+    from verifier.batch.runner import BatchFailed, BatchRunner, Interrupted
+    from verifier.batch.store import ResultStore
+    from verifier.pipeline import Verifier
+
+    if output is None:
+        if len(paths) == 1 and os.path.isdir(paths[0]):
+            raise InputIsDirectory(f"{paths[0]}: is a directory, not an article file; to check every article in it, "
+                                   "write the results to a JSONL file with -o FILE")
+        raise BatchUsage("several articles need -o FILE: results go there as JSONL, one line per article "
+                         "(running the same command again resumes)")
+    if format not in ("text", "jsonl"):
+        raise BatchUsage(f"a batch writes JSONL (one line per article); --format {format} is for a single article")
+    if concurrency is not None and concurrency < 1:
+        raise BatchUsage("--concurrency must be at least 1")
+    inputs = Inputs(list(paths), exclude=(str(output),))
+    store = ResultStore.open(output)
+    try:
+        verifier = Verifier(extractor=extractor, **settings)
+        ext = verifier.extractor  # built once, before the workers start: one shared client
+        _refuse_mixed_results(store, ext, output)
+    except BaseException:
+        store.close()
+        raise
+    sys.stderr.write(f"verifier: checking {inputs.total} articles with the {_describe(ext)} extractor, "
+                     f"{concurrency or DEFAULT_CONCURRENCY} at a time; results to {output}"
+                     + (f" (resuming: {len(store.done_hashes)} already done)" if store.done_hashes else "") + "\n")
+    with BatchProgress(inputs.total, enabled=progress) as bar:
+        runner = BatchRunner(verifier, store, concurrency=concurrency or DEFAULT_CONCURRENCY,
+                             input_format=input_format, max_cost=max_cost, on_progress=bar.update)
+        summary = runner.run(inputs, inputs.total)
+        bar.update(summary)
+    if not summary.interrupted:
+        store.compact()
+    sys.stderr.write(f"verifier: {summary.line()}\n")
+    for ident, reason in summary.failures[:10]:
+        sys.stderr.write(f"verifier:   failed {ident}: {reason}\n")
+    if len(summary.failures) > 10:
+        sys.stderr.write(f"verifier:   ... and {len(summary.failures) - 10} more (see the error lines in {output})\n")
+    if summary.interrupted:
+        raise Interrupted(f"interrupted: {summary.done} of {summary.total} articles done and kept in {output}; "
+                          "run the same command again to finish")
+    if summary.stopped_for_budget:
+        raise BudgetExceeded(f"stopped at cost {summary.cost:.4f} (--max-cost {max_cost}); "
+                             f"{summary.done} of {summary.total} articles done and kept in {output}")
+    if summary.failed:
+        raise BatchFailed(f"{summary.failed} of {summary.total} articles failed (their errors are in {output}); "
+                          "run the same command again to retry them")
+
+
+def _identity(ext) -> tuple[str | None, str | None]:
+    model = getattr(ext, "model", None)
+    if model is not None and not isinstance(model, str):
+        model = getattr(model, "name", None)
+    if model is None:
+        model = getattr(getattr(ext, "settings", None), "model", None)
+    return getattr(ext, "name", None), model
+
+
+def _describe(ext) -> str:
+    name, model = _identity(ext)
+    return f"{name} ({model})" if model else str(name)
+
+
+def _refuse_mixed_results(store, ext, output) -> None:
+    """One output file, one extractor and model: resuming with another
+    would mix results that cannot be compared."""
+    if not store.extractors:
+        return
+    mine = _identity(ext)
+    if mine not in store.extractors:
+        theirs = ", ".join(f"{e}" + (f" ({m})" if m else "") for e, m in sorted(store.extractors, key=str))
+        raise ConfigError(f"{output} holds results of the {theirs} extractor, not {_describe(ext)}; "
+                          "write this run to another file")

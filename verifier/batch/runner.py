@@ -1,0 +1,258 @@
+"""The concurrent batch runner.
+
+`concurrency` worker threads share one Verifier (so one extractor and one
+model client, with its connection pool). A feeder thread reads the inputs
+lazily into a small bounded queue; workers load, check and serialize each
+article; the calling thread alone writes the result lines and draws the
+progress, so lines never interleave. Workers are daemon threads: on Ctrl-C
+the calling thread writes whatever has finished, closes the file and
+returns at once, without waiting for requests still in flight.
+"""
+
+from __future__ import annotations
+
+import queue
+import signal
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from verifier.batch.inputs import Item
+from verifier.batch.store import ResultStore, duplicate_record, error_record, ok_record
+from verifier.errors import EXIT_INTERRUPTED, VerifierError
+
+_POLL = 0.1
+
+
+class Interrupted(VerifierError):
+    exit_code = EXIT_INTERRUPTED
+
+
+class BatchFailed(VerifierError):
+    """Some articles failed; their errors are in the output."""
+
+
+@dataclass
+class Outcome:
+    """What a worker hands back for one article."""
+
+    item: Item
+    status: str  # ok, error, duplicate, skipped
+    line: str | None = None
+    claims: int = 0
+    usage: dict = field(default_factory=dict)
+    error: str | None = None
+
+
+@dataclass
+class BatchSummary:
+    total: int
+    ok: int = 0
+    failed: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    claims: int = 0
+    requests: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+    cost: float | None = None
+    seconds: float = 0.0
+    interrupted: bool = False
+    stopped_for_budget: bool = False
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return self.ok + self.failed + self.skipped + self.duplicates
+
+    def add_usage(self, usage: dict) -> None:
+        self.requests += usage.get("requests", 0) or 0
+        self.prompt_tokens += usage.get("prompt_tokens", 0) or 0
+        self.completion_tokens += usage.get("completion_tokens", 0) or 0
+        self.total_tokens += usage.get("total_tokens", 0) or 0
+        if usage.get("cost") is not None:
+            self.cost = (self.cost or 0.0) + usage["cost"]
+
+    def line(self) -> str:
+        parts = [f"{self.ok} checked"]
+        if self.skipped:
+            parts.append(f"{self.skipped} already done")
+        if self.duplicates:
+            parts.append(f"{self.duplicates} duplicate")
+        parts.append(f"{self.failed} failed")
+        tail = f"; {self.claims} claims, {self.requests} model requests, {self.total_tokens} tokens"
+        if self.cost is not None:
+            tail += f", cost {self.cost:.4f}"
+        return f"{self.done} of {self.total} articles: " + ", ".join(parts) + tail + f" in {self.seconds:.1f}s"
+
+
+class BatchRunner:
+    """Check many articles with one shared `verifier` (a Verifier or
+    anything with `.check(Document) -> Report`)."""
+
+    def __init__(self, verifier, store: ResultStore, *, concurrency: int = 4, input_format: str | None = None,
+                 max_cost: float | None = None, on_progress: Callable[[BatchSummary, Outcome], None] | None = None):
+        if concurrency < 1:
+            raise VerifierError("--concurrency must be at least 1")
+        self.verifier = verifier
+        self.store = store
+        self.concurrency = concurrency
+        self.input_format = input_format
+        self.max_cost = max_cost
+        self.on_progress = on_progress
+        self._claimed: dict[str, str] = {}
+        self._claim_lock = threading.Lock()
+        self._stop = threading.Event()
+
+    # --- worker side -------------------------------------------------------
+    def process(self, item: Item) -> Outcome:
+        """Load, check and serialize one article; never raises."""
+        if item.kind == "url" and item.source in self.store.done_sources:
+            return Outcome(item, "skipped")
+        hash_ = None
+        try:
+            doc = item.load(self.input_format)
+            hash_ = doc.hash
+            if hash_ in self.store.done_hashes:
+                return Outcome(item, "skipped")
+            with self._claim_lock:
+                first = self._claimed.setdefault(hash_, item.id)
+            if first != item.id:
+                return Outcome(item, "duplicate", duplicate_record(item.id, item.source, hash_, first))
+            if self._stop.is_set():
+                return Outcome(item, "cancelled")
+            report = self.verifier.check(doc)
+        except Exception as exc:  # every failure is this article's error line, never the run's end
+            usage = _usage_of_error(exc)
+            return Outcome(item, "error", error_record(item.id, item.source, hash_, exc), usage=usage,
+                           error=f"{type(exc).__name__}: {exc}")
+        usage = report.usage.model_dump()
+        return Outcome(item, "ok", ok_record(item.id, item.source, hash_, report.model_dump_json()),
+                       claims=len(report.claims), usage=usage)
+
+    def _worker(self, inq: queue.Queue, outq: queue.Queue) -> None:
+        while True:
+            item = inq.get()
+            if item is None:
+                outq.put(None)
+                return
+            if self._stop.is_set():
+                continue
+            outq.put(self.process(item))
+
+    def _feeder(self, items: Iterable[Item], inq: queue.Queue, outq: queue.Queue) -> None:
+        try:
+            for item in items:
+                while not self._stop.is_set():
+                    try:
+                        inq.put(item, timeout=_POLL)
+                        break
+                    except queue.Full:
+                        continue
+                if self._stop.is_set():
+                    break
+        except BaseException as exc:  # a bad input file mid-way: reported by the caller
+            outq.put(exc)
+        finally:
+            for _ in range(self.concurrency):
+                inq.put(None)
+
+    # --- calling side ------------------------------------------------------
+    def run(self, items: Iterable[Item], total: int) -> BatchSummary:
+        summary = BatchSummary(total=total)
+        inq: queue.Queue = queue.Queue(maxsize=self.concurrency * 2)
+        outq: queue.Queue = queue.Queue()
+        threads = [threading.Thread(target=self._feeder, args=(items, inq, outq), daemon=True, name="batch-feeder")]
+        threads += [threading.Thread(target=self._worker, args=(inq, outq), daemon=True, name=f"batch-worker-{i}")
+                    for i in range(self.concurrency)]
+        t0 = time.perf_counter()
+        restore = _sigterm_as_interrupt()
+        feeder_error: BaseException | None = None
+        try:
+            for t in threads:
+                t.start()
+            live = self.concurrency
+            while live:
+                try:
+                    out = outq.get(timeout=_POLL)
+                except queue.Empty:
+                    continue
+                if out is None:
+                    live -= 1
+                elif isinstance(out, BaseException):
+                    feeder_error = out
+                else:
+                    self._record(out, summary)
+                    summary.seconds = time.perf_counter() - t0
+                    if self.on_progress:
+                        self.on_progress(summary, out)
+                    if self.max_cost is not None and summary.cost is not None and summary.cost >= self.max_cost:
+                        summary.stopped_for_budget = True
+                        self._stop.set()
+        except KeyboardInterrupt:
+            self._stop.set()
+            summary.interrupted = True
+            while True:  # keep everything that finished
+                try:
+                    out = outq.get_nowait()
+                except queue.Empty:
+                    break
+                if isinstance(out, Outcome):
+                    self._record(out, summary)
+        finally:
+            restore()
+            summary.seconds = time.perf_counter() - t0
+            self.store.close()
+        if feeder_error is not None and not summary.interrupted:
+            if isinstance(feeder_error, VerifierError):
+                raise feeder_error
+            raise VerifierError(f"reading the inputs failed: {type(feeder_error).__name__}: {feeder_error}")
+        return summary
+
+    def _record(self, out: Outcome, summary: BatchSummary) -> None:
+        if out.status == "cancelled":
+            return
+        if out.line is not None:
+            self.store.append(out.line)
+        summary.add_usage(out.usage)
+        if out.status == "ok":
+            summary.ok += 1
+            summary.claims += out.claims
+        elif out.status == "error":
+            summary.failed += 1
+            summary.failures.append((out.item.id, out.error or ""))
+        elif out.status == "duplicate":
+            summary.duplicates += 1
+        elif out.status == "skipped":
+            summary.skipped += 1
+
+
+def _usage_of_error(exc: BaseException) -> dict:
+    """Usage an extractor attached to its exception (tokens spent on an
+    article that still failed), if any."""
+    usage = getattr(exc, "usage", None)
+    if usage is None:
+        return {}
+    if hasattr(usage, "model_dump"):
+        return usage.model_dump()
+    return dict(usage) if isinstance(usage, dict) else {}
+
+
+def _sigterm_as_interrupt() -> Callable[[], None]:
+    """Treat SIGTERM like Ctrl-C while the batch runs (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        old = signal.signal(signal.SIGTERM, handler)
+    except (ValueError, OSError):
+        return lambda: None
+    return lambda: signal.signal(signal.SIGTERM, old)
+
+
+__all__ = ["BatchRunner", "BatchSummary", "Outcome", "Interrupted", "BatchFailed"]

@@ -1,0 +1,202 @@
+"""The streaming JSONL result store of a batch run.
+
+One line per article, written as soon as the article finishes:
+
+    {"id": ..., "source": ..., "hash": ..., "status": "ok", "report": {...}}
+    {"id": ..., "source": ..., "hash": ... or null, "status": "error",
+     "error": {"type": ..., "message": ...}}
+    {"id": ..., "source": ..., "hash": ..., "status": "duplicate", "same_as": ...}
+
+Each line is flushed when written, so a crash or Ctrl-C keeps every
+finished article; a line cut short by a crash is dropped when the file is
+opened again. Resume: articles whose content hash already has an "ok" line
+are skipped; failed ones are run again, and their old error lines are
+dropped when the run finishes (`compact`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Iterator
+
+from verifier.errors import VerifierError
+
+STATUSES = ("ok", "error", "duplicate")
+
+
+class NotABatchFile(VerifierError):
+    """The output file exists and holds something other than batch results."""
+
+
+def parse_line(line: str) -> dict | None:
+    """A result record, or None when the line is not one."""
+    try:
+        rec = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(rec, dict) or rec.get("status") not in STATUSES or "id" not in rec:
+        return None
+    return rec
+
+
+def read_results(path: str | Path) -> Iterator[dict]:
+    """The records of a batch output file, in order (a cut-off last line is
+    skipped)."""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.endswith("\n"):
+                rec = parse_line(line)
+                if rec is not None:
+                    yield rec
+
+
+def latest_results(path: str | Path) -> dict[str, dict]:
+    """One record per article id: its report if any run finished it, else
+    its last error (or duplicate note)."""
+    out: dict[str, dict] = {}
+    for rec in read_results(path):
+        if rec["status"] == "ok" or out.get(rec["id"], {}).get("status") != "ok":
+            out[rec["id"]] = rec
+    return out
+
+
+@dataclass
+class ResultStore:
+    """Append-only JSONL results. `path=None` streams to `stream` (stdout),
+    without resume."""
+
+    path: Path | None
+    stream: IO[str] | None = None
+    done_hashes: set[str] = field(default_factory=set)
+    done_sources: set[str] = field(default_factory=set)
+    previous_errors: int = 0
+    previous_lines: int = 0
+    damaged: int = 0
+    extractors: set[tuple] = field(default_factory=set)
+    _fh: IO[str] | None = None
+    written: int = 0
+
+    @classmethod
+    def open(cls, path: str | Path | None, stream: IO[str] | None = None) -> "ResultStore":
+        if path is None:
+            return cls(path=None, stream=stream, _fh=stream)
+        store = cls(path=Path(path))
+        store._load()
+        store._fh = open(store.path, "a", encoding="utf-8")
+        return store
+
+    def _load(self) -> None:
+        p = self.path
+        assert p is not None
+        if not p.exists():
+            p.parent.mkdir(parents=True, exist_ok=True)
+            return
+        if p.is_dir():
+            raise NotABatchFile(f"{p}: is a directory; -o takes a file for the JSONL results")
+        good_end = 0
+        with open(p, "rb") as fh:
+            for n, raw in enumerate(fh, 1):
+                if not raw.endswith(b"\n"):
+                    break  # cut off by a crash: dropped below
+                rec = parse_line(raw.decode("utf-8", errors="replace"))
+                if rec is None:
+                    if raw.startswith(b'{"id": '):
+                        self.damaged += 1  # ours, but cut or garbled: run again, dropped by compact()
+                    elif raw.strip():
+                        raise NotABatchFile(
+                            f"{p}: line {n} is not a verifier batch result; this file is not ours to append to "
+                            "(choose another -o)")
+                else:
+                    self.previous_lines += 1
+                    if rec["status"] == "ok":
+                        if rec.get("hash"):
+                            self.done_hashes.add(rec["hash"])
+                        self.done_sources.add(rec.get("source") or "")
+                        report = rec.get("report") or {}
+                        self.extractors.add((report.get("extractor"), report.get("model")))
+                    elif rec["status"] == "error":
+                        self.previous_errors += 1
+                good_end += len(raw)
+        if good_end < p.stat().st_size:
+            with open(p, "r+b") as fh:
+                fh.truncate(good_end)
+
+    def append(self, line: str) -> None:
+        """Write one record line (already JSON, no newline) and flush it."""
+        assert self._fh is not None
+        self._fh.write(line + "\n")
+        self._fh.flush()
+        self.written += 1
+
+    def close(self) -> None:
+        if self._fh is not None and self.path is not None:
+            self._fh.flush()
+            try:
+                os.fsync(self._fh.fileno())
+            except OSError:
+                pass
+            self._fh.close()
+        self._fh = None
+
+    def compact(self) -> int:
+        """Drop lines superseded by later ones: an error or duplicate line
+        whose article was later run again, or whose content was later
+        checked. Returns the number of lines dropped."""
+        if self.path is None or not self.path.exists():
+            return 0
+        self.close()
+        records = list(_numbered(self.path))
+        last_by_id: dict[str, int] = {}
+        ok_hashes: set[str] = set()
+        for n, rec in records:
+            last_by_id[rec["id"]] = n
+            if rec["status"] == "ok" and rec.get("hash"):
+                ok_hashes.add(rec["hash"])
+        drop = {
+            n for n, rec in records
+            if rec["status"] != "ok" and (last_by_id[rec["id"]] != n or (rec["status"] == "error" and rec.get("hash") in ok_hashes))
+        }
+        if not drop:
+            return 0
+        tmp = self.path.with_name(f".{self.path.name}.compact")
+        with open(self.path, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
+            n = 0
+            for line in src:
+                if not line.endswith("\n") or parse_line(line) is None:
+                    continue
+                n += 1
+                if n not in drop:
+                    dst.write(line)
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.replace(tmp, self.path)
+        return len(drop)
+
+
+def _numbered(path: Path) -> Iterator[tuple[int, dict]]:
+    n = 0
+    for rec in read_results(path):
+        n += 1
+        yield n, {"id": rec["id"], "status": rec["status"], "hash": rec.get("hash")}
+
+
+def ok_record(item_id: str, source: str, hash_: str, report_json: str) -> str:
+    head = json.dumps({"id": item_id, "source": source, "hash": hash_, "status": "ok"}, ensure_ascii=False)
+    return head[:-1] + ', "report": ' + report_json + "}"
+
+
+def error_record(item_id: str, source: str, hash_: str | None, exc: BaseException) -> str:
+    err: dict = {"type": type(exc).__name__, "message": str(exc) or type(exc).__name__}
+    code = getattr(exc, "exit_code", None)
+    if code is not None:
+        err["exit_code"] = code
+    return json.dumps({"id": item_id, "source": source, "hash": hash_, "status": "error", "error": err},
+                      ensure_ascii=False)
+
+
+def duplicate_record(item_id: str, source: str, hash_: str, same_as: str) -> str:
+    return json.dumps({"id": item_id, "source": source, "hash": hash_, "status": "duplicate", "same_as": same_as},
+                      ensure_ascii=False)
