@@ -64,22 +64,29 @@ class _Model(BaseModel):
 
 
 class DontCare(_Model):
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    """A region scoring ignores: a prediction whose evidence lies entirely
+    inside one is neither right nor wrong (headings, titles)."""
+
+    start: int = Field(ge=0, description="Offset of the first character in `text`.")
+    end: int = Field(ge=0, description="Offset after the last character.")
     kind: Literal["heading", "title", "other"] = "heading"
 
 
 class GoldClaim(_Model):
-    id: str
-    text: str
-    evidence: Span
-    label: Label
-    speaker: str | None = None
-    cue: str | None = None
-    ambiguous: bool = False
-    acceptable_labels: list[Label] = Field(default_factory=list)
-    phenomena: list[str] = Field(default_factory=list)
-    note: str | None = None
+    """One hand-labeled claim (shared/ANNOTATION.md)."""
+
+    id: str = Field(description="Unique within the fixture, stable: baselines refer to it.")
+    text: str = Field(description="The claim written to stand alone.")
+    evidence: Span = Field(description="The shortest verbatim stretch that states the claim: "
+                                       "text[start:end] == evidence.text.")
+    label: Label = Field(description="The primary label.")
+    speaker: str | None = Field(default=None, description="For an attributed claim: the source at its fullest.")
+    cue: str | None = Field(default=None, description="The word or phrase that signals the attribution, as in the text.")
+    ambiguous: bool = Field(default=False, description="Two careful readers could defend both labels.")
+    acceptable_labels: list[Label] = Field(
+        default_factory=list, description="Labels scored as correct; default [label], both when ambiguous.")
+    phenomena: list[str] = Field(default_factory=list, description="Tags from verifier.fixtures.PHENOMENA.")
+    note: str | None = Field(default=None, description="Why the label, for a hard case.")
 
     @model_validator(mode="after")
     def _labels(self) -> "GoldClaim":
@@ -93,23 +100,32 @@ class GoldClaim(_Model):
 
 
 class Fixture(_Model):
-    id: str
+    """A hand-labeled article: evals/fixtures/<id>.json."""
+
+    id: str = Field(description="Unique over all fixtures; usually the file name without .json.")
     title: str | None = None
-    source: str = ""
-    licence: str = ""
-    text: str
-    dont_care: list[DontCare] = Field(default_factory=list)
+    source: str = Field(default="", description="Who wrote the article and where its facts come from.")
+    licence: str = Field(default="", description="Licence of the article text, e.g. CC0-1.0.")
+    text: str = Field(description="The article exactly as scored; all offsets refer to it.")
+    dont_care: list[DontCare] = Field(default_factory=list, description="Headings and titles.")
     claims: list[GoldClaim]
 
     def in_dont_care(self, start: int, end: int) -> bool:
         return any(d.start <= start and end <= d.end for d in self.dont_care)
 
 
+MIN_WORDS, MAX_WORDS = 400, 900
+"""The length of a fixture article asked for by the eval issue (a warning)."""
+
+
 def problems(fx: Fixture) -> list[str]:
-    """Everything wrong with a fixture, one line each, naming the claim."""
+    """Everything wrong with a fixture, one line each, naming the claim.
+    A fixture with any problem is not scored."""
     out: list[str] = []
     n = len(fx.text)
+    lowered = fx.text.casefold()
     ids = set()
+    spans: dict[tuple[int, int], str] = {}
     for d in fx.dont_care:
         if not (0 <= d.start < d.end <= n):
             out.append(f"{fx.id}: don't-care region {d.start}-{d.end} is outside the text")
@@ -131,11 +147,32 @@ def problems(fx: Fixture) -> list[str]:
                 out.append(f"{where}: evidence text is not in the article: {ev.text[:60]!r}")
         if ev.text != ev.text.strip():
             out.append(f"{where}: evidence has leading or trailing whitespace")
+        if (ev.start, ev.end) in spans:
+            out.append(f"{where}: same evidence span as claim {spans[(ev.start, ev.end)]}")
+        spans.setdefault((ev.start, ev.end), c.id)
+        if fx.in_dont_care(ev.start, ev.end):
+            out.append(f"{where}: evidence lies inside a don't-care region (predictions there are ignored)")
         if c.label == "attributed" and not c.ambiguous and not (c.speaker and c.cue):
             out.append(f"{where}: an attributed claim needs a speaker and a cue")
+        if c.cue and c.cue.casefold() not in lowered:
+            out.append(f"{where}: cue {c.cue!r} does not occur in the article")
+        if not c.ambiguous and len(set(c.acceptable_labels)) > 1:
+            out.append(f"{where}: accepts both labels but is not marked ambiguous")
         for p in c.phenomena:
             if p not in PHENOMENA:
                 out.append(f"{where}: unknown phenomenon {p!r} (known: {', '.join(sorted(PHENOMENA))})")
+    return out
+
+
+def warnings(fx: Fixture) -> list[str]:
+    """Things worth a look that do not stop scoring."""
+    out = []
+    words = len(fx.text.split())
+    if not MIN_WORDS <= words <= MAX_WORDS:
+        out.append(f"{fx.id}: the article has {words} words (fixtures are {MIN_WORDS}-{MAX_WORDS})")
+    labels = {c.label for c in fx.claims}
+    if len(labels) < 2:
+        out.append(f"{fx.id}: every claim is {next(iter(labels), 'missing')}")
     return out
 
 
