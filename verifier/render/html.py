@@ -38,13 +38,11 @@ def _tip(c: Claim) -> str:
 
 def _article(report: Report, index: dict[int, int]) -> str:
     text = report.document.text
-    claims = sp.grounded(report)
-    cues = sp.cue_spans(report)
     starts: dict[int, list[Claim]] = {}
-    for c in claims:
+    for c in sp.grounded(report):
         starts.setdefault(c.evidence.start, []).append(c)  # type: ignore[arg-type]
     out: list[str] = []
-    for kind, start, end in sp.blocks(report):
+    for kind, start, end, claims, cues in sp.per_block(report):
         parts: list[str] = []
         for seg in sp.segments(report, start, end, claims, cues):
             for c in sorted(starts.get(seg.start, []), key=lambda c: -(c.evidence.end or 0)):

@@ -54,10 +54,8 @@ def _cue(s: str) -> str:
 
 
 def article(report: Report) -> list[str]:
-    claims = sp.grounded(report)
-    cues = sp.cue_spans(report)
     out = []
-    for kind, start, end in sp.blocks(report):
+    for kind, start, end, claims, cues in sp.per_block(report):
         parts = []
         for tok in sp.tokens(report, start, end, claims, cues):
             if tok.kind == "open":

@@ -110,6 +110,28 @@ def segments(report: Report, start: int, end: int, claims: list[Claim] | None = 
     return out
 
 
+def per_block(report: Report) -> list[tuple[str, int, int, list[Claim], list[tuple[int, int]]]]:
+    """Each block with the grounded claims and cue spans that touch it,
+    found in one sweep (so long articles with many claims stay linear)."""
+    claims = sorted(grounded(report), key=lambda c: c.evidence.start)  # type: ignore[arg-type, return-value]
+    cues = cue_spans(report)
+    out = []
+    ci = qi = 0
+    active: list[Claim] = []
+    active_cues: list[tuple[int, int]] = []
+    for kind, start, end in blocks(report):
+        while ci < len(claims) and claims[ci].evidence.start < end:  # type: ignore[operator]
+            active.append(claims[ci])
+            ci += 1
+        while qi < len(cues) and cues[qi][0] < end:
+            active_cues.append(cues[qi])
+            qi += 1
+        active = [c for c in active if c.evidence.end > start]  # type: ignore[operator]
+        active_cues = [q for q in active_cues if q[1] > start]
+        out.append((kind, start, end, list(active), list(active_cues)))
+    return out
+
+
 def tokens(report: Report, start: int, end: int, claims: list[Claim] | None = None,
            cues: list[tuple[int, int]] | None = None) -> Iterator[Token]:
     """Balanced open/text/close tokens for [start, end): a claim that ends
@@ -195,7 +217,13 @@ def source_line(report: Report) -> str:
 
 
 def title(report: Report) -> str:
-    return one_line(report.document.title) or "Untitled article"
+    """The document's title, else its file name, else a placeholder."""
+    if one_line(report.document.title):
+        return one_line(report.document.title)
+    src = report.document.source
+    if src and src != "-":
+        return re.split(r"[\\/]", src.rstrip("/\\"))[-1] or src
+    return "Untitled article"
 
 
 def status_text(c: Claim) -> str:

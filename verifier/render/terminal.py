@@ -124,10 +124,8 @@ def _evidence_cell(c: Claim, limit: int, plain: bool) -> Text | None:
 
 def article(report: Report, plain: bool) -> list[Text]:
     """One Text per block: headings as headings, evidence marked."""
-    claims = sp.grounded(report)
-    cues = sp.cue_spans(report)
     out: list[Text] = []
-    for kind, start, end in sp.blocks(report):
+    for kind, start, end, claims, cues in sp.per_block(report):
         t = Text()
         heading = kind == "heading"
         if heading:
