@@ -37,6 +37,8 @@ def locate(text: str, evidence: str, hint: int | None = None) -> Evidence:
     ev = evidence.strip()
     if not ev:
         return Evidence(text=evidence, match="none")
+    if hint is not None and hint >= 0 and text.startswith(ev, hint):
+        return Evidence(text=ev, start=hint, end=hint + len(ev), match="exact")  # the nearest hit is the hint itself
     hits = _all(text, ev)
     if hits:
         a, b = _nearest(hits, hint)
