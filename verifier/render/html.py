@@ -237,6 +237,7 @@ def to_html(report: Report) -> str:
 {missing_html}
 </article>
 <aside id="panel" aria-live="polite">
+<button type="button" id="panel-close" aria-label="Close details">×</button>
 <div id="panel-body"><p class="empty">Click a highlighted passage or a table row to see the claim: its text, label, speaker, cue, status, the extractor's and the checker's opinions and the checker's reasons.</p></div>
 </aside>
 </main>
@@ -325,6 +326,7 @@ font:14px/1.5 system-ui,sans-serif}
 .missing-box h3,.warnings h3{margin:.2em 0;font-size:15px}
 .missing-box ul{padding-left:18px}.missing-box li{cursor:pointer}
 .missing{color:var(--warn)}
+.missing-box a{color:inherit;font-weight:600}
 h2.sec{font-size:20px;margin:34px 0 8px}
 .filters{display:flex;flex-wrap:wrap;gap:8px 14px;align-items:center;margin-bottom:8px;font-size:14px}
 .filters select,.filters input{font:inherit;padding:3px 6px;border:1px solid var(--line);border-radius:6px;
@@ -342,12 +344,15 @@ background:var(--bg);color:var(--fg)}
 #claims a{color:inherit;font-weight:600}
 #cards{display:none}
 footer{margin-top:32px;padding-top:10px;border-top:1px solid var(--line);color:var(--muted);font-size:12px;overflow-wrap:anywhere}
+#panel-close{display:none;float:right;border:0;background:none;color:var(--muted);font-size:22px;line-height:1;cursor:pointer;padding:0 2px}
 @media (max-width:900px){.layout{grid-template-columns:1fr}#panel{position:static;max-height:none}
+#panel.open{position:fixed;left:0;right:0;bottom:0;top:auto;max-height:50vh;z-index:10;border-radius:12px 12px 0 0;
+box-shadow:0 -6px 24px rgba(0,0,0,.25)}#panel.open #panel-close{display:block}
 body{padding:16px}#claims td:nth-child(7),#claims th:nth-child(7){display:none}}
 @media print{
 body{max-width:none;padding:0;font-size:11pt;color:#000;background:#fff}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.legend .hint,#panel,.filters,.tag{display:none}
+.legend .hint,#panel,.filters{display:none}
 .layout{display:block}#article{max-width:none;font-size:12pt}
 #claims tr{break-inside:avoid}#claims tr[hidden]{display:table-row}
 #claims th{position:static}
@@ -369,6 +374,7 @@ function show(ks,scroll){
   clear("sel");
   if(!ks.length)return;
   panel.innerHTML="";
+  document.getElementById("panel").classList.add("open");
   ks.forEach(function(k){
     if(cards[k])panel.appendChild(cards[k].cloneNode(true));
     segs(k).forEach(function(e){e.classList.add("sel");});
@@ -376,6 +382,8 @@ function show(ks,scroll){
   });
   if(scroll){var s=segs(ks[0]);if(s.length)s[0].scrollIntoView({block:"center",behavior:"smooth"});}
 }
+document.getElementById("panel-close").addEventListener("click",function(){
+  document.getElementById("panel").classList.remove("open");clear("sel");});
 function hot(ks,on){ks.forEach(function(k){segs(k).forEach(function(e){e.classList.toggle("hot",on);});});}
 var art=document.getElementById("article");
 art.addEventListener("click",function(ev){
