@@ -1,0 +1,211 @@
+"""LLMExtractor: the article's claims from a model, as draft claims.
+
+    doc -> chunks (chunking.py) -> one instructor call per chunk, concurrently
+        -> ClaimList, validated against the chunk's text (response.py),
+           re-asked with the reasons when invalid
+        -> drafts in document order, duplicates merged
+
+The pipeline grounds and checks the drafts. A chunk whose answer still
+fails validation after the re-asks keeps its claims (the last answer,
+parsed leniently): evidence that is not in the text ends up ungrounded in
+the Report, never dropped. A transport failure, a missing recording or a
+budget stop fails the document with a one-line error.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from dataclasses import dataclass, field
+
+from verifier.document import Document
+from verifier.errors import MissingRecording, ModelError, VerifierError
+from verifier.extractors.base import Extraction
+from verifier.grounding import fold, locate
+from verifier.schemas import DraftClaim
+
+from verifier.llm.chunking import Chunk, chunk_document
+from verifier.llm.prompts import load_prompts
+from verifier.llm.recording import RecordingStore
+from verifier.llm.response import VERBATIM, ClaimList, ExtractedClaim, article_scope, salvage
+from verifier.llm.retry import our_error
+from verifier.llm.settings import Settings
+from verifier.llm.usage import Ledger
+
+
+@dataclass
+class _ChunkResult:
+    claims: list[ExtractedClaim] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class LLMExtractor:
+    name = "llm"
+
+    def __init__(self, settings: Settings | None = None, **overrides):
+        self.settings = settings if settings is not None else Settings.load(**overrides)
+        if settings is not None and overrides:
+            self.settings = settings.with_(**overrides)
+        self.prompts = load_prompts()
+        self.store = RecordingStore(self.settings.recordings_dir) if self.settings.mode != "live" else None
+        self.run_usage = Ledger(price=self.settings.price, max_cost=self.settings.max_cost)
+        self._client = None
+        self._client_lock = threading.Lock()
+
+    @property
+    def prompt_version(self) -> str:
+        return self.prompts.version
+
+    def describe(self) -> str:
+        return f"LLM extractor, {self.settings.describe()}, prompt {self.prompt_version}"
+
+    def _get_client(self):
+        with self._client_lock:
+            if self._client is None:
+                from verifier.llm.client import ModelClient  # imports openai and instructor
+
+                self._client = ModelClient(self.settings, self.store)
+            return self._client
+
+    def close(self) -> None:
+        with self._client_lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+
+    # --- extraction ----------------------------------------------------------------
+    def extract(self, document: Document) -> Extraction:
+        client = self._get_client()
+        chunks = chunk_document(document, self.settings.chunk_chars, self.settings.context_chars)
+        ledger = self.run_usage.child()
+        session = uuid.uuid4().hex
+        try:
+            results = self._run_chunks(client, document, chunks, ledger, session)
+        except MissingRecording as exc:
+            raise MissingRecording(f"{exc}; to re-record: {self._rerecord_command(document)}") from None
+        finally:
+            client.end_session(session)
+        drafts: list[DraftClaim] = []
+        warnings: list[str] = []
+        seen: set[tuple[str, str]] = set()
+        for chunk, result in zip(chunks, results):
+            warnings.extend(result.warnings)
+            for c in result.claims:
+                key = (" ".join(fold(c.evidence).split()).lower(), " ".join(c.claim.split()).lower())
+                if key in seen:
+                    continue
+                seen.add(key)
+                drafts.append(self._draft(chunk, c))
+        return Extraction(
+            drafts=drafts, extractor="llm", model=self.settings.model, prompt_version=self.prompt_version,
+            usage=ledger.snapshot(), warnings=warnings,
+        )
+
+    def _rerecord_command(self, document: Document) -> str:
+        source = document.source if document.source and document.source != "-" else "ARTICLE"
+        parts = ["verifier check", source, "--extractor llm --mode record", f"--recordings {self.settings.recordings_dir}",
+                 f"--model {self.settings.model}", f"--llm-mode {self.settings.llm_mode}"]
+        if self.settings.base_url:
+            parts.append("--base-url URL")
+        return " ".join(parts)
+
+    def _run_chunks(self, client, document: Document, chunks: list[Chunk], ledger: Ledger,
+                    session: str) -> list[_ChunkResult]:
+        """Chunks in parallel on daemon threads (up to `concurrency`), so
+        Ctrl-C in the main thread returns at once instead of waiting for
+        requests in flight. The first error stops the hand-out of chunks."""
+        workers = min(self.settings.concurrency, len(chunks))
+        run = lambda c: self._extract_chunk(client, document, c, len(chunks), ledger, session)  # noqa: E731
+        if workers <= 1:
+            return [run(c) for c in chunks]
+        results: list[_ChunkResult | None] = [None] * len(chunks)
+        errors: list[BaseException] = []
+        todo = list(reversed(chunks))
+        lock = threading.Lock()
+        finished = threading.Event()
+        remaining = [workers]
+
+        def worker() -> None:
+            try:
+                while True:
+                    with lock:
+                        if errors or not todo:
+                            return
+                        chunk = todo.pop()
+                    try:
+                        results[chunk.index] = run(chunk)
+                    except BaseException as exc:  # handed to the main thread
+                        with lock:
+                            errors.append(exc)
+                        return
+            finally:
+                with lock:
+                    remaining[0] -= 1
+                    if remaining[0] == 0:
+                        finished.set()
+
+        for i in range(workers):
+            threading.Thread(target=worker, name=f"verifier-llm-{i}", daemon=True).start()
+        while not finished.wait(0.2):
+            pass
+        if errors:
+            raise errors[0]
+        return [r if r is not None else _ChunkResult() for r in results]
+
+    def _extract_chunk(self, client, document: Document, chunk: Chunk, n_chunks: int, ledger: Ledger,
+                       session: str) -> _ChunkResult:
+        from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+
+        messages = self.prompts.messages(chunk.text, chunk.context)
+        headers = {
+            "X-Verifier-Document": document.hash, "X-Verifier-Session": session,
+            "X-Verifier-Chunk": str(chunk.index + 1), "X-Verifier-Prompt": self.prompt_version,
+        }
+        where = f"chunk {chunk.index + 1} of {n_chunks}" if n_chunks > 1 else "the article"
+        try:
+            with article_scope(chunk.text):
+                answer = client.extract(ClaimList, messages, ledger=ledger, headers=headers)
+            return _ChunkResult(claims=list(answer.claims))
+        except IncompleteOutputException as exc:
+            mine = our_error(exc)
+            if mine is not None:
+                raise mine from None
+            claims = salvage(getattr(exc, "last_completion", None))
+            return _ChunkResult(claims, [
+                f"{where}: the model's answer was cut off at max_tokens={self.settings.max_tokens}; "
+                f"kept the {len(claims)} complete claims (raise max_tokens or lower chunk_chars)"])
+        except InstructorRetryException as exc:
+            mine = our_error(exc)
+            if mine is not None:
+                raise mine from None
+            attempts = getattr(exc, "failed_attempts", None) or []
+            if not attempts:
+                raise ModelError(f"{where}: the model call failed ({_one_line(exc)})") from None
+            last = attempts[-1]
+            claims = salvage(last.completion)
+            bad = sum(1 for c in claims if locate(chunk.text, c.evidence).match not in VERBATIM)
+            return _ChunkResult(claims, [
+                f"{where}: the answer still failed validation after {self.settings.max_reasks} re-asks "
+                f"({_one_line(last.exception, 160)}); kept its {len(claims)} claims, {bad} with evidence not "
+                "found verbatim (marked ungrounded if the text has no match)"])
+        except VerifierError:
+            raise
+        except Exception as exc:  # anything else from the client stack: one line, not a traceback
+            mine = our_error(exc)
+            if mine is not None:
+                raise mine from None
+            raise ModelError(f"{where}: the model call failed ({_one_line(exc)})") from exc
+
+    def _draft(self, chunk: Chunk, c: ExtractedClaim) -> DraftClaim:
+        found = locate(chunk.text, c.evidence)
+        hint = chunk.start + found.start if found.start is not None else chunk.start
+        attributed = c.label == "attributed"
+        return DraftClaim(
+            text=c.claim.strip(), evidence=c.evidence, label=c.label,
+            speaker=c.speaker if attributed else None, cue=c.cue if attributed else None, start=hint,
+        )
+
+
+def _one_line(exc: BaseException, limit: int = 200) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"

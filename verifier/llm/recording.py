@@ -1,0 +1,237 @@
+"""Recordings of model interactions: the store, the keys, the diffs.
+
+Recording and replay happen at the HTTP layer under the openai client
+(transport.py), so a replayed run executes exactly the code a live run
+does: the openai client, instructor's parsing, validation and re-asks, the
+retry layer and the usage ledger.
+
+Layout: one JSONL file per article, named by the document hash, under the
+recordings directory:
+
+    <recordings_dir>/<sha256 of the normalized article text>.jsonl
+
+one line per HTTP interaction (keys sorted, lines ordered by chunk, turn,
+index and key, so re-recording gives small diffs):
+
+    {"chunk": 1,                       # which chunk of the article (1-based)
+     "index": 0,                       # n-th identical request in one extraction
+     "key": "9c0f...",                 # sha256 of the canonical request
+     "model": "qwen2.5-coder-1.5b-instruct",
+     "prompt_version": "extract-1a2b3c4d5e6f",
+     "request": {"endpoint": "chat/completions", "body": {...}},
+     "response": {"status": 200, "headers": {"content-type": ...}, "body": {...}}}
+
+A transport failure is kept too, as `"response": {"error": "timeout" |
+"connect" | "protocol", "message": ...}`, and so are error statuses (with
+Retry-After), so a replay walks through the same retries as the recorded
+run and yields the same usage ledger. 401 and 403 answers are never stored.
+
+The key is the sha256 of the canonical JSON (sorted keys, no spaces) of the
+endpoint and the full request body: model, messages, tools or
+response_format (the schema, hence the instructor mode), temperature,
+seed, max_tokens. Never headers, never the base URL, never the API key.
+Identical requests within one extraction (sampling several times, or a
+retry after a failure) are kept apart by `index`.
+
+Modes: live (no recordings), record (live, and save every interaction),
+replay (recordings only, no network; a miss raises MissingRecording naming
+the closest recording and the fields that differ), auto (replay what
+exists, record the rest).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+from verifier.errors import ConfigError, MissingRecording
+
+SAFE_RESPONSE_HEADERS = ("content-type", "retry-after", "retry-after-ms")
+NEVER_STORED_STATUSES = (401, 403)
+
+
+def canonical(obj: Any) -> str:
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def endpoint_of(path: str) -> str:
+    """'chat/completions' for '/v1/chat/completions', '/openai/deployments/x/chat/completions' ..."""
+    p = path.strip("/")
+    return "chat/completions" if p.endswith("chat/completions") else p
+
+
+def request_key(endpoint: str, body: Any) -> str:
+    return hashlib.sha256(canonical({"endpoint": endpoint, "body": body}).encode("utf-8")).hexdigest()[:24]
+
+
+def _sort_key(entry: dict) -> tuple:
+    body = entry.get("request", {}).get("body", {})
+    turns = len(body.get("messages", [])) if isinstance(body, dict) else 0
+    return (entry.get("chunk") or 0, turns, entry.get("index", 0), entry.get("key", ""))
+
+
+class RecordingStore:
+    """Thread-safe access to a recordings directory."""
+
+    def __init__(self, directory: str | Path):
+        self.directory = Path(directory)
+        self._files: dict[str, dict[tuple[str, int], dict]] = {}
+        self._used: dict[str, set[tuple[str, int]]] = {}
+        self._lock = threading.RLock()
+
+    # --- files -------------------------------------------------------------
+    def path_for(self, doc_hash: str) -> Path:
+        return self.directory / f"{doc_hash}.jsonl"
+
+    def document_hashes(self) -> list[str]:
+        if not self.directory.is_dir():
+            return []
+        return sorted(p.stem for p in self.directory.glob("*.jsonl"))
+
+    def entries(self, doc_hash: str) -> dict[tuple[str, int], dict]:
+        with self._lock:
+            if doc_hash not in self._files:
+                self._files[doc_hash] = self._read(self.path_for(doc_hash))
+            return self._files[doc_hash]
+
+    @staticmethod
+    def _read(path: Path) -> dict[tuple[str, int], dict]:
+        out: dict[tuple[str, int], dict] = {}
+        if not path.exists():
+            return out
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"recording {path}: cannot be read ({exc})") from None
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                entry = json.loads(line)
+                out[(entry["key"], int(entry.get("index", 0)))] = entry
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ConfigError(f"recording {path}:{n}: not a valid recording line ({exc})") from None
+        return out
+
+    def _write(self, doc_hash: str) -> None:
+        from verifier.io import atomic_write
+
+        entries = sorted(self._files[doc_hash].values(), key=_sort_key)
+        atomic_write(self.path_for(doc_hash), "".join(json.dumps(e, sort_keys=True, ensure_ascii=False) + "\n"
+                                                      for e in entries))
+
+    # --- lookups and writes ----------------------------------------------------
+    def get(self, doc_hash: str, key: str, index: int) -> dict | None:
+        with self._lock:
+            entry = self.entries(doc_hash).get((key, index))
+            if entry is not None:
+                self._used.setdefault(doc_hash, set()).add((key, index))
+            return entry
+
+    def put(self, doc_hash: str, entry: dict) -> None:
+        """Save one interaction at once (a crash or Ctrl-C later loses nothing)."""
+        with self._lock:
+            self.entries(doc_hash)[(entry["key"], entry["index"])] = entry
+            self._used.setdefault(doc_hash, set()).add((entry["key"], entry["index"]))
+            self._write(doc_hash)
+
+    def unused(self, doc_hash: str) -> list[dict]:
+        with self._lock:
+            used = self._used.get(doc_hash, set())
+            return [e for k, e in sorted(self.entries(doc_hash).items()) if k not in used]
+
+    def remove(self, doc_hash: str, entries: list[dict]) -> None:
+        with self._lock:
+            table = self.entries(doc_hash)
+            for e in entries:
+                table.pop((e["key"], e.get("index", 0)), None)
+            if table:
+                self._write(doc_hash)
+            else:
+                self.path_for(doc_hash).unlink(missing_ok=True)
+
+    # --- misses ------------------------------------------------------------------
+    def miss(self, doc_hash: str, key: str, index: int, body: Any, meta: dict[str, str]) -> MissingRecording:
+        """The error for a replay miss: the closest recording and how it differs."""
+        where = f"document {doc_hash[:12]}, chunk {meta.get('chunk', '?')}"
+        own = list(self.entries(doc_hash).values())
+        candidates = own
+        scope = str(self.path_for(doc_hash))
+        if not own:
+            candidates = [e for h in self.document_hashes() for e in self.entries(h).values()]
+            scope = str(self.directory)
+        if not candidates:
+            msg = f"no recording for this request ({where}) in {self.directory}: the directory has no recordings"
+            return MissingRecording(msg)
+        same_key = [e for e in candidates if e.get("key") == key]
+        if same_key:
+            best = max(same_key, key=lambda e: e.get("index", 0))
+            msg = (f"no recording for this request ({where}): request {key[:12]} was recorded "
+                   f"{best.get('index', 0) + 1} time(s) in {self.path_for(doc_hash)}, and this is call "
+                   f"#{index + 1} of it")
+            return MissingRecording(msg)
+
+        def score(e: dict) -> tuple:
+            diffs = body_differences(e.get("request", {}).get("body"), body)
+            return (len(diffs), e.get("chunk") != _int(meta.get("chunk")), _sort_key(e))
+
+        best = min(candidates, key=score)
+        diffs = body_differences(best.get("request", {}).get("body"), body)
+        pv_now, pv_then = meta.get("prompt", ""), best.get("prompt_version", "")
+        extra = f"; prompt version {pv_then} -> {pv_now}" if pv_now and pv_then and pv_now != pv_then else ""
+        msg = (f"no recording for this request ({where}) in {scope}; the closest, key {best.get('key', '?')[:12]} "
+               f"(chunk {best.get('chunk', '?')}), differs in {', '.join(diffs[:6]) or 'nothing visible'}{extra}")
+        return MissingRecording(msg)
+
+
+def _int(v: Any) -> int | None:
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def _first_difference(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    for i in range(n):
+        if a[i] != b[i]:
+            return i
+    return n
+
+
+def body_differences(recorded: Any, now: Any) -> list[str]:
+    """Names of the request fields that differ, e.g. ['messages[1] (user)
+    from char 212: "May" -> "June"', 'temperature: 0 -> 0.2']."""
+    if not isinstance(recorded, dict) or not isinstance(now, dict):
+        return ["the whole request"]
+    out = []
+    for k in sorted(set(recorded) | set(now)):
+        a, b = recorded.get(k), now.get(k)
+        if a == b:
+            continue
+        if k == "messages" and isinstance(a, list) and isinstance(b, list):
+            if len(a) != len(b):
+                out.append(f"messages (recorded {len(a)}, now {len(b)})")
+            for i, (ma, mb) in enumerate(zip(a, b)):
+                if ma == mb:
+                    continue
+                role = mb.get("role", "?") if isinstance(mb, dict) else "?"
+                ca = ma.get("content") if isinstance(ma, dict) else None
+                cb = mb.get("content") if isinstance(mb, dict) else None
+                if isinstance(ca, str) and isinstance(cb, str):
+                    at = _first_difference(ca, cb)
+                    out.append(f"messages[{i}] ({role}) from char {at}: "
+                               f"{json.dumps(ca[at:at + 24], ensure_ascii=False)} -> "
+                               f"{json.dumps(cb[at:at + 24], ensure_ascii=False)}")
+                else:
+                    out.append(f"messages[{i}] ({role})")
+        elif k in ("tools", "response_format", "tool_choice"):
+            out.append(f"{k} (the response schema or instructor mode)")
+        elif isinstance(a, (dict, list)) or isinstance(b, (dict, list)):
+            out.append(k)
+        else:
+            out.append(f"{k}: {json.dumps(a)} -> {json.dumps(b)}")
+    return out
