@@ -1,20 +1,150 @@
 """Checker: deterministic attribution analysis of a span in its document.
 
-PLACEHOLDER (to be replaced by checker v1): labels a span attributed when its
-sentence holds a reporting verb. The public signature is fixed:
-
     attribute(text, spans) -> list[Verdict]
+    Checker(document).check(start, end) -> Verdict
+
+The whole document is analysed once (lazily, on the first check) into
+attribution *frames*: a cue (reporting verb in any form, "according to", a
+noun heading a content clause, a hedge such as "reportedly", quotation
+marks), the source phrase and the speaker it names, and the content: the
+stretches of text the source is reported to have said, written, believed
+or found. A span is attributed when at least half of its non-space
+characters lie inside some frame's content; it then takes that frame's
+speaker, cue and quote kind. Anything else is the article's own voice.
+
+The rules, in the order they run (each is a method below, each adds its
+reason to the verdict):
+
+1. quotation marks are paired per paragraph; a quotation left open at the
+   end of a paragraph continues into the next paragraph when that one opens
+   with a quotation mark (an unbroken run of quoted paragraphs);
+2. per sentence, cues are found (verifier.lexicon tables) and each builds a
+   frame:
+   - "according to SOURCE, CONTENT" / "CONTENT, according to SOURCE";
+   - a verb with its subject before it: "SOURCE said (that) CONTENT",
+     "SOURCE told reporters CONTENT", "SOURCE praised CONTENT";
+   - a trailing cue: "CONTENT, SOURCE said (in a statement)." and the
+     inverted "CONTENT, said SOURCE."; with '"A," he said, "B."' both quotes;
+   - participles and infinitives take the clause's subject as source:
+     "..., announcing that CONTENT", "declined to say whether CONTENT";
+   - passives: "CONTENT is expected to ...", "X was accused of Y";
+   - nominal frames: "his claim that CONTENT", "reports that CONTENT";
+   - hedges: "X reportedly did Y" (attributed, no named source);
+   - a source that is only the topic ("Putin's description ... reflects")
+     gives no frame: the sentence's verb is the reporter's;
+3. a frame's content runs to the end of its clause: it stops where another
+   source starts a new clause ("..., but officials said ..."), never inside
+   a nested report;
+4. content that begins or ends at a quotation mark takes the whole
+   quotation, across sentences and quoted paragraphs;
+5. a quotation that is a sentence of its own, with no cue, belongs to the
+   speaker of the quotation next to it in the same or the previous
+   paragraph;
+6. speakers: the subject's name at its fullest in the article ("Putin" ->
+   "Vladimir Putin", titles dropped); a pronoun ("He noted") or a definite
+   description ("The Russian leader acknowledged") is the last named
+   source; a collective or anonymous source stays as written ("officials").
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from verifier.document import Document
-from verifier.schemas import Verdict
+from verifier.lexicon import (
+    ADDRESSEE_VERBS,
+    ADVERBIAL_START,
+    AUXILIARIES,
+    BE_FORMS,
+    CLAUSE_BREAKS,
+    DETERMINERS,
+    DOCUMENT_NOUNS,
+    HEDGES,
+    NEEDS_CLAUSE,
+    NOUN_CUES,
+    NOUNISH,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    TITLES,
+    cue_verb,
+)
+from verifier.schemas import Span, Verdict
 
-_CUE = re.compile(r"\b(said|says|stated|noted|announced|according to|told|added)\b", re.I)
+_TOKEN = re.compile(r"\w+(?:[\-.&]\w+)*(?:[’']\w+)?|[^\w\s]")
+_OPEN_Q = "“«"
+_CLOSE_Q = "”»"
+_STRAIGHT_Q = '"'
+_QUOTES = _OPEN_Q + _CLOSE_Q + _STRAIGHT_Q
+_MODALS = {"will", "would", "could", "should", "may", "might", "must", "can", "to", "did", "does", "do",
+           "not", "n't", "never", "also"}
+_FUNCTION = DETERMINERS | PREPOSITIONS | {
+    "and", "but", "or", "nor", "so", "yet", "if", "when", "while", "as", "because", "since", "after",
+    "before", "although", "though", "however", "meanwhile", "still", "also", "then", "now", "there",
+    "here", "in", "on", "at", "it", "he", "she", "they", "we", "i", "you", "not", "yes", "no", "why",
+    "how", "where", "who", "what", "that", "this", "mr", "mrs", "ms", "dr",
+}
+_RELATIVES = {"who", "which", "whose", "whom", "where", "that"}
+_VIEW_NOUNS = {"view", "claim", "position", "assessment", "characterization", "argument", "notion", "idea",
+               "point", "conclusion", "sentiment", "stance", "charge", "assertion", "contention", "account",
+               "description", "version", "suggestion", "allegation", "accusation", "criticism", "proposal",
+               "interpretation", "reading", "opinion", "belief", "theory", "prediction", "forecast", "estimate",
+               "figure", "number", "characterisation", "complaint", "concern", "warning", "promise", "pledge"}
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+             "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct",
+             "nov", "dec"}
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+               "yesterday", "tonight", "earlier", "later", "recently", "last", "this", "next", "again",
+               "week", "month", "year", "morning", "afternoon", "evening", "night", "on", "in", "at",
+               "during", "a", "an", "the", "statement", "interview", "told", "to", "with", "from",
+               "after", "before", "while", "via", "through", "also", "previously", "repeatedly",
+               "publicly", "privately", "bluntly", "flatly", "already", "once", "then", "first"}
+_CONTINUE_WORDS = {"is", "are", "was", "were", "will", "would", "could", "should", "has", "have", "had",
+                   "can", "may", "might", "must", "does", "did", "do"}
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    word: bool
+    cap: bool
+
+
+@dataclass
+class Frame:
+    """One attribution: cue, source, speaker and content intervals."""
+
+    kind: str  # verb, according, noun, hedge, quote
+    cue: tuple[int, int] | None
+    cue_text: str | None
+    speaker: str | None
+    source: tuple[int, int] | None = None
+    content: list[tuple[int, int]] = field(default_factory=list)
+    quote: str = "indirect"
+    reasons: list[str] = field(default_factory=list)
+    sentence: int = -1
+    # where the content is, before the contents are bounded (offsets):
+    right: int | None = None  # content starts here and runs right
+    left: int | None = None  # content runs left up to here
+    left_edge: int | None = None  # the frame's own words (source, cue) span left_edge..right_edge
+    right_edge: int | None = None
+
+
+@dataclass
+class _Quote:
+    start: int  # the opening mark
+    end: int  # after the closing mark (or the paragraph's end when left open)
+    closed: bool
+    prev: int | None = None  # index of the quotation it continues (quoted paragraphs)
+    next: int | None = None
 
 
 class Checker:
@@ -22,13 +152,1124 @@ class Checker:
 
     def __init__(self, document: Document):
         self.document = document
+        self.text = document.text
+        self._analysed = False
 
+    # --- public -------------------------------------------------------------
     def check(self, start: int, end: int) -> Verdict:
-        sent = self.document.sentence_at(start)
-        m = _CUE.search(self.document.text, sent.start, sent.end)
-        if m:
-            return Verdict(label="attributed", cue=m.group(0), reasons=[f"reporting cue '{m.group(0)}'"])
-        return Verdict(label="asserted", reasons=["no attribution cue in the sentence"])
+        self._analyse()
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        total = self._ns[end] - self._ns[start]
+        if total == 0:
+            return Verdict(label="asserted", reasons=["the span holds no text"])
+        covered = self._cov[end] - self._cov[start]
+        if covered * 2 >= total:
+            frame = self._best_frame(start, end)
+            return self._verdict(frame, start, end)
+        return self._asserted(start, end, covered, total)
+
+    def frames(self) -> list[Frame]:
+        """Every attribution frame found in the document, in text order."""
+        self._analyse()
+        return list(self._frames)
+
+    # --- verdicts -------------------------------------------------------------
+    def _verdict(self, frame: Frame, start: int, end: int) -> Verdict:
+        cue_span = None
+        if frame.cue is not None:
+            a, b = frame.cue
+            cue_span = Span(start=a, end=b, text=self.text[a:b])
+        quote = frame.quote
+        if quote == "indirect" and self._in_quote(start, end):
+            quote = "direct"
+        reasons = list(frame.reasons)
+        if quote == "direct" and not any("quot" in r for r in reasons):
+            reasons.append("inside quotation marks")
+        return Verdict(label="attributed", speaker=frame.speaker, cue=frame.cue_text, cue_span=cue_span,
+                       quote=quote, reasons=reasons)
+
+    def _asserted(self, start: int, end: int, covered: int, total: int) -> Verdict:
+        first = self.document.sentence_index(start)
+        last = self.document.sentence_index(max(start, end - 1))
+        reasons: list[str] = []
+        frames = [f for si in range(first, last + 1) for f in self._by_sentence.get(si, ())]
+        topic = self._topic_reason(start, end)
+        if topic:
+            reasons.append(topic)
+        if frames:
+            f = frames[0]
+            who = f"'{f.speaker}'" if f.speaker else "an unnamed source"
+            if covered:
+                reasons.append(f"only {covered * 100 // total}% of the span is what {who} is reported to say "
+                               f"({f.cue_text!r}); the rest is the article's own text")
+            else:
+                reasons.append(f"outside the reported content of {f.cue_text!r} ({who}): the source, the cue "
+                               f"or the reporter's own words")
+        elif not topic:
+            reasons.append("no attribution cue (reporting verb, 'according to', quotation) for this text: "
+                           "the article's own voice")
+        return Verdict(label="asserted", reasons=reasons)
+
+    def _best_frame(self, start: int, end: int) -> Frame:
+        best, best_n = None, -1
+        i = bisect.bisect_right(self._iv_starts, end) - 1
+        lo = max(0, i - 64)
+        for k in range(i, lo - 1, -1):
+            a, b, fi = self._intervals[k]
+            if b <= start:
+                continue
+            n = self._ns[min(b, end)] - self._ns[max(a, start)]
+            f = self._frames[fi]
+            # nested content: the innermost (shortest) frame wins a tie
+            if n > best_n or (n == best_n and best is not None and _extent(f) < _extent(best)):
+                best, best_n = f, n
+        assert best is not None
+        return best
+
+    def _in_quote(self, start: int, end: int) -> bool:
+        for q in self._quotes:
+            if q.start <= start and end <= q.end + 1 and q.end - q.start > 2:
+                return True
+        return False
+
+    # --- analysis ---------------------------------------------------------------
+    def _analyse(self) -> None:
+        if self._analysed:
+            return
+        text = self.text
+        doc = self.document
+        self.toks: list[Tok] = [
+            Tok(m.start(), m.end(), m.group(0), m.group(0).lower(), m.group(0)[0].isalnum() or m.group(0)[0] == "_",
+                m.group(0)[0].isupper())
+            for m in _TOKEN.finditer(text)
+        ]
+        self._tok_starts = [t.start for t in self.toks]
+        self._sent_tok: list[tuple[int, int]] = []
+        for s in doc.sentences:
+            a = bisect.bisect_left(self._tok_starts, s.start)
+            b = bisect.bisect_left(self._tok_starts, s.end)
+            self._sent_tok.append((a, b))
+        self._proper = self._proper_words()
+        self._names = self._name_index()
+        self._quotes = self._find_quotes()
+        self._frames: list[Frame] = []
+        self._last_named: str | None = None
+        self._last_speaker: str | None = None
+        for si in range(len(doc.sentences)):
+            if doc.blocks[doc.sentences[si].block].kind == "heading":
+                continue
+            for f in self._sentence_frames(si):
+                f.sentence = si
+                self._frames.append(f)
+        self._extend_to_quotes()
+        self._quote_frames()
+        self._frames.sort(key=lambda f: (f.content[0][0] if f.content else 0))
+        self._index()
+        self._analysed = True
+
+    def _index(self) -> None:
+        text = self.text
+        n = len(text)
+        ns = [0] * (n + 1)
+        c = 0
+        for i, ch in enumerate(text):
+            if not ch.isspace():
+                c += 1
+            ns[i + 1] = c
+        self._ns = ns
+        mark = bytearray(n)
+        intervals = []
+        for fi, f in enumerate(self._frames):
+            for a, b in f.content:
+                a, b = max(0, a), min(n, b)
+                if a < b:
+                    intervals.append((a, b, fi))
+                    mark[a:b] = b"\x01" * (b - a)
+        intervals.sort()
+        self._intervals = intervals
+        self._by_sentence: dict[int, list[Frame]] = {}
+        for f in self._frames:
+            self._by_sentence.setdefault(f.sentence, []).append(f)
+        self._iv_starts = [iv[0] for iv in intervals]
+        cov = [0] * (n + 1)
+        c = 0
+        for i, ch in enumerate(text):
+            if mark[i] and not ch.isspace():
+                c += 1
+            cov[i + 1] = c
+        self._cov = cov
+
+    # --- names ---------------------------------------------------------------------
+    def _proper_words(self) -> set[str]:
+        """Words seen capitalized away from a sentence start: name parts."""
+        out: set[str] = set()
+        sent_first = set()
+        for a, b in self._sent_tok:
+            sent_first.add(a)
+            if a + 1 < b and not self.toks[a].word:
+                sent_first.add(a + 1)
+        for k, t in enumerate(self.toks):
+            if t.cap and t.word and k not in sent_first and k > 0 and self.toks[k - 1].text not in _QUOTES + "(":
+                out.add(_strip_poss(t.low))
+        return out - _FUNCTION - _CALENDAR
+
+    def _is_name_tok(self, k: int) -> bool:
+        t = self.toks[k]
+        if not (t.word and t.cap):
+            return False
+        low = _strip_poss(t.low)
+        if low in _FUNCTION or low in _CALENDAR:
+            return False
+        if low in PERSON_NOUNS and low not in self._proper:
+            return False
+        if low in self._proper or len(t.text) <= 3 and t.text.isupper() or _is_initial(t.text):
+            return True
+        # a sentence-initial word before a name: "Vladimir Putin said"
+        nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        return nxt is not None and nxt.cap and _strip_poss(nxt.low) in self._proper and low not in PERSON_NOUNS
+
+    def _name_runs(self, a: int, b: int) -> list[tuple[int, int]]:
+        """Runs of name tokens in toks[a:b] (joined by '.', '-', 'de', initials)."""
+        runs = []
+        k = a
+        while k < b:
+            if self._is_name_tok(k):
+                j = k + 1
+                while j < b:
+                    t = self.toks[j]
+                    if self._is_name_tok(j) or (t.text == "." and j > k and _is_initial(self.toks[j - 1].text)):
+                        j += 1
+                    elif t.low in ("de", "van", "von", "bin", "al", "da", "del", "la", "le", "of", "for") and j + 1 < b \
+                            and self._is_name_tok(j + 1):
+                        j += 1
+                    else:
+                        break
+                    if _is_poss(self.toks[j - 1].text):
+                        break
+                runs.append((k, j))
+                k = j
+            else:
+                k += 1
+        return runs
+
+    def _name_text(self, a: int, b: int) -> str:
+        """Name of toks[a:b] without titles: 'President Vladimir Putin' -> 'Vladimir Putin'."""
+        words = [self.toks[k] for k in range(a, b) if self.toks[k].word]
+        last_title = -1
+        for i, w in enumerate(words[:-1]):
+            if _strip_poss(w.low).rstrip(".") in TITLES:
+                last_title = i
+        words = words[last_title + 1:]
+        while len(words) > 2 and words[0].low in ("of", "for"):  # "Secretary of State John Kerry"
+            words = words[2:]
+        if not words:
+            return ""
+        return _strip_poss(self.text[words[0].start:words[-1].end])
+
+    def _name_index(self) -> dict[str, list[tuple[int, str]]]:
+        """last word of each name in the article -> [(first offset, name)]."""
+        idx: dict[str, list[tuple[int, str]]] = {}
+        for a, b in self._sent_tok:
+            for ra, rb in self._name_runs(a, b):
+                name = self._name_text(ra, rb)
+                if not name:
+                    continue
+                key = name.split()[-1].lower()
+                idx.setdefault(key, []).append((self.toks[ra].start, name))
+        return idx
+
+    def fullest(self, name: str) -> str:
+        """The fullest form of a name in the article ('Putin' -> 'Vladimir Putin')."""
+        parts = name.split()
+        if not parts:
+            return name
+        cands = self._names.get(parts[-1].lower(), [])
+        best = name
+        for _, cand in cands:
+            cparts = cand.split()
+            if len(cparts) > len(best.split()) and cparts[-len(parts):] == parts and len(cparts) <= 4:
+                best = cand
+        return best
+
+    # --- quotations -----------------------------------------------------------------
+    def _find_quotes(self) -> list[_Quote]:
+        text = self.text
+        quotes: list[_Quote] = []
+        for bi, blk in enumerate(self.document.blocks):
+            open_at = None
+            for p in range(blk.start, blk.end):
+                ch = text[p]
+                if ch not in _QUOTES:
+                    continue
+                if ch in _OPEN_Q:
+                    kind = "open"
+                elif ch in _CLOSE_Q:
+                    kind = "close"
+                else:
+                    kind = "open" if open_at is None else "close"
+                if kind == "open":
+                    if open_at is not None:
+                        quotes.append(_Quote(open_at, p, closed=False))
+                    open_at = p
+                elif open_at is not None:
+                    quotes.append(_Quote(open_at, p + 1, closed=True))
+                    open_at = None
+            if open_at is not None:
+                quotes.append(_Quote(open_at, blk.end, closed=False))
+        # quoted paragraphs: one left open continues into a paragraph that opens with a quote
+        starts = {q.start: i for i, q in enumerate(quotes)}
+        blocks = self.document.blocks
+        for i, q in enumerate(quotes):
+            if q.closed:
+                continue
+            bi = _block_index(blocks, q.start)
+            if bi is None or bi + 1 >= len(blocks):
+                continue
+            nxt = blocks[bi + 1]
+            if q.end == blocks[bi].end and text[nxt.start] in _OPEN_Q + _STRAIGHT_Q and nxt.start in starts:
+                j = starts[nxt.start]
+                q.next = j
+                quotes[j].prev = i
+        return quotes
+
+    def _quote_at(self, pos: int) -> int | None:
+        for i, q in enumerate(self._quotes):
+            if q.start <= pos < q.end:
+                return i
+        return None
+
+    def _quote_chain(self, i: int) -> list[int]:
+        while self._quotes[i].prev is not None:
+            i = self._quotes[i].prev
+        chain = [i]
+        while self._quotes[i].next is not None:
+            i = self._quotes[i].next
+            chain.append(i)
+        return chain
+
+    def _extend_to_quotes(self) -> None:
+        """Content that begins or ends at a quotation mark takes the whole quotation
+        (and the quoted paragraphs chained to it)."""
+        text = self.text
+        for f in self._frames:
+            added = []
+            for a, b in f.content:
+                for pos in (a, b - 1):
+                    qi = self._quote_at(pos)
+                    if qi is None:
+                        continue
+                    q = self._quotes[qi]
+                    inner_a, inner_b = q.start + 1, q.end - (1 if q.closed else 0)
+                    # the quotation must start or end with the content, not just hold it
+                    if not (_near(text, inner_a, a) or _near(text, b, inner_b) or (q.start >= a - 2 and b >= q.end - 2)):
+                        continue
+                    if f.cue and q.start <= f.cue[0] < q.end:
+                        continue  # the cue sits inside the quotation: keep the frame's own content
+                    for ci in self._quote_chain(qi):
+                        c = self._quotes[ci]
+                        added.append((c.start, c.end))
+            if added:
+                f.content = _merge(f.content + added)
+                f.quote = "direct"
+
+    def _quote_frames(self) -> None:
+        """Quotations standing as sentences of their own, with no cue: the speaker
+        of the quotation next to them (same or previous paragraph)."""
+        covered = _merge([iv for f in self._frames for iv in f.content])
+        starts = [a for a, _ in covered]
+        doc = self.document
+        by_sentence: dict[int, list[Frame]] = {}
+        for f in self._frames:
+            by_sentence.setdefault(f.sentence, []).append(f)
+        new: list[Frame] = []
+        for qi, q in enumerate(self._quotes):
+            if q.end - q.start < 3:
+                continue
+            if _covered(covered, starts, q.start + 1, q.end - 1):
+                continue
+            words = _TOKEN.findall(self.text[q.start:q.end])
+            if sum(1 for w in words if w[0].isalnum()) < 4:
+                continue
+            si = doc.sentence_index(q.start)
+            sent = doc.sentences[si]
+            # a full sentence (or most of one) in quotation marks
+            inside = self._ns_count(max(q.start, sent.start), min(q.end, sent.end))
+            whole = self._ns_count(sent.start, sent.end)
+            chained = q.prev is not None or q.next is not None
+            if inside * 2 < whole and not chained:
+                continue
+            src = self._neighbour_frame(si, by_sentence)
+            if src is None:
+                continue
+            fr = Frame(kind="quote", cue=None, cue_text=src.cue_text, speaker=src.speaker,
+                       content=[(q.start, q.end)], quote="direct", sentence=si,
+                       reasons=[f"quoted sentence continuing the quotation of {src.speaker or 'the same source'}"
+                                f" ({src.cue_text!r} nearby)"])
+            fr.cue = src.cue
+            new.append(fr)
+        self._frames.extend(new)
+
+    def _neighbour_frame(self, si: int, by_sentence: dict[int, list[Frame]]) -> Frame | None:
+        doc = self.document
+        block = doc.sentences[si].block
+        # the same paragraph: the nearest frame before, else after
+        for d in range(1, 6):
+            for sj in (si - d, si + d):
+                if 0 <= sj < len(doc.sentences) and doc.sentences[sj].block == block and sj in by_sentence:
+                    return by_sentence[sj][-1] if sj < si else by_sentence[sj][0]
+        # the previous paragraph's last frame
+        for sj in range(si - 1, max(-1, si - 12), -1):
+            if doc.sentences[sj].block < block - 1:
+                break
+            if doc.sentences[sj].block == block - 1 and sj in by_sentence:
+                return by_sentence[sj][-1]
+        return None
+
+    def _ns_count(self, a: int, b: int) -> int:
+        return sum(1 for ch in self.text[a:b] if not ch.isspace())
+
+    # --- frames of one sentence --------------------------------------------------------
+    def _sentence_frames(self, si: int) -> list[Frame]:
+        a, b = self._sent_tok[si]
+        sent = self.document.sentences[si]
+        frames: list[Frame] = []
+        taken: set[int] = set()
+        k = a
+        while k < b:
+            t = self.toks[k]
+            f = None
+            if t.low == "according" and k + 1 < b and self.toks[k + 1].low == "to":
+                f = self._according(k, a, b)
+            elif t.word and t.low in HEDGES:
+                f = self._hedge(k, a, b)
+            elif t.word and cue_verb(t.low) is not None:
+                f = self._verb_frame(k, a, b, frames)
+            elif t.word and t.low in NOUN_CUES:
+                f = self._noun_frame(k, a, b)
+            if f is not None:
+                f.sentence = si
+                frames.append(f)
+                taken.add(k)
+            k += 1
+        self._bound_contents(frames, a, b, sent.start, sent.end)
+        out = []
+        for f in frames:
+            f.content = [(x, y) for x, y in (self._trim(x, y) for x, y in f.content) if x < y]
+            if f.content:
+                out.append(f)
+                if f.speaker:
+                    self._remember(f.speaker)
+        return out
+
+    def _remember(self, speaker: str) -> None:
+        self._last_speaker = speaker
+        if any(w[:1].isupper() for w in speaker.split()) and speaker.split()[0].lower() not in DETERMINERS:
+            self._last_named = speaker
+
+    def _trim(self, a: int, b: int) -> tuple[int, int]:
+        text = self.text
+        while a < b and (text[a].isspace() or text[a] in ",;:—–-"):
+            a += 1
+        while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
+            b -= 1
+        if text[a:a + 5].lower() == "that " and b - a > 5:
+            a += 5
+        return a, b
+
+    # content boundaries between the frames of one sentence
+    def _bound_contents(self, frames: list[Frame], a: int, b: int, s_start: int, s_end: int) -> None:
+        for i, f in enumerate(frames):
+            if not f.right:
+                continue
+            r_start = f.right
+            r_end = s_end
+            for g in frames[i + 1:]:
+                g_left = g.left_edge
+                if g_left is None or g_left <= r_start:
+                    continue
+                if self._breaks_clause(r_start, g_left):
+                    r_end = min(r_end, self._break_point(r_start, g_left))
+                    break
+            if r_start < r_end:
+                f.content.append((r_start, r_end))
+        for i, f in enumerate(frames):
+            if not f.left:
+                continue
+            l_end = f.left
+            l_start = s_start
+            for g in reversed(frames[:i]):
+                g_edge = g.right_edge
+                if g_edge is not None and g_edge <= l_end and g.kind != "hedge":
+                    if g.left:
+                        l_start = max(l_start, g_edge)
+                    break
+            if l_start < l_end:
+                f.content.append((l_start, l_end))
+
+    def _breaks_clause(self, a: int, b: int) -> bool:
+        """Is there a clause break (", but", ";", ", while" ...) between a and b
+        right before the next frame's source?"""
+        ka = bisect.bisect_left(self._tok_starts, a)
+        kb = bisect.bisect_left(self._tok_starts, b)
+        for k in range(kb - 1, max(ka - 1, kb - 4), -1):
+            t = self.toks[k]
+            if t.text in ";" or t.low in CLAUSE_BREAKS or t.low in ("and", "or") and self.toks[k - 1].text == ",":
+                return True
+            if t.text == "," and k + 1 < kb + 1:
+                nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+                if nxt is not None and (nxt.low in CLAUSE_BREAKS or nxt.low in ("and", "as", "even", "who")):
+                    return True
+                if nxt is not None and nxt.start == b:
+                    return True
+            if t.text in _QUOTES and k == kb - 1:
+                return True
+        return False
+
+    def _break_point(self, a: int, b: int) -> int:
+        ka = bisect.bisect_left(self._tok_starts, a)
+        kb = bisect.bisect_left(self._tok_starts, b)
+        for k in range(kb - 1, ka - 1, -1):
+            t = self.toks[k]
+            if t.text in ",;" or t.low in CLAUSE_BREAKS:
+                j = k
+                while j - 1 >= ka and (self.toks[j - 1].text in ",;" or self.toks[j - 1].low in CLAUSE_BREAKS):
+                    j -= 1
+                return self.toks[j].start
+        return b
+
+    # --- cue rules ------------------------------------------------------------------------
+    def _according(self, k: int, a: int, b: int) -> Frame | None:
+        to = self.toks[k + 1]
+        j = k + 2
+        while j < b and self.toks[j].text not in ",;:—()" and not (
+                self.toks[j].text in _QUOTES and j > k + 2):
+            j += 1
+        if j == k + 2:
+            return None
+        src = (self.toks[k + 2].start, self.toks[j - 1].end)
+        speaker = self._speaker_from(k + 2, j)
+        f = Frame(kind="according", cue=(self.toks[k].start, to.end), cue_text=self.text[self.toks[k].start:to.end],
+                  speaker=speaker, source=src, reasons=[f"'according to' names the source ({speaker})"])
+        before = self._clause_material(a, k)
+        f.left_edge = self.toks[k].start
+        f.right_edge = self.toks[j - 1].end
+        if before:
+            f.left = self.toks[k].start
+            f.reasons.append("the content comes before 'according to'")
+        if j < b and any(self.toks[x].word for x in range(j, b)):
+            f.right = self.toks[j].end if self.toks[j].text in ",;:—" else self.toks[j].start
+        return f
+
+    def _clause_material(self, a: int, k: int) -> bool:
+        """Are there words of content before toks[k] in the sentence (not just 'But,')?"""
+        words = [t for t in self.toks[a:k] if t.word]
+        return len(words) >= 2 or (len(words) == 1 and words[0].low not in _FUNCTION)
+
+    def _hedge(self, k: int, a: int, b: int) -> Frame | None:
+        t = self.toks[k]
+        f = Frame(kind="hedge", cue=(t.start, t.end), cue_text=t.text, speaker=None,
+                  reasons=[f"hedge '{t.text}': the article attributes this to an unnamed source"])
+        f.left_edge = None
+        f.right_edge = t.end
+        f.content = [(self.toks[a].start, t.start), (t.end, self.toks[b - 1].end)]
+        return f
+
+    def _noun_frame(self, k: int, a: int, b: int) -> Frame | None:
+        """'his claim that ...', 'reports that ...', 'the belief that ...'."""
+        if k + 1 >= b or self.toks[k + 1].low != "that":
+            return None
+        # 'that' must open a content clause, not a relative clause ('the claim that he made')
+        if k + 2 < b and (self.toks[k + 2].low in ("he", "she", "they", "i", "we", "you") and k + 3 < b
+                          and cue_verb(self.toks[k + 3].low) is not None):
+            return None
+        prev = self.toks[k - 1] if k > a else None
+        speaker = None
+        src = None
+        if prev is not None and _is_poss(prev.text):
+            pa = k - 1
+            while pa - 1 >= a and self.toks[pa - 1].word and self.toks[pa - 1].cap:
+                pa -= 1
+            speaker = self._speaker_from(pa, k)
+            src = (self.toks[pa].start, prev.end)
+        elif prev is not None and prev.low in ("his", "her", "their"):
+            speaker = self._resolve_pronoun({"his": "he", "her": "she", "their": "they"}[prev.low])
+            src = (prev.start, prev.end)
+        t = self.toks[k]
+        f = Frame(kind="noun", cue=(t.start, self.toks[k + 1].end), cue_text=f"{t.text} that", speaker=speaker,
+                  source=src, reasons=[f"nominal frame '{t.text} that': the clause is the {t.low}'s content"])
+        f.left_edge = src[0] if src else t.start
+        f.right_edge = self.toks[k + 1].end
+        f.right = self.toks[k + 1].end
+        return f
+
+    def _verb_frame(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
+        t = self.toks[k]
+        lemma, cls = cue_verb(t.low)  # type: ignore[misc]
+        first_word = k == a or (k == a + 1 and self.toks[a].text in _QUOTES + "(")
+        if t.cap and not first_word:
+            return None
+        prev = self.toks[k - 1] if k > a else None
+        nxt = self.toks[k + 1] if k + 1 < b else None
+        ing = t.low.endswith("ing")
+        past = t.low.endswith("ed") or t.low in ("said", "told", "wrote", "written", "thought", "knew", "known",
+                                                  "felt", "found", "saw", "seen", "sought", "held", "understood",
+                                                  "swore", "sworn", "meant", "spoke", "spoken", "taught")
+        if prev is not None and (prev.low in DETERMINERS or _is_poss(prev.text)) and not (
+                prev.low == "that" and not ing):
+            return None  # a noun: "the report", "his claims", "Trump's warning"
+        if prev is not None and prev.low in PREPOSITIONS and not ing and prev.low not in ("by",):
+            return None  # "secretary of state", "in a post"
+        if (t.low in NOUNISH or lemma in NOUNISH) and not past and not ing:
+            if not self._verb_context(k, a, b):
+                return None
+        if ing and nxt is not None and nxt.word and nxt.low in ("of", "for") and lemma not in ("think",):
+            pass
+        # passives
+        aux = k - 1
+        while aux >= a and self.toks[aux].word and self.toks[aux].low in AUXILIARIES and self.toks[aux].low not in BE_FORMS:
+            aux -= 1
+        passive = past and aux >= a and self.toks[aux].low in BE_FORMS and not t.low == "said" or (
+            past and aux >= a and self.toks[aux].low in BE_FORMS and t.low == "said" and nxt is not None
+            and nxt.low == "to")
+        if past and not passive and prev is not None and prev.text == "," and cls != "speech" and lemma not in (
+                "say", "tell", "add"):
+            # "the plan, praised by ..." — an appositive participle
+            if nxt is not None and nxt.low == "by":
+                return None
+        if passive:
+            return self._passive_frame(k, aux, a, b, lemma, cls)
+        if ing or (prev is not None and prev.low == "to" and not past):
+            return self._participle_frame(k, a, b, lemma, cls, frames)
+        return self._finite_frame(k, a, b, lemma, cls)
+
+    def _verb_context(self, k: int, a: int, b: int) -> bool:
+        """A form that is as often a noun ('report', 'claims') reads as a verb here."""
+        prev = self.toks[k - 1] if k > a else None
+        nxt = self.toks[k + 1] if k + 1 < b else None
+        if nxt is not None and nxt.low in ("that", ":"):
+            return prev is None or prev.low not in DETERMINERS
+        if prev is None:
+            return False
+        if prev.low in _MODALS or prev.low in PERSON_PRONOUNS or prev.low in ("who", "also"):
+            return True
+        if prev.word and prev.cap and self._is_name_tok(k - 1) and self.toks[k].low.endswith("s"):
+            return True
+        return False
+
+    def _subject_span(self, k: int, a: int) -> tuple[int, int, int]:
+        """(subject start, subject end, aux start) token indexes of the subject before toks[k]:
+        the auxiliaries and adverbs are skipped, appositives are jumped over."""
+        j = k - 1
+        while j >= a and self.toks[j].word and (self.toks[j].low in AUXILIARIES or self.toks[j].low.endswith("ly")
+                                                and not self.toks[j].cap):
+            j -= 1
+        aux_start = j + 1
+        end = j + 1
+        if j < a:
+            return a, a, aux_start
+        if self.toks[j].text == "," or self.toks[j].text == ")":
+            # appositive: "Angelique Brunner, a developer, said" — go back over the comma chunks
+            m = j - 1
+            depth = 0
+            while m >= a:
+                tm = self.toks[m]
+                if tm.text in ";:" or tm.text in _QUOTES:
+                    break
+                if tm.text == ",":
+                    depth += 1
+                    if depth >= 3:
+                        break
+                m -= 1
+            start = m + 1
+            return start, end, aux_start
+        m = j
+        while m >= a:
+            tm = self.toks[m]
+            if tm.text in ",;:()—–" or tm.text in _QUOTES:
+                break
+            if tm.low in ("that", "and", "but", "because", "while", "when", "if", "as", "although", "though",
+                          "since", "whether", "where", "so", "after", "before", "until", "unless") and m < j:
+                break
+            if tm.low in ("that", "but", "because", "while", "whether", "if", "when", "although") and m == j:
+                break
+            m -= 1
+        return m + 1, end, aux_start
+
+    def _finite_frame(self, k: int, a: int, b: int, lemma: str, cls: str) -> Frame | None:
+        t = self.toks[k]
+        prev = self.toks[k - 1] if k > a else None
+        s_start, s_end, aux_start = self._subject_span(k, a)
+        subject_words = [x for x in self.toks[s_start:s_end] if x.word]
+        # inverted trailing cue: '..., said Smith.' / '"...," says the report.'
+        inverted = prev is not None and (prev.text in ",—" or prev.text in _CLOSE_Q + _STRAIGHT_Q) and aux_start == k
+        if inverted and k + 1 < b:
+            j = k + 1
+            while j < b and self.toks[j].text not in ",;:.!?" and self.toks[j].text not in _QUOTES:
+                j += 1
+            src_words = [x for x in self.toks[k + 1:j] if x.word]
+            if src_words and (src_words[0].cap or src_words[0].low in ("the", "a", "an", "his", "her", "their")
+                              or src_words[0].low in PERSON_PRONOUNS):
+                speaker = self._speaker_from(k + 1, j)
+                f = Frame(kind="verb", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                          source=(self.toks[k + 1].start, self.toks[j - 1].end),
+                          reasons=[f"trailing reporting verb '{t.text}' (inverted: '..., {t.text} {speaker}')"])
+                f.left = prev.start
+                f.left_edge = t.start
+                f.right_edge = self.toks[j - 1].end
+                self._medial(f, j, b)
+                return f
+        if not subject_words:
+            return None
+        view = self._view_appositive(k, s_start, s_end, t, cls, lemma)
+        if view is not None:
+            return view
+        if subject_words[-1].low in ("who", "which", "that") and s_end - s_start == 1 or \
+                len(subject_words) > 1 and subject_words[-1].low == "who":
+            # "critics who say ...": the source is the noun before the relative
+            r = self.toks.index(subject_words[-1], s_start, s_end)
+            if s_end - s_start == 1:
+                s_start, _, _ = self._subject_span(r, a)
+            m = r - 1
+            while m >= s_start and self.toks[m].word and self.toks[m].low not in PREPOSITIONS and \
+                    self.toks[m].low not in ("to", "and", "or"):
+                m -= 1
+            s_start = m + 1
+            s_end = r
+            if s_end <= s_start:
+                return None
+        if not self._subject_ok(cls, lemma, s_start, s_end):
+            return None
+        speaker, how = self._speaker_with_reason(s_start, s_end)
+        cue_text = self.text[self.toks[aux_start].start:t.end] if aux_start < k else t.text
+        f = Frame(kind="verb", cue=(self.toks[aux_start].start, t.end), cue_text=cue_text, speaker=speaker,
+                  source=(self.toks[s_start].start, self.toks[s_end - 1].end))
+        if how:
+            f.reasons.append(how)
+        f.left_edge = self.toks[s_start].start
+        # what follows the verb
+        post = self._post(k, b, lemma)
+        before = s_start > a and (self.toks[s_start - 1].text in ",—" or self.toks[s_start - 1].text in _QUOTES
+                                  ) and self._clause_material(a, s_start - 1)
+        if before and post[0] == "clause":
+            tail = self._short_tail(k, b)
+            if tail is not None:
+                post = ("adverbial", tail)
+        if before and post[0] in ("end", "adverbial", "comma"):
+            f.left = self.toks[s_start - 1].start
+            f.right_edge = self.toks[post[1] - 1].end if post[1] > k else t.end
+            f.reasons.insert(0, f"trailing reporting verb: '..., {self.text[self.toks[s_start].start:t.end]}'")
+            self._medial(f, post[1], b)
+            return f
+        kind, ck = post
+        if lemma in NEEDS_CLAUSE and kind == "clause" and not (
+                cls == "evidence" and self._head([x for x in self.toks[s_start:s_end] if x.word]).low in DOCUMENT_NOUNS):
+            return None
+        f.right_edge = t.end
+        if kind in ("end", "adverbial") and not before:
+            if lemma in ("say", "tell", "add", "write", "note", "explain", "continue") and kind == "end":
+                return None  # "he said." with nothing reported in this sentence
+            if kind == "end":
+                return None
+        if ck < b:
+            f.right = self.toks[ck].start if self.toks[ck].low != "that" else self.toks[ck].end
+            word = "that" if kind == "that" else ("':'" if kind == "colon" else "")
+            f.reasons.insert(0, f"reporting verb '{t.text}'" + (f"; the content follows {word}" if word else
+                                                                 "; the content is its clause or object"))
+        else:
+            return None
+        return f
+
+    def _view_appositive(self, k: int, s_start: int, s_end: int, t: Tok, cls: str, lemma: str) -> Frame | None:
+        """'..., a view the ministry disputed': the appositive is the ministry's."""
+        words = [x for x in self.toks[s_start:s_end] if x.word]
+        if len(words) < 3 or words[0].low not in ("a", "an", "one") or words[1].low not in _VIEW_NOUNS:
+            return None
+        if s_start == 0 or self.toks[s_start - 1].text not in ",—":
+            return None
+        i = 2
+        if words[i].low in ("that", "which", "shared", "held", "also") and len(words) > 3:
+            i += 1
+        src = words[i:]
+        sa = self.toks.index(src[0], s_start, s_end)
+        speaker, how = self._speaker_with_reason(sa, s_end)
+        f = Frame(kind="verb", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                  source=(src[0].start, src[-1].end),
+                  content=[(self.toks[s_start].start, t.end)],
+                  reasons=[f"'{words[0].text} {words[1].text} {self.text[src[0].start:t.end]}': "
+                           f"the {words[1].low} is {speaker}'s ('{t.text}')"])
+        if how:
+            f.reasons.append(how)
+        f.left_edge = self.toks[s_start].start
+        f.right_edge = t.end
+        return f
+
+    def _short_tail(self, k: int, b: int) -> int | None:
+        """After a trailing cue, a short tail with no verb of its own ('told the
+        audience at a rally in Ohio.'): the index where it ends, else None."""
+        m = k + 1
+        n_words = 0
+        while m < b and self.toks[m].text not in ",;:" and self.toks[m].text not in _QUOTES:
+            t = self.toks[m]
+            if t.word:
+                n_words += 1
+                if t.low in AUXILIARIES and t.low not in ("also", "again", "later", "earlier", "then", "first", "last",
+                                                          "now", "recently", "previously", "repeatedly", "publicly",
+                                                          "privately", "still", "just", "even", "once") \
+                        or t.low in BE_FORMS or t.low == "that" or cue_verb(t.low) is not None and t.low != "tweet":
+                    return None
+            m += 1
+        if n_words > 10:
+            return None
+        if m < b and self.toks[m].text in _QUOTES and self.toks[m].text not in _CLOSE_Q:
+            return None
+        return m
+
+    def _medial(self, f: Frame, j: int, b: int) -> None:
+        """'"A," he said, "B."': the second quotation is also the source's."""
+        if j < b and self.toks[j].text in ",:" and j + 1 < b and (
+                self.toks[j + 1].text in _OPEN_Q + _STRAIGHT_Q or self.toks[j + 1].low in _CONTINUE_WORDS):
+            f.right = self.toks[j + 1].start
+            f.reasons.append("the quotation goes on after the cue")
+
+    def _post(self, k: int, b: int, lemma: str) -> tuple[str, int]:
+        """What follows the verb at toks[k]: (kind, token index where content starts)."""
+        j = k + 1
+        if j < b and self.toks[j].low in ("out",) and lemma == "point":
+            j += 1
+        if j >= b or all(not self.toks[x].word for x in range(j, b)):
+            return "end", b
+        t = self.toks[j]
+        if t.low == "that":
+            return "that", j
+        if t.text == ":":
+            return "colon", j + 1
+        if t.text == ",":
+            if j + 1 < b and self.toks[j + 1].text in _OPEN_Q + _STRAIGHT_Q:
+                return "comma", j
+            return "comma", j
+        if t.text in _OPEN_Q + _STRAIGHT_Q:
+            return "quote", j
+        # adverbials and an addressee before 'that': "said in a statement Friday that", "told reporters that"
+        m = j
+        while m < b and m - j < 8 and self.toks[m].text not in ",;:" and self.toks[m].low != "that" and \
+                self.toks[m].text not in _QUOTES:
+            m += 1
+        if m < b and self.toks[m].low == "that" and all(
+                self.toks[x].low in _TIME_WORDS or self.toks[x].cap or (lemma in ADDRESSEE_VERBS)
+                or self.toks[x].low in ("reporters", "him", "her", "them", "us", "me", "supporters", "voters",
+                                        "the", "a", "an", "crowd", "audience", "interview", "press", "conference",
+                                        "news", "radio", "television", "tv")
+                for x in range(j, m)):
+            return "that", m
+        if lemma in ADDRESSEE_VERBS and (t.low in ("him", "her", "them", "us", "me", "reporters", "supporters")
+                                         or t.cap):
+            n = j + 1
+            while n < b and self.toks[n].cap and self.toks[n].word:
+                n += 1
+            if n >= b or self.toks[n].text in ",.;":
+                return "adverbial", n
+            if self.toks[n].low == "that":
+                return "that", n
+            return "clause", n
+        if t.low in ADVERBIAL_START or (t.low in _TIME_WORDS and t.low not in ("the", "a", "an")):
+            # an adverbial up to the end or a comma: a trailing cue; else the content follows it
+            m = j
+            while m < b and self.toks[m].text not in ",;" and self.toks[m].low != "that":
+                m += 1
+            if m >= b or self.toks[m].text in ",;" and m - j <= 9:
+                if m >= b or all(not self.toks[x].word for x in range(m + 1, b)):
+                    return "adverbial", m
+                return "adverbial", m
+            if self.toks[m].low == "that":
+                return "that", m
+        return "clause", j
+
+    def _participle_frame(self, k: int, a: int, b: int, lemma: str, cls: str, frames: list[Frame]) -> Frame | None:
+        """'..., announcing that ...', 'by saying ...', 'declined to say ...'."""
+        t = self.toks[k]
+        post_kind, ck = self._post(k, b, lemma)
+        if post_kind in ("end", "adverbial"):
+            return None
+        prev = self.toks[k - 1] if k > a else None
+        if prev is not None and prev.word and prev.low not in PREPOSITIONS and prev.low not in ("to", "and", "while",
+                                                                                                 "when", "after", "before", "by") \
+                and prev.low not in AUXILIARIES and prev.low not in BE_FORMS and prev.low not in _MODALS:
+            # 'the growing concern', 'a winning message': an adjective, not a participle
+            if not (prev.text in ",—" or prev.low in PERSON_PRONOUNS or prev.cap):
+                return None
+        # the subject: the last frame's speaker in this sentence, else the sentence's subject
+        speaker = None
+        how = ""
+        if lemma in NEEDS_CLAUSE and post_kind == "clause":
+            return None
+        for f in reversed(frames):
+            if f.speaker:
+                speaker, how = f.speaker, f"the subject of the clause, {f.speaker}"
+                break
+        if speaker is None:
+            head = self._sentence_subject(a, k)
+            if head is None or not self._subject_ok(cls, lemma, head[0], head[1]):
+                return None
+            speaker, how = self._speaker_with_reason(*head)
+        if cls != "speech" and speaker is None:
+            return None
+        f = Frame(kind="verb", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                  reasons=[f"reporting verb '{t.text}' (participle or infinitive); the content follows"])
+        if how:
+            f.reasons.append(how)
+        f.left_edge = t.start
+        f.right_edge = t.end
+        f.right = self.toks[ck].end if post_kind == "that" else self.toks[ck].start
+        return f
+
+    def _verb_group_start(self, k: int, a: int) -> int:
+        j = k - 1
+        while j >= a and self.toks[j].word and (self.toks[j].low in AUXILIARIES or self.toks[j].low in BE_FORMS
+                                                or self.toks[j].low in _MODALS or self.toks[j].low in
+                                                ("to", "going", "expected", "likely", "set", "able", "declined",
+                                                 "refused", "continued", "went", "on", "wants", "wanted",
+                                                 "plans", "planned", "tried", "hopes", "hoped", "began")):
+            j -= 1
+        return j + 1
+
+    def _sentence_subject(self, a: int, k: int) -> tuple[int, int] | None:
+        """The subject at the start of the sentence: from its first word to its
+        first comma or verb ('Trump visited Ohio, saying ...' -> Trump)."""
+        j = a
+        while j < k and (not self.toks[j].word or self.toks[j].low in _FUNCTION and self.toks[j].low not in
+                         PERSON_PRONOUNS and self.toks[j].low not in ("the", "a", "an")):
+            j += 1
+        if j >= k:
+            return None
+        m = j
+        while m < k:
+            t = self.toks[m]
+            if t.text in ",;:" or t.text in _QUOTES:
+                break
+            if m > j and not t.cap and t.word and (t.low in AUXILIARIES or t.low in BE_FORMS or t.low in _MODALS
+                                                   or t.low.endswith("ed") or cue_verb(t.low) is not None):
+                break
+            m += 1
+        return (j, m) if m > j else None
+
+    def _passive_frame(self, k: int, aux: int, a: int, b: int, lemma: str, cls: str) -> Frame | None:
+        """'X is expected to win', 'it was reported that ...', 'X was accused of Y'."""
+        t = self.toks[k]
+        nxt = self.toks[k + 1] if k + 1 < b else None
+        if nxt is None:
+            return None
+        if cls == "object" and lemma not in ("accuse", "call", "describe", "charge", "label", "brand", "credit",
+                                             "blame", "criticize", "praise"):
+            return None
+        if lemma in ("see", "hold", "find", "post", "label", "learn", "order") and nxt.low not in ("as", "to", "that"):
+            return None
+        if nxt.low not in ("to", "that", "as", "of", "for", "by", "with", ":"):
+            return None
+        speaker = None
+        src = None
+        j = k + 1
+        if nxt.low == "by":
+            m = k + 2
+            while m < b and self.toks[m].text not in ",;:." and self.toks[m].low not in ("that", "to", "of", "as"):
+                m += 1
+            if m > k + 2:
+                speaker = self._speaker_from(k + 2, m)
+                src = (self.toks[k + 2].start, self.toks[m - 1].end)
+            j = m
+        s_start, s_end, _ = self._subject_span(aux, a)
+        cue_text = self.text[self.toks[aux].start:t.end]
+        f = Frame(kind="verb", cue=(self.toks[aux].start, t.end), cue_text=cue_text, speaker=speaker, source=src,
+                  reasons=[f"passive reporting frame '{cue_text}'" + ("" if speaker else ", no named source")])
+        f.left_edge = self.toks[s_start].start if s_end > s_start else self.toks[aux].start
+        f.right_edge = t.end
+        subj_words = [x for x in self.toks[s_start:s_end] if x.word]
+        if subj_words and subj_words[0].low not in ("it", "there") and nxt.low != "that":
+            f.content.append((self.toks[s_start].start, self.toks[aux].start))
+        if j < b:
+            f.right = self.toks[j].end if self.toks[j].low == "that" else self.toks[j].start
+        return f
+
+    def _subject_ok(self, cls: str, lemma: str, s_start: int, s_end: int) -> bool:
+        """Thought verbs need a person or organization as subject; evidence verbs a
+        person or a document ('the poll found'); speech verbs anything."""
+        words = [x for x in self.toks[s_start:s_end] if x.word]
+        if not words:
+            return False
+        if words[-1].low in ("it", "this", "that", "which", "there") and cls != "speech":
+            return False
+        if cls == "speech" or cls == "object":
+            if words[-1].low in ("this", "which", "there") and lemma not in ("say",):
+                return False
+            return True
+        head = self._head(words)
+        if head.low in PERSON_PRONOUNS or head.low in ("who",):
+            return True
+        low = _strip_poss(head.low)
+        if low in PERSON_NOUNS or low.rstrip("s") in PERSON_NOUNS:
+            return True
+        if cls == "evidence" and (low in DOCUMENT_NOUNS or low.rstrip("s") in DOCUMENT_NOUNS):
+            return True
+        return self._is_name_tok(self.toks.index(head, s_start, s_end))
+
+    def _head(self, words: list[Tok]) -> Tok:
+        """Head word of a noun phrase: the last word before a preposition, a
+        relative, 'to' or a participle ('A report published by ...' -> report)."""
+        for i, w in enumerate(words):
+            if i > 0 and (w.low in PREPOSITIONS or w.low in _RELATIVES or w.low == "to"
+                          or (w.low.endswith("ed") and not w.cap and i + 1 < len(words)
+                              and words[i + 1].low in PREPOSITIONS)):
+                return words[i - 1]
+        return words[-1]
+
+    # --- speakers ------------------------------------------------------------------------
+    def _speaker_from(self, a: int, b: int) -> str | None:
+        return self._speaker_with_reason(a, b)[0]
+
+    def _speaker_with_reason(self, a: int, b: int) -> tuple[str | None, str]:
+        words = [k for k in range(a, b) if self.toks[k].word]
+        if not words:
+            return None, ""
+        # the head segment: before an appositive comma
+        seg_end = b
+        for k in range(a, b):
+            if self.toks[k].text in ",(—":
+                if any(self.toks[x].word for x in range(a, k)):
+                    seg_end = k
+                    break
+        words = [k for k in range(a, seg_end) if self.toks[k].word]
+        while words and self.toks[words[0]].low in ("but", "and", "so", "yet", "however", "meanwhile", "still",
+                                                     "also", "now", "then", "later", "earlier", "instead"):
+            words = words[1:]
+        if not words:
+            return None, ""
+        first = self.toks[words[0]]
+        if len(words) == 1 and first.low in PERSON_PRONOUNS | {"it"}:
+            who = self._resolve_pronoun(first.low)
+            if who:
+                return who, f"'{first.text}' refers to {who}, the last named source"
+            return first.text, ""
+        # a definite description of a named person: "the Russian leader"
+        head_words = []
+        for k in words:
+            if self.toks[k].low in PREPOSITIONS or self.toks[k].low in _RELATIVES:
+                break
+            head_words.append(k)
+        runs = [r for r in self._name_runs(head_words[0], words[-1] + 1) if r[0] <= head_words[-1]] \
+            if head_words else []
+        if first.low == "the" and head_words and not self.toks[head_words[-1]].cap and \
+                _strip_poss(self.toks[head_words[-1]].low) in ROLE_NOUNS and self._last_named:
+            desc = self.text[first.start:self.toks[head_words[-1]].end]
+            return self._last_named, f"'{desc}' describes {self._last_named}, the last named source"
+        if runs:
+            ra, rb = max(runs, key=lambda r: (r[1] - r[0] > 1, -r[0]))
+            if rb - ra == 1 and len(runs) > 1:
+                ra, rb = runs[-1]
+            name = self._name_text(ra, rb)
+            if name:
+                full = self.fullest(name)
+                head = self.toks[head_words[-1]]
+                # a possessive name before a person noun: "Trump's campaign manager" stays whole
+                if _is_poss(self.toks[rb - 1].text) and rb < head_words[-1] + 1:
+                    return _clean(self.text[self.toks[words[0]].start:self.toks[words[-1]].end]), ""
+                if head.low in PERSON_NOUNS and not self._is_name_tok(head_words[-1]) and head.low.endswith("s") \
+                        and head_words[-1] >= rb:
+                    return _clean(self.text[self.toks[words[0]].start:self.toks[words[-1]].end]), ""
+                return full, (f"speaker named in full: {full}" if full != name else "")
+        text = self.text[self.toks[words[0]].start:self.toks[words[-1]].end]
+        return _clean(text), ""
+
+    def _resolve_pronoun(self, low: str) -> str | None:
+        if low in ("he", "she", "him", "i"):
+            return self._last_named or self._last_speaker
+        return self._last_speaker or self._last_named
+
+    # --- the source as topic --------------------------------------------------------------
+    def _topic_reason(self, start: int, end: int) -> str | None:
+        """"Putin's description of ... reflects ...": the source is the topic."""
+        ka = bisect.bisect_left(self._tok_starts, start)
+        kb = bisect.bisect_left(self._tok_starts, end)
+        for k in range(ka, min(kb, len(self.toks) - 1)):
+            t = self.toks[k]
+            if _is_poss(t.text) and t.cap:
+                n = self.toks[k + 1]
+                if n.low in NOUN_CUES or n.low in ("description", "descriptions", "words", "speech", "remarks",
+                                                   "comments", "characterization", "account", "language",
+                                                   "rhetoric", "portrayal", "statement", "statements"):
+                    name = self.fullest(_strip_poss(t.text))
+                    verb = next((self.toks[x].text for x in range(k + 2, kb) if self.toks[x].low.endswith("s")
+                                 and self.toks[x].word and not self.toks[x].cap and self.toks[x].low not in
+                                 NOUN_CUES and cue_verb(self.toks[x].low) is None and len(self.toks[x].low) > 3
+                                 and self.toks[x].low not in ("conditions", "challenges")), None)
+                    return (f"{name} is the topic here ('{t.text} {n.text}'), not the speaker: "
+                            + (f"'{verb}' is the reporter's reading" if verb else "the sentence is the reporter's"))
+        return None
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+def _is_poss(word: str) -> bool:
+    return word.lower().endswith(("'s", "’s")) or word.endswith(("s'", "s’"))
+
+
+def _strip_poss(word: str) -> str:
+    for suf in ("'s", "’s"):
+        if word.lower().endswith(suf):
+            return word[: -len(suf)]
+    return word
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    words = text.split()
+    if len(words) > 10:
+        text = " ".join(words[:10])
+    return text.strip(" ,;:\"“”'’")
+
+
+def _near(text: str, a: int, b: int) -> bool:
+    """Are offsets a and b separated only by spaces and punctuation?"""
+    lo, hi = min(a, b), max(a, b)
+    return all(not ch.isalnum() for ch in text[lo:hi])
+
+
+def _merge(ivs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ivs):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _covered(merged: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
+    """Is most of [a, b) inside the merged intervals?"""
+    total = b - a
+    if total <= 0:
+        return True
+    got = 0
+    i = max(0, bisect.bisect_right(starts, a) - 1)
+    while i < len(merged) and merged[i][0] < b:
+        x, y = merged[i]
+        got += max(0, min(y, b) - max(x, a))
+        i += 1
+    return got * 2 >= total
+
+
+def _block_index(blocks, pos: int) -> int | None:
+    for i, blk in enumerate(blocks):
+        if blk.start <= pos < blk.end:
+            return i
+    return None
+
+
+def _extent(f: Frame) -> int:
+    return sum(b - a for a, b in f.content)
 
 
 def attribute(text: str | Document, spans: Iterable[tuple[int, int]]) -> list[Verdict]:
