@@ -125,7 +125,7 @@ def test_a_200000_word_article_is_processed_whole(tmp_path):
     p = tmp_path / "long.txt"
     p.write_text(text)
     out = tmp_path / "long.json"
-    proc = run_cli("check", str(p), "-f", "json", "-o", str(out), "-e", "rules")
+    proc = run_cli("check", str(p), "-f", "json", "-o", str(out), "-e", "rules", timeout=300)
     assert proc.returncode == 0, proc.stderr.decode()
     rep = json.loads(out.read_text())
     assert rep["document"]["text"] == text
