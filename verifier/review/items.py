@@ -1,0 +1,88 @@
+"""A claim as the reviewer sees and changes it (one `Item` per claim).
+
+Items are what the journal records before and after each change, so they
+hold everything a decision can touch and nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from verifier.schemas import Claim, Label, Verdict
+
+Decision = Literal["accept", "flip", "ambiguous", "reject", "add"]
+DECISIONS: tuple[str, ...] = ("accept", "flip", "ambiguous", "reject", "add")
+
+
+class Item(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    text: str
+    evidence: str
+    start: int | None = None
+    end: int | None = None
+    label: Label
+    speaker: str | None = None
+    cue: str | None = None
+    ambiguous: bool = False
+    decision: Decision | None = None
+    note: str | None = None
+    reviewer: str | None = None
+    at: str | None = None
+    added_near: str | None = None
+    """For a claim the reviewer added: the claim on screen at the time."""
+    checker: Verdict | None = None
+    """The checker's opinion on evidence the reviewer chose (added claims,
+    changed evidence); None means the pipeline's opinion still applies."""
+
+    @property
+    def grounded(self) -> bool:
+        return self.start is not None and self.end is not None
+
+    @property
+    def decided(self) -> bool:
+        return self.decision is not None
+
+    @property
+    def rejected(self) -> bool:
+        return self.decision == "reject"
+
+    @property
+    def added(self) -> bool:
+        return self.decision == "add"
+
+    @property
+    def acceptable_labels(self) -> list[Label]:
+        return ["attributed", "asserted"] if self.ambiguous else [self.label]
+
+
+def item_from_claim(claim: Claim) -> Item:
+    return Item(
+        id=claim.id, text=claim.text, evidence=claim.evidence.text,
+        start=claim.evidence.start, end=claim.evidence.end,
+        label=claim.label, speaker=claim.speaker, cue=claim.cue, ambiguous=claim.ambiguous,
+    )
+
+
+def other_label(label: Label) -> Label:
+    return "asserted" if label == "attributed" else "attributed"
+
+
+def missing(item: Item) -> list[str]:
+    """What a decided (not rejected) item still lacks to be a valid gold
+    claim: grounded evidence, and for a plainly attributed claim its speaker
+    and cue (shared/ANNOTATION.md)."""
+    if item.rejected:
+        return []
+    out = []
+    if not item.grounded:
+        out.append("evidence")
+    if item.label == "attributed" and not item.ambiguous:
+        if not (item.speaker or "").strip():
+            out.append("speaker")
+        if not (item.cue or "").strip():
+            out.append("cue")
+    return out
