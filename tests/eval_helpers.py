@@ -92,5 +92,5 @@ def write_fixture_dir(root: Path) -> Path:
     (d / "dev").mkdir(parents=True)
     save_fixture(fixture(), d / "fx-bridge.json")
     save_fixture(fixture("fx-port", ARTICLE_2, GOLD_2), d / "fx-port.json")
-    save_fixture(fixture("fx-dev", ARTICLE_2, GOLD_2), d / "dev" / "fx-dev.json")
+    save_fixture(fixture("fx-dev", ARTICLE_2.replace("Port Strike", "Dock Strike"), GOLD_2), d / "dev" / "fx-dev.json")
     return d

@@ -133,3 +133,53 @@ def test_eval_of_rules_rows_never_imports_openai(evaldir):
             "print('RC', rc, 'openai' in sys.modules, 'instructor' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
     assert "RC 0 False False" in out
+
+
+def test_record_against_a_server_then_replay_offline(evaldir):
+    """--record calls a real chat-completions server on 127.0.0.1 and saves
+    every response; the replay afterwards needs no server and scores the same."""
+    from openai_server import OpenAIServer, structured
+
+    from verifier.fixtures import fixture_paths, load_fixture
+
+    fxs = [load_fixture(p) for p in fixture_paths(evaldir / "fixtures", include_dev=True)]
+
+    def answer(req):
+        fx = next(f for f in fxs if f.text.strip().splitlines()[-1][:60] in req.text)
+        claims = [{"claim": g.text, "evidence": g.evidence.text, "label": g.label, "speaker": g.speaker,
+                   "cue": g.cue} for g in fx.claims]
+        return structured({"claims": claims}, usage=(100, 20))(req)
+
+    secret = "sk-test-do-not-store-3141"
+    with OpenAIServer() as server:
+        server.default = answer
+        r = ev(evaldir, "--record", "--model", "tiny-model", "--base-url", server.url, "--json",
+               str(evaldir / "rec.json"), "-q", env={"OPENAI_API_KEY": secret})
+        assert r.returncode == 0, r.stderr.decode()
+        assert len(server.requests) == 3  # --record defaults to every fixture, dev included
+    rec_dir = evaldir / "recordings" / "tiny-model"
+    files = list(rec_dir.iterdir())
+    assert len(files) == 3
+    assert all(secret not in f.read_text() for f in files)
+    recorded = json.loads((evaldir / "rec.json").read_text())["rows"][0]
+    assert recorded["name"] == "tiny-model" and recorded["metrics"]["extraction.recall"] == 1.0
+    assert recorded["metrics"]["label.extractor.accuracy"] == 1.0
+    assert recorded["usage"]["prompt_tokens"] == 300
+
+    # replay: the server is gone; the configured (disabled) row named explicitly
+    r = ev(evaldir, "--row", "tiny", "--set", "all", "--json", "-")
+    assert r.returncode == 0, r.stderr.decode()
+    replayed = json.loads(r.stdout)["rows"][0]
+    assert replayed["metrics"] == recorded["metrics"]
+    assert replayed["claims"] == recorded["claims"]
+
+    # a changed article has no recording: exit 11, naming the command that re-records
+    fx_path = evaldir / "fixtures" / "fx-port.json"
+    data = json.loads(fx_path.read_text())
+    data["text"] = data["text"].replace("Port Strike Ends", "Port Strike Over")
+    data["dont_care"] = []
+    fx_path.write_text(json.dumps(data))
+    r = ev(evaldir, "--row", "tiny")
+    assert r.returncode == 11
+    err = r.stderr.decode()
+    assert "1 of 2 fixtures (fx-port)" in err and "verifier eval --record --set all --row tiny" in err

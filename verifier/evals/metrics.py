@@ -20,9 +20,11 @@ Definitions (documented in evals/README.md):
 - Speaker accuracy: over matched pairs where the gold claim names a speaker
   and both gold and final label say attributed. Names are compared after
   normalization (case, accents, punctuation, possessive 's, a leading
-  "the", honorifics and titles dropped); a surname match counts: the last
-  words agree and every word of the shorter name occurs in the longer
-  ("Putin" = "Vladimir Putin" = "President Vladimir Putin").
+  "the", honorifics and titles dropped); a surname match counts: the
+  shorter name's words occur, in order and together, in the longer one,
+  and are either two or more words or its last word ("Putin" = "Vladimir
+  Putin" = "President Vladimir Putin"; "the retail workers' union" = "the
+  retail workers' union, Unity"; but "Vladimir" != "Vladimir Putin").
 - Grounding rate: grounded predictions / predictions.
 """
 
@@ -88,7 +90,11 @@ def same_speaker(gold: str | None, pred: str | None) -> bool:
     if g == p:
         return True
     short, long_ = (g, p) if len(g) <= len(p) else (p, g)
-    return short[-1] == long_[-1] and set(short) <= set(long_)
+    k = len(short)
+    for i in range(len(long_) - k + 1):
+        if long_[i:i + k] == short and (k >= 2 or i + k == len(long_)):
+            return True
+    return False
 
 
 # --- per-fixture scoring -------------------------------------------------------
