@@ -58,16 +58,30 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Exit as exc:
         return exc.exit_code
     except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.exceptions.Abort):
-            sys.stderr.write("verifier: interrupted\n")
-            return EXIT_INTERRUPTED
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return exc.exit_code
+        # typer >= 0.16 raises its vendored click's exceptions (typer._click)
+        for click in _click_modules():
+            abort = getattr(click.exceptions, "Abort", None)
+            if abort is not None and isinstance(exc, abort):
+                sys.stderr.write("verifier: interrupted\n")
+                return EXIT_INTERRUPTED
+            if isinstance(exc, getattr(click.exceptions, "ClickException", ())):
+                exc.show()
+                return exc.exit_code
         raise
     return rc if isinstance(rc, int) else 0
+
+
+def _click_modules() -> list:
+    mods = []
+    try:
+        from typer import _click as vendored
+
+        mods.append(vendored)
+    except ImportError:
+        pass
+    import click
+
+    return mods + [click]
 
 
 if __name__ == "__main__":  # pragma: no cover
