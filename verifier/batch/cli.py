@@ -52,7 +52,8 @@ def run_batch_command(paths: list[str], *, output: Path | None, format: str, ext
                      + (f" (resuming: {len(store.done_hashes)} already done)" if store.done_hashes else "") + "\n")
     with BatchProgress(inputs.total, enabled=progress) as bar:
         runner = BatchRunner(verifier, store, concurrency=concurrency or DEFAULT_CONCURRENCY,
-                             input_format=input_format, max_cost=max_cost, on_progress=bar.update)
+                             input_format=input_format, max_cost=max_cost, on_progress=bar.update,
+                             ledger=getattr(ext, "run_usage", None))
         summary = runner.run(inputs, inputs.total)
         bar.update(summary)
     if not summary.interrupted:

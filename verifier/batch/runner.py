@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 from verifier.batch.inputs import Item
 from verifier.batch.store import ResultStore, duplicate_record, error_record, ok_record
-from verifier.errors import EXIT_INTERRUPTED, VerifierError
+from verifier.errors import EXIT_INTERRUPTED, BudgetExceeded, VerifierError
 
 _POLL = 0.1
 
@@ -41,6 +41,7 @@ class Outcome:
     status: str  # ok, error, duplicate, skipped
     line: str | None = None
     claims: int = 0
+    warnings: int = 0
     usage: dict = field(default_factory=dict)
     error: str | None = None
 
@@ -52,8 +53,12 @@ class BatchSummary:
     failed: int = 0
     skipped: int = 0
     duplicates: int = 0
+    warned: int = 0
     claims: int = 0
     requests: int = 0
+    failed_requests: int = 0
+    retries: int = 0
+    reasks: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
     total_tokens: int = 0
@@ -68,12 +73,19 @@ class BatchSummary:
         return self.ok + self.failed + self.skipped + self.duplicates
 
     def add_usage(self, usage: dict) -> None:
-        self.requests += usage.get("requests", 0) or 0
+        for name in ("requests", "failed_requests", "retries", "reasks"):
+            setattr(self, name, getattr(self, name) + (usage.get(name, 0) or 0))
         self.prompt_tokens += usage.get("prompt_tokens", 0) or 0
         self.completion_tokens += usage.get("completion_tokens", 0) or 0
         self.total_tokens += usage.get("total_tokens", 0) or 0
         if usage.get("cost") is not None:
             self.cost = (self.cost or 0.0) + usage["cost"]
+
+    def set_usage(self, usage: dict) -> None:
+        self.requests = self.failed_requests = self.retries = self.reasks = 0
+        self.prompt_tokens = self.completion_tokens = self.total_tokens = 0
+        self.cost = None
+        self.add_usage(usage)
 
     def line(self) -> str:
         parts = [f"{self.ok} checked"]
@@ -82,7 +94,12 @@ class BatchSummary:
         if self.duplicates:
             parts.append(f"{self.duplicates} duplicate")
         parts.append(f"{self.failed} failed")
-        tail = f"; {self.claims} claims, {self.requests} model requests, {self.total_tokens} tokens"
+        if self.warned:
+            parts.append(f"{self.warned} with warnings")
+        tail = f"; {self.claims} claims, {self.requests} model requests"
+        if self.failed_requests or self.retries or self.reasks:
+            tail += f" ({self.failed_requests} failed, {self.retries} retries, {self.reasks} re-asks)"
+        tail += f", {self.total_tokens} tokens"
         if self.cost is not None:
             tail += f", cost {self.cost:.4f}"
         return f"{self.done} of {self.total} articles: " + ", ".join(parts) + tail + f" in {self.seconds:.1f}s"
@@ -93,7 +110,12 @@ class BatchRunner:
     anything with `.check(Document) -> Report`)."""
 
     def __init__(self, verifier, store: ResultStore, *, concurrency: int = 4, input_format: str | None = None,
-                 max_cost: float | None = None, on_progress: Callable[[BatchSummary, Outcome], None] | None = None):
+                 max_cost: float | None = None, on_progress: Callable[[BatchSummary, Outcome], None] | None = None,
+                 ledger=None):
+        """`ledger`: the extractor's run ledger (anything with `snapshot()`
+        returning a Usage), when it keeps one: the totals then include the
+        requests of articles that failed, and of those still in flight.
+        Without it, the totals add up each finished article's usage."""
         if concurrency < 1:
             raise VerifierError("--concurrency must be at least 1")
         self.verifier = verifier
@@ -102,6 +124,7 @@ class BatchRunner:
         self.input_format = input_format
         self.max_cost = max_cost
         self.on_progress = on_progress
+        self.ledger = ledger
         self._claimed: dict[str, str] = {}
         self._claim_lock = threading.Lock()
         self._stop = threading.Event()
@@ -130,7 +153,7 @@ class BatchRunner:
                            error=f"{type(exc).__name__}: {exc}")
         usage = report.usage.model_dump()
         return Outcome(item, "ok", ok_record(item.id, item.source, hash_, report.model_dump_json()),
-                       claims=len(report.claims), usage=usage)
+                       claims=len(report.claims), warnings=len(report.warnings), usage=usage)
 
     def _worker(self, inq: queue.Queue, outq: queue.Queue) -> None:
         while True:
@@ -204,6 +227,8 @@ class BatchRunner:
         finally:
             restore()
             summary.seconds = time.perf_counter() - t0
+            if self.ledger is not None:
+                summary.set_usage(self.ledger.snapshot().model_dump())
             self.store.close()
         if feeder_error is not None and not summary.interrupted:
             if isinstance(feeder_error, VerifierError):
@@ -216,13 +241,20 @@ class BatchRunner:
             return
         if out.line is not None:
             self.store.append(out.line)
-        summary.add_usage(out.usage)
+        if self.ledger is None:
+            summary.add_usage(out.usage)
+        else:
+            summary.set_usage(self.ledger.snapshot().model_dump())
         if out.status == "ok":
             summary.ok += 1
             summary.claims += out.claims
+            summary.warned += bool(out.warnings)
         elif out.status == "error":
             summary.failed += 1
             summary.failures.append((out.item.id, out.error or ""))
+            if out.error and out.error.startswith(f"{BudgetExceeded.__name__}:"):
+                summary.stopped_for_budget = True  # the extractor's ledger refused: start no more articles
+                self._stop.set()
         elif out.status == "duplicate":
             summary.duplicates += 1
         elif out.status == "skipped":

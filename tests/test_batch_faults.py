@@ -1,0 +1,119 @@
+"""The fault test: a batch of 200 articles through the real CLI, the real
+openai client and instructor, against a server that misbehaves on 30% of
+requests (every kind of fault in tests/fault_server.py), plus articles the
+server always refuses. Every article ends reported or listed as failed with
+its reason, nothing duplicated, nothing dropped, and the usage ledger
+matches the requests the server saw, article by article."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from collections import Counter
+
+from batch_helpers import article
+from fault_server import FAULTS, FaultServer, article_of
+from conftest import ROOT
+from openai_server import error
+from verifier import errors
+
+N = 200
+DOOMED_500 = {17, 101}   # always 500: fail after every retry
+DOOMED_400 = {58}        # always 400: fail at once, no retry
+_NUMBER = re.compile(r"bridge number (\d+) ")
+
+
+def article_number(req) -> int | None:
+    m = _NUMBER.search(article_of(req))
+    return int(m.group(1)) if m else None
+
+
+def run_batch(jl, out, server, *extra, timeout=120):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "VERIFIER_"))}
+    env.update(OPENAI_API_KEY="sk-test-fault-key-0123456789", VERIFIER_BACKOFF_INITIAL="0.01",
+               VERIFIER_BACKOFF_MAX="0.05", VERIFIER_MAX_ATTEMPTS="5", VERIFIER_TIMEOUT="0.5",
+               XDG_CONFIG_HOME=str(jl.parent / "xdg"))
+    return subprocess.run([sys.executable, "-m", "verifier.cli", "check", str(jl), "-o", str(out),
+                           "--base-url", server.url, "--model", "fault-model", "-j", "16", *extra],
+                          capture_output=True, text=True, env=env, cwd=jl.parent, timeout=timeout)
+
+
+def ledger_from(stderr: str) -> tuple[int, int, int, int, int]:
+    m = re.search(r"(\d+) model requests \((\d+) failed, (\d+) retries, (\d+) re-asks\), (\d+) tokens", stderr)
+    assert m, stderr
+    return tuple(int(x) for x in m.groups())  # type: ignore[return-value]
+
+
+def test_200_articles_under_30_percent_faults(tmp_path):
+    jl = tmp_path / "articles.jsonl"
+    jl.write_text("".join(json.dumps({"id": f"a{i:03d}", "text": article(i)}) + "\n" for i in range(N)))
+    out = tmp_path / "out.jsonl"
+    with FaultServer(rate=0.3, seed=7) as server:
+        server.route(lambda r: article_number(r) in DOOMED_500, error(500, "internal error, always"))
+        server.route(lambda r: article_number(r) in DOOMED_400, error(400, "this request is refused"))
+        t0 = time.perf_counter()
+        proc = run_batch(jl, out, server)
+        elapsed = time.perf_counter() - t0
+        seen = list(server.chat_requests)
+        answered = list(server.answered)
+        injected = dict(server.injected)
+    err = proc.stderr
+    assert proc.returncode == errors.EXIT_ERROR, err
+    assert "Traceback" not in err
+    assert f"{len(DOOMED_500) + len(DOOMED_400)} of {N} articles failed" in err
+    assert all(injected[f] >= 3 for f in FAULTS), injected  # every kind of fault really happened
+
+    # every article once: reported, or failed with its reason
+    recs = [json.loads(line) for line in out.read_text().splitlines()]
+    ids = [r["id"] for r in recs]
+    assert len(ids) == len(set(ids)) == N and set(ids) == {f"a{i:03d}" for i in range(N)}
+    by_num = {int(r["id"][1:]): r for r in recs}
+    warned = 0
+    for i, r in by_num.items():
+        if i in DOOMED_500 | DOOMED_400:
+            assert r["status"] == "error" and r["error"]["type"] == "ModelError", r
+            assert ("500" if i in DOOMED_500 else "400") in r["error"]["message"]
+        else:
+            assert r["status"] == "ok", r
+            claims, warnings = r["report"]["claims"], r["report"]["warnings"]
+            assert r["report"]["extractor"] == "llm"
+            # an answer that broke the schema on every attempt: no claims, and it says so
+            assert claims or any("failed validation" in w for w in warnings), r["report"]
+            warned += bool(warnings)
+            text = r["report"]["document"]["text"]
+            for c in claims:  # grounded evidence is the article's own words; the rest is marked
+                ev = c["evidence"]
+                assert c["status"] == "ungrounded" if ev["start"] is None else text[ev["start"]:ev["end"]] == ev["text"]
+
+    # the run's ledger is what the server saw
+    requests, failed, retries, reasks, tokens = ledger_from(err)
+    assert requests == len(seen)
+    transport_faults = sum(injected[f] for f in ("rate_limit", "server_error", "hang", "cut", "malformed"))
+    doomed_requests = sum(1 for r in seen if article_number(r) in DOOMED_500 | DOOMED_400)
+    assert failed == transport_faults + doomed_requests
+    assert doomed_requests == 5 * len(DOOMED_500) + len(DOOMED_400)  # 500s retried to the limit, 400 not
+    assert reasks >= injected["bad_schema"] + injected["bad_evidence"] - 2  # last-attempt failures are no re-ask
+    assert tokens == sum(p + c for _, p, c in answered)
+    if warned:
+        assert f"{warned} with warnings" in err
+
+    # ... and article by article: each report's usage is its own requests
+    per_article = Counter(article_number(r) for r in seen)
+    for i, r in by_num.items():
+        if r["status"] == "ok":
+            assert r["report"]["usage"]["requests"] == per_article[i], (i, r["report"]["usage"], per_article[i])
+    assert sum(r["report"]["usage"]["requests"] for r in recs if r["status"] == "ok") + doomed_requests == len(seen)
+    print(f"\nfault batch: {N} articles, {len(seen)} requests, {injected}, {elapsed:.1f}s")
+
+    # resume, the server healthy again: only the failed articles are sent
+    with FaultServer() as healthy:
+        proc = run_batch(jl, out, healthy)
+        again = {article_number(r) for r in healthy.chat_requests}
+    assert proc.returncode == 0, proc.stderr
+    assert again == DOOMED_500 | DOOMED_400
+    recs = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(recs) == N and {r["status"] for r in recs} == {"ok"} and len({r["id"] for r in recs}) == N
