@@ -31,6 +31,19 @@ from verifier.llm.usage import Ledger
 PLACEHOLDER_KEY = "no-key"  # for servers that need none (llama.cpp, vLLM, Ollama) and for replay
 
 
+def _quiet_library_loggers() -> None:
+    """instructor logs every failed attempt at ERROR; with logging not set
+    up, Python's last-resort handler would print those to stderr next to
+    our one-line error. A NullHandler stops that; an application that
+    configures logging still gets the records (they propagate)."""
+    import logging
+
+    for name in ("instructor", "openai", "httpx2"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+
+
 class ModelClient:
     def __init__(self, settings: Settings, store: RecordingStore | None = None):
         import httpx2
@@ -39,6 +52,7 @@ class ModelClient:
 
         from verifier.llm.transport import VerifierTransport
 
+        _quiet_library_loggers()
         if settings.mode in ("live", "record", "auto") and not (settings.api_key or settings.base_url):
             raise ConfigError(
                 "the LLM extractor needs an API key (OPENAI_API_KEY) or a base URL (--base-url, OPENAI_BASE_URL); "

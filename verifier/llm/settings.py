@@ -255,7 +255,7 @@ def _config_path(explicit: Any) -> Path | None:
         return p
     local = Path("verifier.toml")
     if local.is_file():
-        return local
+        return local.absolute()
     base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     user = base / "verifier" / "config.toml"
     return user if user.is_file() else None
