@@ -61,7 +61,7 @@ def to_markdown(results: list, info: RunInfo, comparison: Comparison | None = No
         delta_rows = []
         for rc in comparison.rows:
             for d in rc.deltas:
-                if d.tolerance is None and not d.delta:
+                if not d.delta and not d.regressed:
                     continue
                 flag = "❌" if d.regressed else ("✅" if (d.delta or 0) > 0 else "")
                 delta_rows.append([rc.name, d.metric, fmt(d.baseline), fmt(d.current), fmt_delta(d.delta),

@@ -91,21 +91,27 @@ def print_comparison(console: Console, cmp: Comparison) -> None:
         for col, j in (("metric", "left"), ("baseline", "right"), ("now", "right"), ("delta", "right"),
                        ("tolerance", "right"), ("", "left")):
             t.add_column(col, justify=j)  # type: ignore[arg-type]
+        shown = 0
         for d in rc.deltas:
-            if d.tolerance is None and not d.delta:
+            if not d.delta and not d.regressed:
                 continue
+            shown += 1
             status = "[red]REGRESSION[/red]" if d.regressed else ("[green]better[/green]" if (d.delta or 0) > 0 else "")
             t.add_row(d.metric, fmt(d.baseline), fmt(d.current), fmt_delta(d.delta),
                       "—" if d.tolerance is None else f"{d.tolerance:g}", status)
-        console.print(t)
+        gated = sum(d.tolerance is not None for d in rc.deltas)
+        if shown:
+            console.print(t)
+        else:
+            console.print(f"{rc.name}: every metric as in {cmp.path} ({gated} gated by a tolerance)")
         counts = rc.flip_counts()
         summary = ", ".join(f"{v} {k}" for k, v in sorted(counts.items())) or "none"
         console.print(f"flips of the final label ({rc.name}): {summary}")
-        shown = [f for f in rc.flips if f.source == "final"][:MAX_FLIPS]
-        for f in shown:
+        listed = [f for f in rc.flips if f.source == "final"][:MAX_FLIPS]
+        for f in listed:
             style = {"fixed": "green", "found": "green", "broken": "red", "lost": "red"}.get(f.kind, "yellow")
             console.print(f"  [{style}]{f.kind:7}[/{style}] {f.fixture} {f.claim}: {f.before} -> {f.after}")
-        rest = sum(1 for f in rc.flips if f.source == "final") - len(shown)
+        rest = sum(1 for f in rc.flips if f.source == "final") - len(listed)
         if rest > 0:
             console.print(f"  ... and {rest} more (see --json)")
     if cmp.regressed:
