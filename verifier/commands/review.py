@@ -30,6 +30,14 @@ _PIPELINE = ("extractor", "input_format", "model", "base_url", "mode", "recordin
 _RENAME = {"recordings": "recordings_dir", "config": "config_path"}
 
 
+def _help_decisions(value: bool) -> None:
+    if value:
+        from verifier.review import decisions
+
+        typer.echo(decisions.__doc__.strip())
+        raise typer.Exit(0)
+
+
 def review(
     path: Path = typer.Argument(..., help="An article, a saved Report (.json), or a directory of them (one session each)."),
     decisions: Optional[Path] = typer.Option(
@@ -45,7 +53,8 @@ def review(
     restart: bool = typer.Option(False, "--restart", help="Start the session over (the old session file is kept, renamed)."),
     fixture_id: Optional[str] = typer.Option(None, "--fixture-id", help="Id of the exported fixture (default: from the file name)."),
     licence: str = typer.Option("", "--licence", help="Licence recorded in the exported fixture, e.g. CC0-1.0."),
-    help_decisions: bool = typer.Option(False, "--help-decisions", is_eager=True, help="Show the --decisions file format and exit."),
+    help_decisions: bool = typer.Option(False, "--help-decisions", is_eager=True, callback=_help_decisions,
+                                        help="Show the --decisions file format and exit."),
     **pipeline_options,
 ) -> None:
     """Review claims one by one in the terminal: accept, flip, edit, reject, add.
@@ -56,11 +65,6 @@ def review(
     """
     from verifier.review.run import ReviewRun
 
-    if help_decisions:
-        from verifier.review import decisions as _d
-
-        typer.echo(_d.__doc__.strip())
-        raise typer.Exit(0)
     color = pipeline_options.pop("color", None)
     extractor = pipeline_options.pop("extractor", None)
     input_format = pipeline_options.pop("input_format", None)

@@ -123,6 +123,9 @@ def _checked(line: Line, at: str) -> Line:
     bad = [k for k in line.options if k not in OPTIONS]
     if bad:
         raise DecisionsError(f"{at}: unknown option {bad[0]!r} (options: {', '.join(OPTIONS)})")
+    if line.action in DECIDE + ("undo",) and line.value is not None:
+        raise DecisionsError(f"{at}: unexpected {line.value!r} ({line.action} takes only key=value options: "
+                             f"{', '.join(OPTIONS[:5])})")
     if line.target == "*" and line.action not in DECIDE:
         raise DecisionsError(f"{at}: '*' takes a decision (accept, flip, ambiguous, reject)")
     if line.action in EDIT + ("evidence", "note") and line.value is None and line.action not in line.options:

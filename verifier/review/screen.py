@@ -97,9 +97,15 @@ def fit(console: Console, frame: Frame, width: int, height: int) -> Text:
     total = sum(len(s.lines) for s in sections)
     for level in sorted({s.shrink for s in sections if s.shrink}, reverse=True):
         for s in sections:
+            cut = False
             while total > budget and s.shrink == level and len(s.lines) > s.keep:
                 s.lines.pop(0 if s.cut_top else -1)
                 total -= 1
+                cut = True
+            if cut and s.lines and not s.cut_top and s.lines[-1].plain.strip():
+                last = s.lines[-1]
+                last.truncate(max(1, width - 1))
+                last.append("…")
     body = [ln for s in sections for ln in s.lines][:budget]
     lines = top + body + [Text("")] * (budget - len(body)) + bottom
     for ln in lines:
@@ -237,7 +243,7 @@ def claim_frame(console: Console, session: Session, width: int, title: str, mess
     claim_t.append(it.text)
     if it.text != claim.text:
         claim_t.append(" (edited)", style="italic")
-    sections.append(Section(wrap(console, claim_t, width), keep=2, shrink=3))
+    sections.append(Section(wrap(console, claim_t, width), keep=1, shrink=3))
     sections.append(Section([Text("")], keep=0, shrink=5))
 
     if it.grounded:
@@ -258,7 +264,7 @@ def claim_frame(console: Console, session: Session, width: int, title: str, mess
         body = Text()
         body.append("> ", style="bold")
         body.append_text(marked(text, lo, hi, claim_marks(session, it, lo, hi)))
-        sections.append(Section(wrap(console, body, width), keep=3, shrink=2))
+        sections.append(Section(wrap(console, body, width), keep=1, shrink=2))
         if last + 1 < len(doc.sentences):
             nx = doc.sentences[last + 1]
             after = Text(text[nx.start:nx.end].replace("\n", " "), style="dim")
