@@ -28,6 +28,7 @@ STATUS_HELP = {
     "checked": "labelled by the checker alone",
     "reviewed": "decided by a person",
 }
+_NON_WORD = re.compile(r"[\W_]+")
 STATUS_ORDER = ("agreed", "checked", "reviewed", "disagreed", "ungrounded")
 
 
@@ -173,7 +174,7 @@ def excerpt(s: str, limit: int) -> str:
 def same_text(a: str, b: str) -> bool:
     """True when two strings differ only in case, spacing and punctuation."""
     def norm(x: str) -> str:
-        return "".join(ch for ch in x.casefold() if ch.isalnum())
+        return _NON_WORD.sub("", x.casefold())
     return norm(a) == norm(b)
 
 

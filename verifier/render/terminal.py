@@ -75,24 +75,40 @@ def header(report: Report, plain: bool) -> Group:
     return Group(title, meta, line)
 
 
-def claims_table(report: Report, width: int, plain: bool) -> Table:
-    wide = width >= WIDE
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True,
-                  header_style="" if plain else "bold", title=None)
-    table.add_column("id", no_wrap=True)
-    if wide:
-        table.add_column("label", no_wrap=True)
-        table.add_column("speaker", ratio=2, min_width=12, overflow="fold")
-        table.add_column("cue", ratio=1, min_width=10, overflow="fold")
-        table.add_column("status", no_wrap=True)
-        table.add_column("claim", ratio=5, overflow="fold")
-        table.add_column("evidence", ratio=4, overflow="fold")
-    else:
-        table.add_column("label", no_wrap=True)
-        table.add_column("source", ratio=2, min_width=10, overflow="fold")
-        table.add_column("claim  ↳ evidence", ratio=6, overflow="fold")
+CHUNK = 100  # rows per rich Table: one huge Table renders in worse than linear time
 
-    for c in report.claims:
+
+def claims_tables(report: Report, width: int, plain: bool) -> list[Table]:
+    """The claim table, cut into tables of CHUNK rows with identical fixed
+    column widths (they print as one table)."""
+    return [claims_table(report, width, plain, report.claims[i:i + CHUNK], header=i == 0)
+            for i in range(0, len(report.claims), CHUNK)]
+
+
+def claims_table(report: Report, width: int, plain: bool, claims: list[Claim] | None = None,
+                 header: bool = True) -> Table:
+    """Every column gets a fixed width computed here (from all the report's
+    claims), so rich does not measure every cell."""
+    wide = width >= WIDE
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True, show_header=header,
+                  header_style="" if plain else "bold", title=None)
+    id_w = max([2] + [len(c.id) for c in report.claims])
+    table.add_column("id", no_wrap=True, width=id_w)
+    if wide:
+        rest = max(width - id_w - 10 - 16 - 12 - 10 - 3 * 6, 30)
+        table.add_column("label", no_wrap=True, width=10)
+        table.add_column("speaker", width=16, overflow="fold")
+        table.add_column("cue", width=12, overflow="fold")
+        table.add_column("status", no_wrap=True, width=10)
+        table.add_column("claim", width=rest * 55 // 100, overflow="fold")
+        table.add_column("evidence", width=rest - rest * 55 // 100, overflow="fold")
+    else:
+        source_w = min(max(width // 5, 10), 22)
+        table.add_column("label", no_wrap=True, width=10)
+        table.add_column("source", width=source_w, overflow="fold")
+        table.add_column("claim  ↳ evidence", width=max(width - id_w - 10 - source_w - 3 * 3, 16), overflow="fold")
+
+    for c in report.claims if claims is None else claims:
         lab = Text(c.label, style="" if plain else TAG_STYLE[c.label])
         status = Text(c.status, style="" if plain else STATUS_STYLE.get(c.status, ""))
         if c.ambiguous:
@@ -189,7 +205,7 @@ def renderables(report: Report, width: int, plain: bool) -> list:
     items: list = [header(report, plain), Text()]
     items.append(section(" Claims ", plain))
     if report.claims:
-        items.append(claims_table(report, width, plain))
+        items.extend(claims_tables(report, width, plain))
     else:
         items.append(Text("No claims found.", style="" if plain else "dim"))
     items.append(Text())
