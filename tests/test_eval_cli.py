@@ -52,6 +52,11 @@ def test_sets_and_json_to_stdout(evaldir):
     r = ev(evaldir, "--set", "all", "--markdown", "-", "--bootstrap", "0")
     assert r.returncode == 0
     assert "3 fixtures (all set)" in r.stdout.decode()
+    # the committed baseline is for the scored set; another set needs its own file
+    r = ev(evaldir, "--set", "dev", "--update-baseline")
+    assert r.returncode == 9 and "--compare FILE --update-baseline" in r.stderr.decode()
+    r = ev(evaldir, "--set", "dev", "--compare", str(evaldir / "dev-base.json"), "--update-baseline", "-q")
+    assert r.returncode == 0 and json.loads((evaldir / "dev-base.json").read_text())["rows"]["rules"]["set"] == "dev"
 
 
 def test_baseline_update_compare_and_regression_exit_code(evaldir):

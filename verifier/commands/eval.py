@@ -49,7 +49,11 @@ def eval_(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the overall table and the verdict."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off (default: auto, NO_COLOR respected)."),
 ) -> None:
-    """Score the pipeline against hand-labeled fixtures (replaying recorded model responses)."""
+    """Score the pipeline against hand-labeled fixtures (replaying recorded model responses).
+
+    Exit codes: 0 ok, 10 a metric dropped beyond its tolerance (--compare),
+    11 a model response is not recorded, other non-zero codes on errors.
+    Definitions of every metric: evals/README.md."""
     import time
 
     from verifier.errors import EXIT_OK, EXIT_REGRESSION, ConfigError
@@ -88,6 +92,9 @@ def eval_(
     if not selected:
         raise ConfigError("no eval rows to run (all rows are disabled; name one with --row)")
 
+    if update_baseline and compare is None and which != "scored":
+        raise ConfigError(f"{cfg.baseline} holds the scored set; --update-baseline with --set {which} "
+                          "needs its own file: --compare FILE --update-baseline")
     fxs = load_fixtures(cfg.fixtures, which)
     def progress(fid: str) -> None:
         typer.echo(f"  {fid}", err=True)
@@ -104,7 +111,7 @@ def eval_(
     comparison = None
     baseline_path = compare or cfg.baseline
     existing = None
-    if compare is not None:
+    if compare is not None and (compare.exists() or not update_baseline):  # else: a new baseline file
         from verifier.evals.baseline import compare as do_compare, load_baseline
 
         existing = load_baseline(compare)
