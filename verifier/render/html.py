@@ -380,10 +380,14 @@ function show(ks,scroll){
     segs(k).forEach(function(e){e.classList.add("sel");});
     rows(k).forEach(function(e){e.classList.add("sel");});
   });
-  if(scroll){var s=segs(ks[0]);if(s.length)s[0].scrollIntoView({block:"center",behavior:"smooth"});}
+  if(scroll){var s=segs(ks[0]);if(s.length&&!inView(s[0]))s[0].scrollIntoView({block:"center",behavior:"smooth"});}
 }
 document.getElementById("panel-close").addEventListener("click",function(){
   document.getElementById("panel").classList.remove("open");clear("sel");});
+function inView(e){
+  var r=e.getBoundingClientRect(),h=window.innerHeight*(window.matchMedia("(max-width:900px)").matches?0.5:1);
+  return r.top>=0&&r.bottom<=h;
+}
 function hot(ks,on){ks.forEach(function(k){segs(k).forEach(function(e){e.classList.toggle("hot",on);});});}
 var art=document.getElementById("article");
 art.addEventListener("click",function(ev){
