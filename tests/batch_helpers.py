@@ -96,3 +96,24 @@ def page_server(pages: dict[str, tuple[int, str, bytes]], delay: float = 0.0):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def long_article(words: int) -> str:
+    """About `words` words of news-like paragraphs, five sentences each of
+    twenty-odd words, alternately attributed and asserted; every sentence
+    is distinct (it carries its number)."""
+    paras, n, i = [], 0, 0
+    while n < words:
+        sents = []
+        for _ in range(5):
+            if i % 2:
+                s = (f"{SPEAKERS[i % len(SPEAKERS)]} said that the harbour authority had approved plan number {i} "
+                     "for the northern quay after a long and often bitter public consultation.")
+            else:
+                s = (f"The northern quay handled cargo number {i} last winter, while the old ferry terminal "
+                     "stood empty for most of the season and repairs were delayed again.")
+            sents.append(s)
+            n += len(s.split())
+            i += 1
+        paras.append(" ".join(sents))
+    return "\n\n".join(paras) + "\n"

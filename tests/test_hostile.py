@@ -1,5 +1,5 @@
 """Hostile input: whitespace, mixed encodings, HTML with scripts, prompt
-injection, a 200,000-word article. Each is refused with one line or
+injection. (A 200,000-word article, chunked: test_hostile_llm.py.) Each is refused with one line or
 processed, and none changes a label unnoticed: grounding and the checker
 still rule. (The same cases through the model layer: test_hostile_llm.py.)
 
@@ -116,21 +116,3 @@ def test_injection_in_the_article_is_only_text(tmp_path):
     assert said["label"] == "attributed"
     own = next(c for c in rep["claims"] if "40,000 cars" in c["evidence"]["text"])
     assert own["label"] == "asserted"
-
-
-def test_a_200000_word_article_is_processed_whole(tmp_path):
-    paras = [article(i).strip() for i in range(10_000)]
-    text = "\n\n".join(paras) + "\n\nThe last paragraph says the harbour reopened in June.\n"
-    assert len(text.split()) >= 200_000
-    p = tmp_path / "long.txt"
-    p.write_text(text)
-    out = tmp_path / "long.json"
-    proc = run_cli("check", str(p), "-f", "json", "-o", str(out), "-e", "rules", timeout=300)
-    assert proc.returncode == 0, proc.stderr.decode()
-    rep = json.loads(out.read_text())
-    assert rep["document"]["text"] == text
-    claims = rep["claims"]
-    assert len(claims) >= 20_000
-    assert all(c["evidence"]["match"] == "exact" for c in claims)
-    assert "harbour reopened in June" in claims[-1]["evidence"]["text"]
-    assert sum(c["label"] == "attributed" for c in claims) >= 10_000
