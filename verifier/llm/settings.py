@@ -70,7 +70,7 @@ class Settings:
     llm_mode: str = "tools"
     temperature: float = 0.0
     seed: int | None = None
-    timeout: float = 300.0
+    timeout: float = 600.0
     concurrency: int = 4
     max_cost: float | None = None
     price_table: Path | None = None
