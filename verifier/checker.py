@@ -64,8 +64,11 @@ from verifier.lexicon import (
     DOCUMENT_NOUNS,
     HEDGES,
     NEEDS_CLAUSE,
+    CORE_SPEECH,
+    NEEDS_TO,
     NOUN_CUES,
     NOUNISH,
+    PASSIVE_CUES,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     PREPOSITIONS,
@@ -75,11 +78,11 @@ from verifier.lexicon import (
 )
 from verifier.schemas import Span, Verdict
 
-_TOKEN = re.compile(r"\w+(?:[\-.&]\w+)*(?:[’']\w+)?|[^\w\s]")
-_OPEN_Q = "“«"
-_CLOSE_Q = "”»"
-_STRAIGHT_Q = '"'
-_QUOTES = _OPEN_Q + _CLOSE_Q + _STRAIGHT_Q
+_TOKEN = re.compile(r"\w+(?:[\-.&]\w+)*(?:[’']\w+)?|''|``|[^\w\s]")
+_OPEN_Q = frozenset({"“", "«", "``"})
+_CLOSE_Q = frozenset({"”", "»"})
+_STRAIGHT_Q = frozenset({'"', "''"})  # '' is a double quotation mark in some newspapers' text
+_QUOTES = _OPEN_Q | _CLOSE_Q | _STRAIGHT_Q
 _MODALS = {"will", "would", "could", "should", "may", "might", "must", "can", "to", "did", "does", "do",
            "not", "n't", "never", "also"}
 _FUNCTION = DETERMINERS | PREPOSITIONS | {
@@ -94,6 +97,24 @@ _VIEW_NOUNS = {"view", "claim", "position", "assessment", "characterization", "a
                "description", "version", "suggestion", "allegation", "accusation", "criticism", "proposal",
                "interpretation", "reading", "opinion", "belief", "theory", "prediction", "forecast", "estimate",
                "figure", "number", "characterisation", "complaint", "concern", "warning", "promise", "pledge"}
+_NOT_CONTINUING = {"and", "but", "or", "as", "while", "which", "who", "whose", "according", "though", "although",
+                   "before", "after", "when", "because", "referring", "in", "at", "on", "during", "then", "so",
+                   "where", "even", "a", "an", "speaking", "adding", "noting", "citing"}
+_AUDIENCE = {"reporters", "audience", "audiences", "crowd", "crowds", "supporters", "voters", "viewers",
+             "listeners", "readers", "interviewer", "host", "hosts", "committee", "jury", "court", "congress",
+             "lawmakers", "students", "donors", "members", "delegates", "rally", "journalists", "press", "ap",
+             "network", "newspaper", "paper", "magazine", "station", "outlet", "people", "attendees", "guests"}
+_LABELS = {"update", "updated", "note", "editor", "editors", "video", "watch", "related", "photos", "photo", "read",
+           "more", "correction", "clarification", "q", "a", "question", "answer", "also", "breaking", "exclusive",
+           "analysis", "opinion", "live", "listen", "poll", "latest", "the", "warning", "disclosure", "source",
+           "sources", "graphic", "chart", "map", "audio", "transcript", "pictured", "above", "below", "caption",
+           "tags", "topics", "see", "subscribe", "follow", "share", "contact", "email", "by", "from", "to", "re",
+           "subject", "date", "time", "where", "when", "what", "why", "how", "who", "bottom", "line", "p.s",
+           "ps", "part", "step", "chapter", "day", "week", "update", "advertisement", "sponsored", "full", "text",
+           "abstract", "summary", "background"}
+_LY_NOUNS = {"family", "ally", "rally", "assembly", "supply", "reply", "fly", "bully", "anomaly", "monopoly",
+             "belly", "jelly", "tally", "folly", "apply", "comply", "imply", "multiply", "butterfly", "homily",
+             "lily", "italy", "july", "sly", "panoply", "melancholy", "doily", "gully", "holly", "dally"}
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
              "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct",
@@ -257,8 +278,6 @@ class Checker:
         self._last_named: str | None = None
         self._last_speaker: str | None = None
         for si in range(len(doc.sentences)):
-            if doc.blocks[doc.sentences[si].block].kind == "heading":
-                continue
             for f in self._sentence_frames(si):
                 f.sentence = si
                 self._frames.append(f)
@@ -310,7 +329,7 @@ class Checker:
             if a + 1 < b and not self.toks[a].word:
                 sent_first.add(a + 1)
         for k, t in enumerate(self.toks):
-            if t.cap and t.word and k not in sent_first and k > 0 and self.toks[k - 1].text not in _QUOTES + "(":
+            if t.cap and t.word and k not in sent_first and k > 0 and self.toks[k - 1].text not in (_QUOTES | {"("}):
                 out.add(_strip_poss(t.low))
         return out - _FUNCTION - _CALENDAR
 
@@ -394,41 +413,45 @@ class Checker:
 
     # --- quotations -----------------------------------------------------------------
     def _find_quotes(self) -> list[_Quote]:
-        text = self.text
+        """Quotations, paired per paragraph: curly marks by their shape, straight
+        ones by turns. One left open at the end of a paragraph continues into
+        the next paragraph when that one opens with a quotation mark."""
         quotes: list[_Quote] = []
-        for bi, blk in enumerate(self.document.blocks):
+        blocks = self.document.blocks
+        opens_block: dict[int, int] = {}  # block index -> quotation opening it
+        for bi, blk in enumerate(blocks):
             open_at = None
-            for p in range(blk.start, blk.end):
-                ch = text[p]
-                if ch not in _QUOTES:
+            ka = bisect.bisect_left(self._tok_starts, blk.start)
+            kb = bisect.bisect_left(self._tok_starts, blk.end)
+            for k in range(ka, kb):
+                t = self.toks[k]
+                if t.text not in _QUOTES:
                     continue
-                if ch in _OPEN_Q:
+                if t.text in _OPEN_Q:
                     kind = "open"
-                elif ch in _CLOSE_Q:
+                elif t.text in _CLOSE_Q:
                     kind = "close"
                 else:
                     kind = "open" if open_at is None else "close"
                 if kind == "open":
                     if open_at is not None:
-                        quotes.append(_Quote(open_at, p, closed=False))
-                    open_at = p
+                        quotes.append(_Quote(open_at, t.start, closed=False))
+                    open_at = t.start
+                    if k == ka:
+                        opens_block[bi] = len(quotes)
                 elif open_at is not None:
-                    quotes.append(_Quote(open_at, p + 1, closed=True))
+                    quotes.append(_Quote(open_at, t.end, closed=True))
                     open_at = None
             if open_at is not None:
                 quotes.append(_Quote(open_at, blk.end, closed=False))
-        # quoted paragraphs: one left open continues into a paragraph that opens with a quote
-        starts = {q.start: i for i, q in enumerate(quotes)}
-        blocks = self.document.blocks
         for i, q in enumerate(quotes):
             if q.closed:
                 continue
             bi = _block_index(blocks, q.start)
-            if bi is None or bi + 1 >= len(blocks):
+            if bi is None or q.end != blocks[bi].end:
                 continue
-            nxt = blocks[bi + 1]
-            if q.end == blocks[bi].end and text[nxt.start] in _OPEN_Q + _STRAIGHT_Q and nxt.start in starts:
-                j = starts[nxt.start]
+            j = opens_block.get(bi + 1)
+            if j is not None and j < len(quotes):
                 q.next = j
                 quotes[j].prev = i
         return quotes
@@ -449,21 +472,21 @@ class Checker:
         return chain
 
     def _extend_to_quotes(self) -> None:
-        """Content that begins or ends at a quotation mark takes the whole quotation
-        (and the quoted paragraphs chained to it)."""
-        text = self.text
+        """Content that overlaps a quotation takes the whole quotation (and the
+        quoted paragraphs chained to it): '"A. B," he said.' covers A and B."""
+        q_starts = [q.start for q in self._quotes]
         for f in self._frames:
             added = []
             for a, b in f.content:
-                for pos in (a, b - 1):
-                    qi = self._quote_at(pos)
-                    if qi is None:
-                        continue
+                i = bisect.bisect_left(q_starts, b)
+                for qi in range(i - 1, -1, -1):
                     q = self._quotes[qi]
-                    inner_a, inner_b = q.start + 1, q.end - (1 if q.closed else 0)
-                    # the quotation must start or end with the content, not just hold it
-                    if not (_near(text, inner_a, a) or _near(text, b, inner_b) or (q.start >= a - 2 and b >= q.end - 2)):
+                    if q.end <= a:
+                        if q.next is None and q.prev is None and a - q.end > 2000:
+                            break
                         continue
+                    if q.start >= a - 2 and q.end <= b + 2:
+                        continue  # the quotation is inside the content already
                     if f.cue and q.start <= f.cue[0] < q.end:
                         continue  # the cue sits inside the quotation: keep the frame's own content
                     for ci in self._quote_chain(qi):
@@ -474,39 +497,56 @@ class Checker:
                 f.quote = "direct"
 
     def _quote_frames(self) -> None:
-        """Quotations standing as sentences of their own, with no cue: the speaker
-        of the quotation next to them (same or previous paragraph)."""
-        covered = _merge([iv for f in self._frames for iv in f.content])
-        starts = [a for a, _ in covered]
+        """Quotations standing as sentences of their own and claimed by no frame
+        outside them: the speaker of the quotation next to them (same or previous
+        paragraph), else the subject before an introducing colon."""
         doc = self.document
         by_sentence: dict[int, list[Frame]] = {}
         for f in self._frames:
             by_sentence.setdefault(f.sentence, []).append(f)
+        outer: list[tuple[int, int]] = []
+        for f in self._frames:
+            for a, b in f.content:
+                outer.append((a, b))
+        outer = _merge(outer)
+        o_starts = [a for a, _ in outer]
         new: list[Frame] = []
         for qi, q in enumerate(self._quotes):
             if q.end - q.start < 3:
                 continue
-            if _covered(covered, starts, q.start + 1, q.end - 1):
-                continue
             words = _TOKEN.findall(self.text[q.start:q.end])
             if sum(1 for w in words if w[0].isalnum()) < 4:
+                continue
+            # claimed already by a frame whose cue is outside the quotation?
+            claimed = False
+            for f in self._frames:
+                if f.cue and q.start <= f.cue[0] < q.end:
+                    continue
+                if any(x <= q.start + 2 and y >= q.end - 2 for x, y in f.content):
+                    claimed = True
+                    break
+            if claimed:
                 continue
             si = doc.sentence_index(q.start)
             sent = doc.sentences[si]
             # a full sentence (or most of one) in quotation marks
             inside = self._ns_count(max(q.start, sent.start), min(q.end, sent.end))
             whole = self._ns_count(sent.start, sent.end)
-            chained = q.prev is not None or q.next is not None
+            chained = q.prev is not None or q.next is not None or q.end > sent.end + 1
             if inside * 2 < whole and not chained:
                 continue
             src = self._neighbour_frame(si, by_sentence)
-            if src is None:
-                continue
-            fr = Frame(kind="quote", cue=None, cue_text=src.cue_text, speaker=src.speaker,
-                       content=[(q.start, q.end)], quote="direct", sentence=si,
-                       reasons=[f"quoted sentence continuing the quotation of {src.speaker or 'the same source'}"
-                                f" ({src.cue_text!r} nearby)"])
-            fr.cue = src.cue
+            if src is not None:
+                fr = Frame(kind="quote", cue=src.cue, cue_text=src.cue_text, speaker=src.speaker,
+                           content=[(q.start, q.end)], quote="direct", sentence=si,
+                           reasons=[f"quoted sentence continuing the quotation of {src.speaker or 'the same source'}"
+                                    f" ({src.cue_text!r} nearby)"])
+            else:
+                intro = self._colon_intro(si)
+                fr = Frame(kind="quote", cue=None, cue_text=None, speaker=intro, content=[(q.start, q.end)],
+                           quote="direct", sentence=si,
+                           reasons=[f"a quotation introduced by a colon after {intro}" if intro else
+                                    "a sentence in quotation marks: someone's words, though no source is named nearby"])
             new.append(fr)
         self._frames.extend(new)
 
@@ -524,6 +564,21 @@ class Checker:
                 break
             if doc.sentences[sj].block == block - 1 and sj in by_sentence:
                 return by_sentence[sj][-1]
+        return None
+
+    def _colon_intro(self, si: int) -> str | None:
+        """'..., President Clinton released the following statement:' -> its subject."""
+        for sj in (si, si - 1):
+            if sj < 0:
+                continue
+            sent = self.document.sentences[sj]
+            a, b = self._sent_tok[sj]
+            colon = next((k for k in range(b - 1, a - 1, -1) if self.toks[k].text == ":"), None)
+            if colon is None or (sj == si - 1 and colon < b - 2):
+                continue
+            head = self._sentence_subject(a, colon)
+            if head is not None:
+                return self._speaker_from(*head)
         return None
 
     def _ns_count(self, a: int, b: int) -> int:
@@ -552,6 +607,9 @@ class Checker:
                 frames.append(f)
                 taken.add(k)
             k += 1
+        colon = self._colon_speaker(si, a, b)
+        if colon is not None:
+            frames.insert(0, colon)
         self._bound_contents(frames, a, b, sent.start, sent.end)
         out = []
         for f in frames:
@@ -561,6 +619,35 @@ class Checker:
                 if f.speaker:
                     self._remember(f.speaker)
         return out
+
+    def _colon_speaker(self, si: int, a: int, b: int) -> Frame | None:
+        """'TAPPER: Do you think ...' / 'Reid: Never underestimate Trump.': a name and
+        a colon open the speaker's words, to the end of the paragraph."""
+        for c in range(a + 1, min(b - 1, a + 7)):
+            if self.toks[c].text == ":":
+                break
+        else:
+            return None
+        words = [t for t in self.toks[a:c] if t.word]
+        if not words or len(words) > 5 or not all(t.cap for t in words if t.low not in ("of", "de", "van", "von")):
+            return None
+        if any(t.low in _LABELS or t.low in _CALENDAR or t.text[0].isdigit() for t in words):
+            return None
+        if not any(self.toks[x].word for x in range(c + 1, b)):
+            return None
+        if words[0].text.isupper() and len(words) == 1 and len(words[0].text) > 2:
+            speaker = self.fullest(words[0].text.title())
+        else:
+            speaker = self.fullest(self._name_text(a, c) or self.text[words[0].start:words[-1].end])
+        blk = self.document.blocks[self.document.sentences[si].block]
+        colon = self.toks[c]
+        f = Frame(kind="colon", cue=(colon.start, colon.end), cue_text=":", speaker=speaker,
+                  source=(words[0].start, words[-1].end),
+                  content=[(self.toks[c + 1].start, blk.end)],
+                  reasons=[f"'{self.text[words[0].start:colon.end]}' opens {speaker}'s words"])
+        f.left_edge = words[0].start
+        f.right_edge = colon.end
+        return f
 
     def _remember(self, speaker: str) -> None:
         self._last_speaker = speaker
@@ -573,8 +660,6 @@ class Checker:
             a += 1
         while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
             b -= 1
-        if text[a:a + 5].lower() == "that " and b - a > 5:
-            a += 5
         return a, b
 
     # content boundaries between the frames of one sentence
@@ -700,14 +785,14 @@ class Checker:
                   source=src, reasons=[f"nominal frame '{t.text} that': the clause is the {t.low}'s content"])
         f.left_edge = src[0] if src else t.start
         f.right_edge = self.toks[k + 1].end
-        f.right = self.toks[k + 1].end
+        f.right = self.toks[k + 1].start
         return f
 
     def _verb_frame(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
         t = self.toks[k]
         lemma, cls = cue_verb(t.low)  # type: ignore[misc]
-        first_word = k == a or (k == a + 1 and self.toks[a].text in _QUOTES + "(")
-        if t.cap and not first_word:
+        first_word = k == a or (k == a + 1 and self.toks[a].text in (_QUOTES | {"("}))
+        if t.cap and not first_word and not self._title_case(a, b):
             return None
         prev = self.toks[k - 1] if k > a else None
         nxt = self.toks[k + 1] if k + 1 < b else None
@@ -721,17 +806,20 @@ class Checker:
         if prev is not None and prev.low in PREPOSITIONS and not ing and prev.low not in ("by",):
             return None  # "secretary of state", "in a post"
         if (t.low in NOUNISH or lemma in NOUNISH) and not past and not ing:
-            if not self._verb_context(k, a, b):
+            if t.low in ("state", "states", "protest", "protests") or not self._verb_context(k, a, b):
                 return None
-        if ing and nxt is not None and nxt.word and nxt.low in ("of", "for") and lemma not in ("think",):
-            pass
+        # "a racially charged argument": an adjective after a determiner and adverbs
+        j = k - 1
+        while j >= a and self.toks[j].word and _adverb(self.toks[j]):
+            j -= 1
+        if j < k - 1 and j >= a and (self.toks[j].low in DETERMINERS or self.toks[j].low in PREPOSITIONS):
+            return None
         # passives
         aux = k - 1
         while aux >= a and self.toks[aux].word and self.toks[aux].low in AUXILIARIES and self.toks[aux].low not in BE_FORMS:
             aux -= 1
-        passive = past and aux >= a and self.toks[aux].low in BE_FORMS and not t.low == "said" or (
-            past and aux >= a and self.toks[aux].low in BE_FORMS and t.low == "said" and nxt is not None
-            and nxt.low == "to")
+        passive = past and aux >= a and self.toks[aux].low in BE_FORMS and (t.low != "said" or (
+            nxt is not None and nxt.low == "to"))
         if past and not passive and prev is not None and prev.text == "," and cls != "speech" and lemma not in (
                 "say", "tell", "add"):
             # "the plan, praised by ..." — an appositive participle
@@ -739,21 +827,33 @@ class Checker:
                 return None
         if passive:
             return self._passive_frame(k, aux, a, b, lemma, cls)
+        if lemma in NEEDS_TO and cls == "thought":
+            if nxt is None or nxt.low not in ("to", "that") or past and aux >= a and self.toks[aux].low in ("had",):
+                return None
         if ing or (prev is not None and prev.low == "to" and not past):
             return self._participle_frame(k, a, b, lemma, cls, frames)
         return self._finite_frame(k, a, b, lemma, cls)
+
+    def _title_case(self, a: int, b: int) -> bool:
+        """A headline in Title Case ('Trump’s Son Says The Battle Is ...')."""
+        words = [t for t in self.toks[a:b] if t.word and t.text[0].isalpha()]
+        return len(words) >= 4 and sum(1 for t in words if t.cap) >= 0.8 * len(words)
 
     def _verb_context(self, k: int, a: int, b: int) -> bool:
         """A form that is as often a noun ('report', 'claims') reads as a verb here."""
         prev = self.toks[k - 1] if k > a else None
         nxt = self.toks[k + 1] if k + 1 < b else None
-        if nxt is not None and nxt.low in ("that", ":"):
-            return prev is None or prev.low not in DETERMINERS
         if prev is None:
-            return False
-        if prev.low in _MODALS or prev.low in PERSON_PRONOUNS or prev.low in ("who", "also"):
+            return nxt is not None and nxt.low in ("that", ":")
+        if prev.low in _MODALS or _base(prev.low) in PERSON_PRONOUNS or prev.low in ("who", "also"):
             return True
+        if (prev.text in _CLOSE_Q or prev.text in _STRAIGHT_Q or prev.text == ",") and nxt is not None and (
+                nxt.cap or nxt.low in ("the", "a", "an")):
+            return True  # inverted: '"...," reads a editorial
         if prev.word and prev.cap and self._is_name_tok(k - 1) and self.toks[k].low.endswith("s"):
+            return True
+        if nxt is not None and nxt.low in ("that", ":") and prev.word and (
+                _strip_poss(prev.low) in PERSON_NOUNS or prev.low in DOCUMENT_NOUNS):
             return True
         return False
 
@@ -761,28 +861,59 @@ class Checker:
         """(subject start, subject end, aux start) token indexes of the subject before toks[k]:
         the auxiliaries and adverbs are skipped, appositives are jumped over."""
         j = k - 1
-        while j >= a and self.toks[j].word and (self.toks[j].low in AUXILIARIES or self.toks[j].low.endswith("ly")
-                                                and not self.toks[j].cap):
+        while j >= a and self.toks[j].word and (self.toks[j].low in AUXILIARIES or _adverb(self.toks[j])):
             j -= 1
         aux_start = j + 1
         end = j + 1
         if j < a:
             return a, a, aux_start
-        if self.toks[j].text == "," or self.toks[j].text == ")":
-            # appositive: "Angelique Brunner, a developer, said" — go back over the comma chunks
+        if self.toks[j].text == ")":
+            # "Sen. Bernie Sanders (I-Vt.) said": skip the parenthesis
             m = j - 1
-            depth = 0
-            while m >= a:
-                tm = self.toks[m]
-                if tm.text in ";:" or tm.text in _QUOTES:
-                    break
-                if tm.text == ",":
-                    depth += 1
-                    if depth >= 3:
-                        break
+            while m >= a and self.toks[m].text != "(" and j - m < 12:
                 m -= 1
-            start = m + 1
-            return start, end, aux_start
+            if m > a and self.toks[m].text == "(":
+                s_start, _, _ = self._subject_span(m, a)
+                if s_start < m and not self.toks[m - 1].text == ",":
+                    return s_start, end, aux_start
+                j = m - 1 if self.toks[m - 1].text == "," else j
+        if self.toks[j].text == "," or self.toks[j].text == ")":
+            # appositive: "Angelique Brunner, a developer, said": the chunk between the
+            # commas describes the name before it; go back to that name
+            commas = [m for m in range(j - 1, max(a - 1, j - 40), -1) if self.toks[m].text in ",(;:"
+                      or self.toks[m].text in _QUOTES]
+            if not commas or self.toks[commas[0]].text not in ",(":
+                return j, j, aux_start
+            c = commas[0]
+            chunk = [x for x in self.toks[c + 1:j] if x.word]
+            if c - 1 >= a and self.toks[c - 1].text == ")":  # "Rep. Gregory Meeks (D-N.Y.), chairman ..., said"
+                p = c - 1
+                while p >= a and self.toks[p].text != "(" and c - p < 12:
+                    p -= 1
+                if p > a and self.toks[p].text == "(":
+                    c = p
+            m = c - 1
+            while m >= a and self.toks[m].word and self.toks[m].cap or m >= a and self.toks[m].text in ".-":
+                m -= 1
+            name_first = m < c - 1 and (m < a or self.toks[m].text in ",;:" or self.toks[m].text in _QUOTES
+                                        or self.toks[m].low in ("and", "but", "that"))
+            if not chunk or not (chunk[0].low in ("a", "an", "the", "who", "which", "whose", "whom", "former", "one",
+                                                  "both", "also", "now", "then", "himself", "herself", "its", "his",
+                                                  "her", "their", "chairman", "president", "director", "head",
+                                                  "including", "like", "such", "especially", "among", "along",
+                                                  "together", "as", "in", "at", "for", "from", "of")
+                                 or _is_poss(chunk[0].text) or chunk[0].low in PERSON_NOUNS or chunk[0].low in ROLE_NOUNS
+                                 or self._is_name_tok(self.toks.index(chunk[0], c + 1, j))
+                                 or name_first and len(chunk) <= 14):
+                return j, j, aux_start
+            m = c - 1
+            while m >= a and self.toks[m].text not in ",;:()—–" and self.toks[m].text not in _QUOTES and \
+                    self.toks[m].low not in ("that", "and", "but", "because", "while", "when", "if", "although"):
+                m -= 1
+            words = [x for x in self.toks[m + 1:c] if x.word]
+            if not words or len(words) > 8:
+                return j, j, aux_start
+            return m + 1, end, aux_start
         m = j
         while m >= a:
             tm = self.toks[m]
@@ -802,14 +933,20 @@ class Checker:
         s_start, s_end, aux_start = self._subject_span(k, a)
         subject_words = [x for x in self.toks[s_start:s_end] if x.word]
         # inverted trailing cue: '..., said Smith.' / '"...," says the report.'
-        inverted = prev is not None and (prev.text in ",—" or prev.text in _CLOSE_Q + _STRAIGHT_Q) and aux_start == k
+        inverted = prev is not None and (prev.text in ",—" or prev.text in (_CLOSE_Q | _STRAIGHT_Q)) and aux_start == k
+        if inverted and prev.text in ",—" and subject_words and subject_words[0].low in ("who", "which"):
+            inverted = False  # "Ann Compton, who covered ..., said she ..."
         if inverted and k + 1 < b:
             j = k + 1
             while j < b and self.toks[j].text not in ",;:.!?" and self.toks[j].text not in _QUOTES:
                 j += 1
             src_words = [x for x in self.toks[k + 1:j] if x.word]
-            if src_words and (src_words[0].cap or src_words[0].low in ("the", "a", "an", "his", "her", "their")
-                              or src_words[0].low in PERSON_PRONOUNS):
+            verbish = any(x.low in AUXILIARIES or x.low in BE_FORMS or x.low.endswith("ed") and not x.cap
+                          or x.low == "that" for x in src_words[1:])
+            if src_words and not verbish and (
+                    src_words[0].cap or src_words[0].low in ("the", "a", "an", "his", "her", "their", "one", "two",
+                                                             "several", "many", "some", "another")
+                    or src_words[0].low in PERSON_PRONOUNS or src_words[0].low in PERSON_NOUNS):
                 speaker = self._speaker_from(k + 1, j)
                 f = Frame(kind="verb", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
                           source=(self.toks[k + 1].start, self.toks[j - 1].end),
@@ -872,7 +1009,7 @@ class Checker:
             if kind == "end":
                 return None
         if ck < b:
-            f.right = self.toks[ck].start if self.toks[ck].low != "that" else self.toks[ck].end
+            f.right = self.toks[ck].start
             word = "that" if kind == "that" else ("':'" if kind == "colon" else "")
             f.reasons.insert(0, f"reporting verb '{t.text}'" + (f"; the content follows {word}" if word else
                                                                  "; the content is its clause or object"))
@@ -926,11 +1063,24 @@ class Checker:
         return m
 
     def _medial(self, f: Frame, j: int, b: int) -> None:
-        """'"A," he said, "B."': the second quotation is also the source's."""
-        if j < b and self.toks[j].text in ",:" and j + 1 < b and (
-                self.toks[j + 1].text in _OPEN_Q + _STRAIGHT_Q or self.toks[j + 1].low in _CONTINUE_WORDS):
-            f.right = self.toks[j + 1].start
+        """'"A," he said, "B."' and 'If A, the campaign said, B.': what follows the
+        cue is the source's too, unless it starts a clause of the reporter's."""
+        if not (j < b and self.toks[j].text in ",:" and j + 1 < b):
+            return
+        n = self.toks[j + 1]
+        if n.text in (_OPEN_Q | _STRAIGHT_Q):
+            f.right = n.start
             f.reasons.append("the quotation goes on after the cue")
+            return
+        if not n.word or n.low in _NOT_CONTINUING or n.low.endswith("ing") or n.low in PREPOSITIONS \
+                or cue_verb(n.low) is not None:
+            return
+        if self.toks[j].text == ":" or n.low in _CONTINUE_WORDS or _base(n.low) in PERSON_PRONOUNS or n.low in (
+                "it", "there", "the", "this", "these", "those", "his", "her", "their", "its", "our", "my", "that",
+                "some", "many", "most", "no", "all", "both", "each", "every", "any") or (
+                n.cap and n.low not in _FUNCTION) or n.text[0].isdigit():
+            f.right = n.start
+            f.reasons.append("the reported clause goes on after the cue")
 
     def _post(self, k: int, b: int, lemma: str) -> tuple[str, int]:
         """What follows the verb at toks[k]: (kind, token index where content starts)."""
@@ -945,14 +1095,15 @@ class Checker:
         if t.text == ":":
             return "colon", j + 1
         if t.text == ",":
-            if j + 1 < b and self.toks[j + 1].text in _OPEN_Q + _STRAIGHT_Q:
+            if j + 1 < b and self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q):
                 return "comma", j
             return "comma", j
-        if t.text in _OPEN_Q + _STRAIGHT_Q:
+        if t.text in (_OPEN_Q | _STRAIGHT_Q):
             return "quote", j
         # adverbials and an addressee before 'that': "said in a statement Friday that", "told reporters that"
         m = j
-        while m < b and m - j < 8 and self.toks[m].text not in ",;:" and self.toks[m].low != "that" and \
+        while m < b and m - j < (14 if lemma in ADDRESSEE_VERBS else 8) and self.toks[m].text not in ",;:" and \
+                self.toks[m].low != "that" and \
                 self.toks[m].text not in _QUOTES:
             m += 1
         if m < b and self.toks[m].low == "that" and all(
@@ -962,16 +1113,29 @@ class Checker:
                                         "news", "radio", "television", "tv")
                 for x in range(j, m)):
             return "that", m
+        if lemma == "tell" and t.low in DETERMINERS and t.low != "that" and j + 1 < b and not (
+                self.toks[j + 1].cap or _strip_poss(self.toks[j + 1].low) in PERSON_NOUNS
+                or self.toks[j + 1].low in _AUDIENCE):
+            return "end", b  # "told the story": no report without an addressee
         if lemma in ADDRESSEE_VERBS and (t.low in ("him", "her", "them", "us", "me", "reporters", "supporters")
-                                         or t.cap):
+                                         or t.cap or t.low in _AUDIENCE or t.low in ("the", "a", "an")):
             n = j + 1
-            while n < b and self.toks[n].cap and self.toks[n].word:
+            if t.low in ("the", "a", "an"):
+                while n < b and n - j < 4 and self.toks[n].word and (self.toks[n].cap or self.toks[n].low in _AUDIENCE
+                                                                     or _strip_poss(self.toks[n].low) in PERSON_NOUNS):
+                    n += 1
+            while n < b and (self.toks[n].cap and self.toks[n].word or self.toks[n].text in "’'s" and n > j):
                 n += 1
             if n >= b or self.toks[n].text in ",.;":
                 return "adverbial", n
             if self.toks[n].low == "that":
                 return "that", n
             return "clause", n
+        if t.low == "to" and j + 1 < b and self.toks[j + 1].word and not self.toks[j + 1].cap and \
+                self.toks[j + 1].low not in DETERMINERS and self.toks[j + 1].low not in _AUDIENCE and \
+                _strip_poss(self.toks[j + 1].low) not in PERSON_NOUNS and self.toks[j + 1].low not in (
+                    "him", "her", "them", "us", "me", "reporters") and not self.toks[j + 1].text[0].isdigit():
+            return "clause", j  # an infinitive: "plans to call ..."
         if t.low in ADVERBIAL_START or (t.low in _TIME_WORDS and t.low not in ("the", "a", "an")):
             # an adverbial up to the end or a comma: a trailing cue; else the content follows it
             m = j
@@ -992,6 +1156,8 @@ class Checker:
         if post_kind in ("end", "adverbial"):
             return None
         prev = self.toks[k - 1] if k > a else None
+        if cls == "object" and t.low.endswith("ing") and (prev is None or prev.text not in ",—"):
+            return None  # "for attacking them": the reporter's description
         if prev is not None and prev.word and prev.low not in PREPOSITIONS and prev.low not in ("to", "and", "while",
                                                                                                  "when", "after", "before", "by") \
                 and prev.low not in AUXILIARIES and prev.low not in BE_FORMS and prev.low not in _MODALS:
@@ -1020,7 +1186,7 @@ class Checker:
             f.reasons.append(how)
         f.left_edge = t.start
         f.right_edge = t.end
-        f.right = self.toks[ck].end if post_kind == "that" else self.toks[ck].start
+        f.right = self.toks[ck].start
         return f
 
     def _verb_group_start(self, k: int, a: int) -> int:
@@ -1059,12 +1225,12 @@ class Checker:
         nxt = self.toks[k + 1] if k + 1 < b else None
         if nxt is None:
             return None
-        if cls == "object" and lemma not in ("accuse", "call", "describe", "charge", "label", "brand", "credit",
-                                             "blame", "criticize", "praise"):
+        if nxt.low not in ("to", "that", "as", "of", "for", "by", "with", ":", "about", "whether", "if"):
             return None
-        if lemma in ("see", "hold", "find", "post", "label", "learn", "order") and nxt.low not in ("as", "to", "that"):
+        if lemma not in PASSIVE_CUES and nxt.low != "by":
             return None
-        if nxt.low not in ("to", "that", "as", "of", "for", "by", "with", ":"):
+        if lemma in ("see", "know", "consider", "call", "describe", "label", "brand", "regard", "view") and \
+                nxt.low not in ("as", "to", "that", "by"):
             return None
         speaker = None
         src = None
@@ -1087,7 +1253,7 @@ class Checker:
         if subj_words and subj_words[0].low not in ("it", "there") and nxt.low != "that":
             f.content.append((self.toks[s_start].start, self.toks[aux].start))
         if j < b:
-            f.right = self.toks[j].end if self.toks[j].low == "that" else self.toks[j].start
+            f.right = self.toks[j].start
         return f
 
     def _subject_ok(self, cls: str, lemma: str, s_start: int, s_end: int) -> bool:
@@ -1098,17 +1264,19 @@ class Checker:
             return False
         if words[-1].low in ("it", "this", "that", "which", "there") and cls != "speech":
             return False
-        if cls == "speech" or cls == "object":
+        if words[0].low in _CONTINUE_WORDS and words[0].cap:
+            return False  # a question: "Would they prefer ..."
+        if cls in ("speech", "object") and lemma in CORE_SPEECH:
             if words[-1].low in ("this", "which", "there") and lemma not in ("say",):
                 return False
             return True
         head = self._head(words)
-        if head.low in PERSON_PRONOUNS or head.low in ("who",):
+        if _base(head.low) in PERSON_PRONOUNS or head.low in ("who",):
             return True
         low = _strip_poss(head.low)
         if low in PERSON_NOUNS or low.rstrip("s") in PERSON_NOUNS:
             return True
-        if cls == "evidence" and (low in DOCUMENT_NOUNS or low.rstrip("s") in DOCUMENT_NOUNS):
+        if cls != "thought" and (low in DOCUMENT_NOUNS or low.rstrip("s") in DOCUMENT_NOUNS):
             return True
         return self._is_name_tok(self.toks.index(head, s_start, s_end))
 
@@ -1144,8 +1312,8 @@ class Checker:
         if not words:
             return None, ""
         first = self.toks[words[0]]
-        if len(words) == 1 and first.low in PERSON_PRONOUNS | {"it"}:
-            who = self._resolve_pronoun(first.low)
+        if len(words) == 1 and _base(first.low) in PERSON_PRONOUNS | {"it"}:
+            who = self._resolve_pronoun(_base(first.low))
             if who:
                 return who, f"'{first.text}' refers to {who}, the last named source"
             return first.text, ""
@@ -1208,8 +1376,23 @@ class Checker:
 
 # --- helpers -----------------------------------------------------------------------------------
 
+_CONTRACTIONS = ("'s", "’s", "'ve", "’ve", "'d", "’d", "'ll", "’ll", "'re", "’re", "'m", "’m")
+
+
+def _base(low: str) -> str:
+    """A word without its contraction: "he's" -> "he", "we’ve" -> "we"."""
+    for suf in _CONTRACTIONS:
+        if low.endswith(suf):
+            return low[: -len(suf)]
+    return low
+
+
 def _is_poss(word: str) -> bool:
-    return word.lower().endswith(("'s", "’s")) or word.endswith(("s'", "s’"))
+    low = word.lower()
+    if _base(low) in ("he", "she", "it", "that", "there", "here", "what", "who", "where", "let", "i", "we",
+                      "you", "they"):
+        return False  # "He's said", "it's"
+    return low.endswith(("'s", "’s")) or word.endswith(("s'", "s’"))
 
 
 def _strip_poss(word: str) -> str:
@@ -1217,6 +1400,10 @@ def _strip_poss(word: str) -> str:
         if word.lower().endswith(suf):
             return word[: -len(suf)]
     return word
+
+
+def _adverb(t: Tok) -> bool:
+    return t.low.endswith("ly") and not t.cap and t.low not in _LY_NOUNS
 
 
 def _is_initial(word: str) -> bool:

@@ -165,14 +165,15 @@ document establish
 # not with a plain object ("maintained its lead", "found ways")
 NEEDS_CLAUSE = set("""
 maintain hold find see know learn feel understand realize recognize decide consider determine
-establish add post document project note show reveal observe recall answer respond reply explain
-write read state agree
+establish add post document project show reveal observe recall answer respond reply explain
+write read state agree recount repeat offer
 """.split())
 
 OBJECT_VERBS = """
 praise criticize criticise accuse blame call describe dismiss reject welcome condemn denounce decry
 slam blast attack mock defend endorse question dispute deride ridicule applaud hail credit label
-brand tout champion lambaste chide fault challenge support oppose contradict charge thank
+brand tout champion lambaste chide fault challenge support oppose contradict charge thank cite
+reference
 """.split()
 
 # verbs whose first object is the addressee: "told reporters that ..."
@@ -217,6 +218,11 @@ model models forecast forecasts projections statement statements release release
 transcript transcripts tweet tweets post posts paper papers journal newspaper magazine network outlet
 agency agencies court courts judge panel committee commission board office department ministry
 report's evidence testimony search searches exit polling experts expert aggregate average averages
+bill bills law laws rule rules text sign ad ads advertisement commercial platform resolution proposal
+policy suit affidavit motion brief petition verdict guidance guidelines manual account feed spot
+sources email poster banner speech remarks interview letter documents cable cables message messages
+analysis estimate projection calculations modeling simulation biography memoir op-ed editorial
+column columns headline headlines caption
 """.split())
 
 PERSON_NOUNS = set("""
@@ -240,6 +246,11 @@ businessman businessmen billionaire mogul host hosts anchor reporter reporters j
 columnist editor editors writer writers author authors commentator commentators pundit pundits
 clinton trump majority most many some few others everyone anyone nobody someone several both all
 team staff spokesmen spokeswomen chief head heads he she they we i you who
+house senate congress court state states city county country nation u.s. america washington
+moscow beijing kremlin fbi cia nato un eu gop dnc rnc people campaign's clinton's trump's
+coalition alliance association council caucus network station newspaper times post journal
+leadership spokesperson manager chairman's aide's senators' democrats' republicans'
+officials' voters' critics' them him her us me one someone anybody somebody everybody
 """.split())
 
 # definite descriptions of a person already named: "the Russian leader"
@@ -261,7 +272,25 @@ reverend father sister brother sir dame lord lady state-run u.s. us russian amer
 republican presidential gop house senate white federal department acting deputy assistant
 """.split())
 
-HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly", "apparently"}
+HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly"}
+
+# passives that report: "is expected to", "was accused of", "is said to", "was told that"
+PASSIVE_CUES = set("""
+expect believe think say report allege accuse describe call estimate project predict rumor suspect
+tell ask quote see view regard consider criticize praise blame credit charge label brand deem fear
+know understand urge warn advise inform promise assure cite announce confirm claim deny dismiss
+reject condemn question challenge consider rate rank poll survey forecast
+""".split())
+
+# speech verbs that take any subject ("the bill says", "it said"); the others need a
+# source for a subject: a person, organization, document, name or pronoun
+CORE_SPEECH = set("""
+say tell add write announce claim argue insist acknowledge admit note explain warn report confirm
+deny state declare assert contend maintain testify tweet post reply respond recall describe
+""".split())
+
+# thought verbs that report only with an infinitive or clause: "sought to", "decided that"
+NEEDS_TO = {"seek", "aim", "try", "decide", "wish", "intend", "plan", "prefer", "hope"}
 
 SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we", "you", "it"}
 PERSON_PRONOUNS = {"he", "she", "they", "i", "we", "you"}
