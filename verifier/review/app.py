@@ -103,6 +103,8 @@ class App:
                 nxt = session.state.next_undecided(None)
                 if nxt is not None:
                     session.goto(nxt)
+                else:
+                    self.message = "every claim is decided: q saves and quits, b goes back"
                 return None
             self.message = "every claim is decided: b goes back, q saves and quits"
             return None
