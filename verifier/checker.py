@@ -71,6 +71,9 @@ from verifier.lexicon import (
     PASSIVE_CUES,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    PHRASAL_CUES,
+    PHRASAL_FORMS,
+    WH_WORDS,
     PREPOSITIONS,
     ROLE_NOUNS,
     TITLES,
@@ -115,6 +118,11 @@ _LABELS = {"update", "updated", "note", "editor", "editors", "video", "watch", "
 _LY_NOUNS = {"family", "ally", "rally", "assembly", "supply", "reply", "fly", "bully", "anomaly", "monopoly",
              "belly", "jelly", "tally", "folly", "apply", "comply", "imply", "multiply", "butterfly", "homily",
              "lily", "italy", "july", "sly", "panoply", "melancholy", "doily", "gully", "holly", "dally"}
+_CLAUSE_OPENERS = {"there", "it", "this", "that", "what"}
+_INTRO_WORDS = {"after", "before", "when", "while", "as", "since", "although", "though", "if", "despite", "last",
+                "earlier", "later", "meanwhile", "still", "yet", "instead", "however", "also", "now", "then",
+                "today", "yesterday", "tonight", "this", "in", "on", "at", "during", "speaking", "asked", "but",
+                "and"}
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
              "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct",
@@ -342,7 +350,7 @@ class Checker:
             return False
         if low in PERSON_NOUNS and low not in self._proper:
             return False
-        if low in self._proper or len(t.text) <= 3 and t.text.isupper() or _is_initial(t.text):
+        if low in self._proper or t.text.isupper() and len(t.text) >= 2 or _is_initial(t.text):
             return True
         # a sentence-initial word before a name: "Vladimir Putin said"
         nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
@@ -386,30 +394,53 @@ class Checker:
             return ""
         return _strip_poss(self.text[words[0].start:words[-1].end])
 
-    def _name_index(self) -> dict[str, list[tuple[int, str]]]:
-        """last word of each name in the article -> [(first offset, name)]."""
-        idx: dict[str, list[tuple[int, str]]] = {}
+    def _name_index(self) -> dict[str, list[tuple[int, str, str | None]]]:
+        """last word of each name in the article -> [(offset, name, 'm'/'f'/None)]."""
+        idx: dict[str, list[tuple[int, str, str | None]]] = {}
         for a, b in self._sent_tok:
             for ra, rb in self._name_runs(a, b):
                 name = self._name_text(ra, rb)
                 if not name:
                     continue
                 key = name.split()[-1].lower()
-                idx.setdefault(key, []).append((self.toks[ra].start, name))
+                idx.setdefault(key, []).append((self.toks[ra].start, name, self._gender(ra, rb)))
         return idx
 
-    def fullest(self, name: str) -> str:
-        """The fullest form of a name in the article ('Putin' -> 'Vladimir Putin')."""
+    def _gender(self, a: int, b: int) -> str | None:
+        """'m' or 'f' from a title in or just before a name ('Mr. Obama', 'Mrs. Clinton')."""
+        for k in range(max(0, a - 1), b):
+            low = self.toks[k].low.rstrip(".")
+            if low in ("mr", "sir", "lord", "king", "prince", "father", "brother"):
+                return "m"
+            if low in ("mrs", "ms", "miss", "lady", "queen", "princess", "sister", "dame"):
+                return "f"
+        return None
+
+    def fullest(self, name: str, gender: str | None = None) -> str:
+        """The fullest form of a name in the article ('Putin' -> 'Vladimir Putin'):
+        among the longer names ending with it, the most frequent (then the first),
+        skipping one whose title says the other sex ('Mr. Obama' is not 'Michelle')."""
         parts = name.split()
         if not parts:
             return name
         cands = self._names.get(parts[-1].lower(), [])
-        best = name
-        for _, cand in cands:
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        genders: dict[str, set] = {}
+        for pos, cand, g in cands:
             cparts = cand.split()
-            if len(cparts) > len(best.split()) and cparts[-len(parts):] == parts and len(cparts) <= 4:
-                best = cand
-        return best
+            if len(cparts) > len(parts) and cparts[-len(parts):] == parts and len(cparts) <= 4:
+                counts[cand] = counts.get(cand, 0) + 1
+                first.setdefault(cand, pos)
+                if g:
+                    genders.setdefault(cand, set()).add(g)
+        if gender:
+            for cand in list(counts):
+                if genders.get(cand) and gender not in genders[cand]:
+                    del counts[cand]
+        if not counts:
+            return name
+        return max(counts, key=lambda c: (counts[c], -first[c]))
 
     # --- quotations -----------------------------------------------------------------
     def _find_quotes(self) -> list[_Quote]:
@@ -598,7 +629,8 @@ class Checker:
                 f = self._according(k, a, b)
             elif t.word and t.low in HEDGES:
                 f = self._hedge(k, a, b)
-            elif t.word and cue_verb(t.low) is not None:
+            elif t.word and (cue_verb(t.low) is not None or (
+                    t.low in PHRASAL_FORMS and k + 1 < b and self.toks[k + 1].low in PHRASAL_CUES[PHRASAL_FORMS[t.low]])):
                 f = self._verb_frame(k, a, b, frames)
             elif t.word and t.low in NOUN_CUES:
                 f = self._noun_frame(k, a, b)
@@ -742,9 +774,25 @@ class Checker:
         if before:
             f.left = self.toks[k].start
             f.reasons.append("the content comes before 'according to'")
-        if j < b and any(self.toks[x].word for x in range(j, b)):
+        if j < b and any(self.toks[x].word for x in range(j, b)) and not (
+                before and not (j + 1 < b and self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q))):
             f.right = self.toks[j].end if self.toks[j].text in ",;:—" else self.toks[j].start
         return f
+
+    def _left_is_content(self, a: int, k: int) -> bool:
+        """Is the text before a trailing cue something said ('The plan will fail, he
+        said') rather than an opening adverbial ('In July, the NAACP called for')?"""
+        toks = self.toks[a:k]
+        if any(t.text in _QUOTES for t in toks):
+            return True
+        words = [t for t in toks if t.word]
+        if len(words) < 3:
+            return False
+        if words[0].low in PREPOSITIONS or words[0].low in _INTRO_WORDS or words[0].low in _CALENDAR:
+            verbish = any(t.low in _CONTINUE_WORDS or t.low in BE_FORMS or t.low in _MODALS and t.low != "to"
+                          or (t.low.endswith("ed") and not t.cap) for t in words[1:])
+            return verbish
+        return True
 
     def _clause_material(self, a: int, k: int) -> bool:
         """Are there words of content before toks[k] in the sentence (not just 'But,')?"""
@@ -790,7 +838,13 @@ class Checker:
 
     def _verb_frame(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
         t = self.toks[k]
-        lemma, cls = cue_verb(t.low)  # type: ignore[misc]
+        nxt0 = self.toks[k + 1].low if k + 1 < b else ""
+        if t.low in PHRASAL_FORMS and nxt0 in PHRASAL_CUES[PHRASAL_FORMS[t.low]]:
+            lemma, cls = PHRASAL_FORMS[t.low], "speech"
+            if cue_verb(t.low) is not None:
+                cls = cue_verb(t.low)[1]  # type: ignore[index]
+        else:
+            lemma, cls = cue_verb(t.low)  # type: ignore[misc]
         first_word = k == a or (k == a + 1 and self.toks[a].text in (_QUOTES | {"("}))
         if t.cap and not first_word and not self._title_case(a, b):
             return None
@@ -830,6 +884,9 @@ class Checker:
         if lemma in NEEDS_TO and cls == "thought":
             if nxt is None or nxt.low not in ("to", "that") or past and aux >= a and self.toks[aux].low in ("had",):
                 return None
+        if ing and aux >= a and self.toks[aux].low in BE_FORMS and self.toks[aux].low not in ("being", "been") \
+                and not (aux > a and self.toks[aux - 1].low in _CLAUSE_OPENERS):
+            return self._finite_frame(k, a, b, lemma, cls)  # progressive: "is promising to ..."
         if ing or (prev is not None and prev.low == "to" and not past):
             return self._participle_frame(k, a, b, lemma, cls, frames)
         return self._finite_frame(k, a, b, lemma, cls)
@@ -897,6 +954,10 @@ class Checker:
                 m -= 1
             name_first = m < c - 1 and (m < a or self.toks[m].text in ",;:" or self.toks[m].text in _QUOTES
                                         or self.toks[m].low in ("and", "but", "that"))
+            if chunk and chunk[0].low not in ("who", "which", "whose", "whom") and any(
+                    x.low in BE_FORMS or x.low in _MODALS and x.low != "to" or x.low in ("has", "have", "had")
+                    for x in chunk):
+                return j, j, aux_start  # a clause, not an appositive
             if not chunk or not (chunk[0].low in ("a", "an", "the", "who", "which", "whose", "whom", "former", "one",
                                                   "both", "also", "now", "then", "himself", "herself", "its", "his",
                                                   "her", "their", "chairman", "president", "director", "head",
@@ -934,8 +995,8 @@ class Checker:
         subject_words = [x for x in self.toks[s_start:s_end] if x.word]
         # inverted trailing cue: '..., said Smith.' / '"...," says the report.'
         inverted = prev is not None and (prev.text in ",—" or prev.text in (_CLOSE_Q | _STRAIGHT_Q)) and aux_start == k
-        if inverted and prev.text in ",—" and subject_words and subject_words[0].low in ("who", "which"):
-            inverted = False  # "Ann Compton, who covered ..., said she ..."
+        if inverted and prev.text in ",—" and subject_words:
+            inverted = False  # "Ann Compton, who covered ..., said she ...": the subject is before
         if inverted and k + 1 < b:
             j = k + 1
             while j < b and self.toks[j].text not in ",;:.!?" and self.toks[j].text not in _QUOTES:
@@ -943,6 +1004,9 @@ class Checker:
             src_words = [x for x in self.toks[k + 1:j] if x.word]
             verbish = any(x.low in AUXILIARIES or x.low in BE_FORMS or x.low.endswith("ed") and not x.cap
                           or x.low == "that" for x in src_words[1:])
+            if src_words and (src_words[0].low in _TIME_WORDS or src_words[0].low in _CALENDAR
+                              or src_words[0].low in PREPOSITIONS):
+                src_words = []  # "said Thursday on Fox News": no source after the verb
             if src_words and not verbish and (
                     src_words[0].cap or src_words[0].low in ("the", "a", "an", "his", "her", "their", "one", "two",
                                                              "several", "many", "some", "another")
@@ -987,9 +1051,9 @@ class Checker:
         # what follows the verb
         post = self._post(k, b, lemma)
         before = s_start > a and (self.toks[s_start - 1].text in ",—" or self.toks[s_start - 1].text in _QUOTES
-                                  ) and self._clause_material(a, s_start - 1)
+                                  ) and self._left_is_content(a, s_start - 1)
         if before and post[0] == "clause":
-            tail = self._short_tail(k, b)
+            tail = self._short_tail(k, b, lemma)
             if tail is not None:
                 post = ("adverbial", tail)
         if before and post[0] in ("end", "adverbial", "comma"):
@@ -1041,11 +1105,18 @@ class Checker:
         f.right_edge = t.end
         return f
 
-    def _short_tail(self, k: int, b: int) -> int | None:
+    def _short_tail(self, k: int, b: int, lemma: str = "") -> int | None:
         """After a trailing cue, a short tail with no verb of its own ('told the
-        audience at a rally in Ohio.'): the index where it ends, else None."""
+        audience at a rally in Ohio.'): the index where it ends, else None. The
+        tail is an adverbial, or the addressee of 'told'; an object of its own
+        ('he does not defend it') makes the verb no trailing cue."""
         m = k + 1
         n_words = 0
+        first = next((t for t in self.toks[k + 1:b] if t.word), None)
+        if first is not None and not (first.low in ADVERBIAL_START or first.low in _TIME_WORDS
+                                      or first.low in _CALENDAR or first.low in PREPOSITIONS
+                                      or lemma in ADDRESSEE_VERBS):
+            return None
         while m < b and self.toks[m].text not in ",;:" and self.toks[m].text not in _QUOTES:
             t = self.toks[m]
             if t.word:
@@ -1056,7 +1127,7 @@ class Checker:
                         or t.low in BE_FORMS or t.low == "that" or cue_verb(t.low) is not None and t.low != "tweet":
                     return None
             m += 1
-        if n_words > 10:
+        if n_words > 16:
             return None
         if m < b and self.toks[m].text in _QUOTES and self.toks[m].text not in _CLOSE_Q:
             return None
@@ -1074,6 +1145,13 @@ class Checker:
             return
         if not n.word or n.low in _NOT_CONTINUING or n.low.endswith("ing") or n.low in PREPOSITIONS \
                 or cue_verb(n.low) is not None:
+            return
+        rest = self.toks[j + 1:b]
+        if f.left is not None and not n.cap and f.source is not None and f.source[0] < f.cue[0] and any(
+                x.low in _CONTINUE_WORDS or x.low in _MODALS and x.low not in ("to", "not") for x in rest[:12]):
+            # "But to prevent problems, he said, local officials should be vigilant."
+            f.right = n.start
+            f.reasons.append("the reported sentence goes on after the cue")
             return
         if self.toks[j].text == ":" or n.low in _CONTINUE_WORDS or _base(n.low) in PERSON_PRONOUNS or n.low in (
                 "it", "there", "the", "this", "these", "those", "his", "her", "their", "its", "our", "my", "that",
@@ -1094,6 +1172,16 @@ class Checker:
             return "that", j
         if t.text == ":":
             return "colon", j + 1
+        if t.low in PHRASAL_CUES.get(lemma, ()) and j + 1 < b and self.toks[j + 1].word:
+            if t.low in ("about", "of", "for", "against", "on", "in", "to", "with", "after", "behind", "from") or (
+                    j + 1 < b and self.toks[j + 1].low == "that"):
+                return "clause", j + 1  # "called for a moratorium", "railed against ..."
+            return self._post(j, b, "")  # "pointed out that ..."
+        if t.low in WH_WORDS and t.low not in ("which", "who", "whom", "whose", "when", "where") or (
+                t.low in ("when", "where", "who") and j + 1 < b and self.toks[j + 1].low not in (
+                    "asked", "questioned", "pressed", "interviewed", "speaking", "talking")
+                and not self.toks[j + 1].low.endswith("ing")):
+            return "that", j  # "explained how ...", "asked whether ..."
         if t.text == ",":
             if j + 1 < b and self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q):
                 return "comma", j
@@ -1203,6 +1291,11 @@ class Checker:
         """The subject at the start of the sentence: from its first word to its
         first comma or verb ('Trump visited Ohio, saying ...' -> Trump)."""
         j = a
+        first = next((t for t in self.toks[a:k] if t.word), None)
+        if first is not None and (first.low in PREPOSITIONS or first.low in _INTRO_WORDS or first.low in _CALENDAR):
+            comma = next((x for x in range(a, k) if self.toks[x].text == ","), None)
+            if comma is not None:
+                j = comma + 1  # "In 1986, the Supreme Court blocked ..., citing ..."
         while j < k and (not self.toks[j].word or self.toks[j].low in _FUNCTION and self.toks[j].low not in
                          PERSON_PRONOUNS and self.toks[j].low not in ("the", "a", "an")):
             j += 1
@@ -1273,6 +1366,8 @@ class Checker:
         head = self._head(words)
         if _base(head.low) in PERSON_PRONOUNS or head.low in ("who",):
             return True
+        if head.low == "it" and cls in ("speech", "evidence"):
+            return True
         low = _strip_poss(head.low)
         if low in PERSON_NOUNS or low.rstrip("s") in PERSON_NOUNS:
             return True
@@ -1335,7 +1430,7 @@ class Checker:
                 ra, rb = runs[-1]
             name = self._name_text(ra, rb)
             if name:
-                full = self.fullest(name)
+                full = self.fullest(name, self._gender(ra, rb))
                 head = self.toks[head_words[-1]]
                 # a possessive name before a person noun: "Trump's campaign manager" stays whole
                 if _is_poss(self.toks[rb - 1].text) and rb < head_words[-1] + 1:

@@ -173,7 +173,8 @@ OBJECT_VERBS = """
 praise criticize criticise accuse blame call describe dismiss reject welcome condemn denounce decry
 slam blast attack mock defend endorse question dispute deride ridicule applaud hail credit label
 brand tout champion lambaste chide fault challenge support oppose contradict charge thank cite
-reference
+reference promote downplay decry tout denigrate disparage belittle malign insult demean vilify
+excoriate berate scold rebuke castigate ridicule taunt
 """.split()
 
 # verbs whose first object is the addressee: "told reporters that ..."
@@ -323,6 +324,29 @@ afterwards again also shortly about of
 """.split())
 
 CLAUSE_BREAKS = {"but", "although", "though", "while", "whereas", "yet", "however", "because"}
+
+# verbs that report with a preposition: "called for a moratorium", "railed against",
+# "spoke about", "believe in". The content is what follows the preposition.
+PHRASAL_CUES: dict[str, set[str]] = {
+    "call": {"for", "on"}, "rail": {"against"}, "speak": {"about", "of", "out", "against"},
+    "talk": {"about"}, "push": {"for"}, "point": {"to", "out"}, "refer": {"to"},
+    "warn": {"of", "about", "against"}, "complain": {"about", "of"}, "argue": {"for", "against"},
+    "ask": {"about", "for"}, "comment": {"on"}, "believe": {"in"}, "write": {"about", "of"},
+    "lash": {"out"}, "hit": {"back", "out"}, "weigh": {"in"}, "advocate": {"for"}, "campaign": {"for", "against"},
+    "testify": {"about", "that"}, "brag": {"about"}, "boast": {"about", "of"}, "joke": {"about"},
+    "apologize": {"for"}, "apologise": {"for"}, "vote": {"for", "against"}, "insist": {"on"},
+    "allude": {"to"}, "object": {"to"}, "elaborate": {"on"}, "reflect": {"on"}, "focus": {"on"},
+    "dwell": {"on"}, "harp": {"on"}, "worry": {"about"}, "care": {"about"}, "think": {"about", "of"},
+    "know": {"about", "of"}, "hear": {"about", "of", "from"}, "learn": {"about", "of"}, "agree": {"with", "on", "to"},
+    "disagree": {"with"}, "respond": {"to"}, "reply": {"to"}, "react": {"to"}, "go": {"after"},
+    "cite": set(), "plead": {"for"}, "appeal": {"for", "to"}, "fight": {"for", "against"},
+    "express": set(), "voice": set(), "rally": {"behind", "against", "for"}, "lobby": {"for", "against"},
+}
+PHRASAL_FORMS: dict[str, str] = {}
+for _lemma in PHRASAL_CUES:
+    for _form in inflections(_lemma):
+        PHRASAL_FORMS.setdefault(_form, _lemma)
+WH_WORDS = {"how", "why", "what", "whether", "if", "when", "where", "who", "which", "whom", "whose"}
 
 
 def _forms(lemmas) -> dict[str, str]:
