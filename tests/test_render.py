@@ -326,3 +326,12 @@ def test_render_string_dispatches_every_format(ferry):
     assert render_string(ferry, "text") == to_text(ferry, color=False)
     assert render_string(ferry, "markdown") == to_markdown(ferry)
     assert render_string(ferry, "html") == to_html(ferry)
+
+
+def test_reports_without_blocks_fall_back_to_blank_line_paragraphs(ferry):
+    bare = ferry.model_copy(update={"document": ferry.document.model_copy(update={"blocks": []})})
+    assert [k for k, _, _ in sp.blocks(bare)] == ["paragraph"] * 5
+    art = _article_part(to_text(bare, color=False, width=200))
+    assert "[A:c1 the city will buy four electric ferries by 2027]" in art
+    tree = parse(to_html(bare))
+    assert " ".join("".join(tree.article_text).split()) == " ".join(ferry.document.text.split())
