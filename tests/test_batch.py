@@ -250,6 +250,17 @@ def test_ctrl_c_keeps_finished_articles_and_resume_finishes(tmp_path):
         kept = lines_of(out)
         assert 3 <= len(kept) < n and all(r["status"] == "ok" for r in kept)
 
+        # a second run on the same output while the first is going is refused, untouched
+        first = subprocess.Popen([sys.executable, "-m", "verifier.cli", "check", str(jl), "-o", str(out),
+                                  "-e", "rules", "-j", "1"], stderr=subprocess.PIPE, env=env, cwd=ROOT)
+        while time.time() < deadline and out.read_text().count("\n") <= len(kept):
+            time.sleep(0.05)
+        busy = run_cli("check", str(jl), "-o", str(out), "-e", "rules")
+        first.send_signal(signal.SIGINT)
+        first.communicate(timeout=20)
+        assert busy.returncode != 0 and b"another verifier run is writing" in busy.stderr, busy.stderr
+        assert busy.stderr.count(b"\n") == 1
+
         proc = run_cli("check", str(jl), "-o", str(out), "-e", "rules", "-j", "8")
     assert proc.returncode == 0, proc.stderr.decode()
     recs = lines_of(out)

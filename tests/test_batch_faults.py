@@ -117,3 +117,49 @@ def test_200_articles_under_30_percent_faults(tmp_path):
     assert again == DOOMED_500 | DOOMED_400
     recs = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(recs) == N and {r["status"] for r in recs} == {"ok"} and len({r["id"] for r in recs}) == N
+
+
+def test_max_cost_stops_the_batch_before_overspending_and_resume_finishes(tmp_path):
+    n = 30
+    jl = tmp_path / "articles.jsonl"
+    jl.write_text("".join(json.dumps({"id": f"a{i:02d}", "text": article(i)}) + "\n" for i in range(n)))
+    cfg = tmp_path / "verifier.toml"
+    cfg.write_text('[prices."fault-model"]\ninput = 1000.0\noutput = 1000.0\n')  # dollars per million tokens
+    out = tmp_path / "out.jsonl"
+    with FaultServer() as server:
+        proc = run_batch(jl, out, server, "--config", str(cfg), "--max-cost", "12", "-j", "2")
+        sent = len(server.chat_requests)
+    err = proc.stderr
+    assert proc.returncode == errors.EXIT_BUDGET, err
+    assert "max-cost" in err or "max cost" in err
+    recs = [json.loads(line) for line in out.read_text().splitlines()]
+    ok = [r for r in recs if r["status"] == "ok"]
+    assert 0 < len(ok) < n and sent < n
+    assert sum(r["report"]["usage"]["cost"] for r in ok) <= 12
+    stopped = [r for r in recs if r["status"] == "error"]
+    assert all(r["error"]["type"] == "BudgetExceeded" for r in stopped)
+    assert len({r["id"] for r in recs}) == len(recs)
+
+    with FaultServer() as server:
+        proc = run_batch(jl, out, server, "--config", str(cfg), "--max-cost", "1000")
+        assert len(server.chat_requests) == n - len(ok)
+    assert proc.returncode == 0, proc.stderr
+    recs = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(recs) == n and {r["status"] for r in recs} == {"ok"}
+
+
+def test_resuming_with_another_extractor_is_refused(tmp_path):
+    jl = tmp_path / "articles.jsonl"
+    jl.write_text("".join(json.dumps({"id": f"a{i}", "text": article(i)}) + "\n" for i in range(3)))
+    out = tmp_path / "out.jsonl"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "VERIFIER_"))}
+    first = subprocess.run([sys.executable, "-m", "verifier.cli", "check", str(jl), "-o", str(out), "-e", "rules"],
+                           capture_output=True, text=True, env=env)
+    assert first.returncode == 0, first.stderr
+    before = out.read_text()
+    with FaultServer() as server:
+        proc = run_batch(jl, out, server)
+        assert server.chat_requests == []
+    assert proc.returncode == errors.EXIT_CONFIG and proc.stderr.count("\n") == 1, proc.stderr
+    assert "holds results of the rules extractor" in proc.stderr
+    assert out.read_text() == before

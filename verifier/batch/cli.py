@@ -50,14 +50,17 @@ def run_batch_command(paths: list[str], *, output: Path | None, format: str, ext
     sys.stderr.write(f"verifier: checking {inputs.total} articles with the {_describe(ext)} extractor, "
                      f"{concurrency or DEFAULT_CONCURRENCY} at a time; results to {output}"
                      + (f" (resuming: {len(store.done_hashes)} already done)" if store.done_hashes else "") + "\n")
-    with BatchProgress(inputs.total, enabled=progress) as bar:
-        runner = BatchRunner(verifier, store, concurrency=concurrency or DEFAULT_CONCURRENCY,
-                             input_format=input_format, max_cost=max_cost, on_progress=bar.update,
-                             ledger=getattr(ext, "run_usage", None))
-        summary = runner.run(inputs, inputs.total)
-        bar.update(summary)
-    if not summary.interrupted:
-        store.compact()
+    try:
+        with BatchProgress(inputs.total, enabled=progress) as bar:
+            runner = BatchRunner(verifier, store, concurrency=concurrency or DEFAULT_CONCURRENCY,
+                                 input_format=input_format, max_cost=max_cost, on_progress=bar.update,
+                                 ledger=getattr(ext, "run_usage", None))
+            summary = runner.run(inputs, inputs.total)
+            bar.update(summary)
+        if not summary.interrupted:
+            store.compact()
+    finally:
+        store.close()
     sys.stderr.write(f"verifier: {summary.line()}\n")
     for ident, reason in summary.failures[:10]:
         sys.stderr.write(f"verifier:   failed {ident}: {reason}\n")
@@ -67,8 +70,10 @@ def run_batch_command(paths: list[str], *, output: Path | None, format: str, ext
         raise Interrupted(f"interrupted: {summary.done} of {summary.total} articles done and kept in {output}; "
                           "run the same command again to finish")
     if summary.stopped_for_budget:
-        raise BudgetExceeded(f"stopped at cost {summary.cost:.4f} (--max-cost {max_cost}); "
-                             f"{summary.done} of {summary.total} articles done and kept in {output}")
+        spent = f"{summary.cost:.4f}" if summary.cost is not None else "?"
+        raise BudgetExceeded(f"stopped before overspending (spent {spent} of --max-cost {max_cost}); "
+                             f"{summary.ok} of {summary.total} articles checked and kept in {output}; "
+                             "raise --max-cost and run the same command again to finish")
     if summary.failed:
         raise BatchFailed(f"{summary.failed} of {summary.total} articles failed (their errors are in {output}); "
                           "run the same command again to retry them")

@@ -229,7 +229,7 @@ class BatchRunner:
             summary.seconds = time.perf_counter() - t0
             if self.ledger is not None:
                 summary.set_usage(self.ledger.snapshot().model_dump())
-            self.store.close()
+            self.store.flush()
         if feeder_error is not None and not summary.interrupted:
             if isinstance(feeder_error, VerifierError):
                 raise feeder_error

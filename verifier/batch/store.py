@@ -31,6 +31,10 @@ class NotABatchFile(VerifierError):
     """The output file exists and holds something other than batch results."""
 
 
+class OutputBusy(VerifierError):
+    """Another run holds the output file."""
+
+
 def parse_line(line: str) -> dict | None:
     """A result record, or None when the line is not one."""
     try:
@@ -84,18 +88,34 @@ class ResultStore:
         if path is None:
             return cls(path=None, stream=stream, _fh=stream)
         store = cls(path=Path(path))
-        store._load()
-        store._fh = open(store.path, "a", encoding="utf-8")
+        store._fh = store._lock()
+        try:
+            store._load()
+        except BaseException:
+            store._fh.close()
+            raise
         return store
+
+    def _lock(self) -> IO[str]:
+        """Open the file for appending, and hold it: two runs appending to
+        one file would interleave and duplicate work."""
+        import fcntl
+
+        assert self.path is not None
+        if self.path.is_dir():
+            raise NotABatchFile(f"{self.path}: is a directory; -o takes a file for the JSONL results")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(self.path, "a", encoding="utf-8")
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.close()
+            raise OutputBusy(f"{self.path}: another verifier run is writing to this file; wait for it or use another -o")
+        return fh
 
     def _load(self) -> None:
         p = self.path
         assert p is not None
-        if not p.exists():
-            p.parent.mkdir(parents=True, exist_ok=True)
-            return
-        if p.is_dir():
-            raise NotABatchFile(f"{p}: is a directory; -o takes a file for the JSONL results")
         good_end = 0
         with open(p, "rb") as fh:
             for n, raw in enumerate(fh, 1):
@@ -121,8 +141,9 @@ class ResultStore:
                         self.previous_errors += 1
                 good_end += len(raw)
         if good_end < p.stat().st_size:
-            with open(p, "r+b") as fh:
-                fh.truncate(good_end)
+            assert self._fh is not None
+            self._fh.flush()
+            os.truncate(p, good_end)
 
     def append(self, line: str) -> None:
         """Write one record line (already JSON, no newline) and flush it."""
@@ -131,14 +152,19 @@ class ResultStore:
         self._fh.flush()
         self.written += 1
 
-    def close(self) -> None:
+    def flush(self) -> None:
+        """Everything written so far, on disk."""
         if self._fh is not None and self.path is not None:
             self._fh.flush()
             try:
                 os.fsync(self._fh.fileno())
             except OSError:
                 pass
-            self._fh.close()
+
+    def close(self) -> None:
+        self.flush()
+        if self._fh is not None and self.path is not None:
+            self._fh.close()  # releases the lock
         self._fh = None
 
     def compact(self) -> int:
@@ -147,7 +173,7 @@ class ResultStore:
         checked. Returns the number of lines dropped."""
         if self.path is None or not self.path.exists():
             return 0
-        self.close()
+        self.flush()  # still holding the lock while the file is rewritten
         records = list(_numbered(self.path))
         last_by_id: dict[str, int] = {}
         ok_hashes: set[str] = set()
