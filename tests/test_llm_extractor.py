@@ -267,3 +267,18 @@ def test_local_server_needs_no_key(server, clean_env):
     report = Verifier(extractor="llm", base_url=server.url, model="m").check(ARTICLE)
     assert len(report.claims) == 2
     assert server.chat_requests[0].headers["authorization"] == "Bearer no-key"
+
+
+def test_cli_401_is_one_line_exit_8_without_the_key(server, clean_env):
+    from llm_support import run_cli
+
+    server.default = error(401, f"Incorrect API key provided: {SECRET}", code="invalid_api_key")
+    article = clean_env / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    out = run_cli("check", str(article), "--base-url", server.url, "--model", "test-model",
+                  env={"OPENAI_API_KEY": SECRET}, cwd=clean_env)
+    assert out.returncode == 8 and out.stdout == ""
+    assert out.stderr.startswith("verifier: error: the model server at http://127.0.0.1:")
+    assert "rejected the API key (401 Unauthorized" in out.stderr and out.stderr.count("\n") == 1
+    assert SECRET not in out.stderr and "Incorrect API key provided: ***" in out.stderr
+    assert len(server.chat_requests) == 1

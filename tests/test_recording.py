@@ -200,3 +200,42 @@ def test_recordings_command_reports_articles_to_re_record(clean_env):
     assert out.returncode == 0
     assert out.stdout.splitlines()[0].startswith(f"unrecorded {a}")
     assert "orphaned" in out.stdout
+
+
+def test_ctrl_c_while_recording_keeps_what_was_recorded(clean_env):
+    import signal
+    import subprocess
+    import time as _time
+
+    from llm_support import PYTHON
+
+    paras = [f"Paragraph {i}: Officials said the bridge number {i} will reopen in May after long repairs." for i in range(6)]
+    article = clean_env / "a.txt"
+    article.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    rec = clean_env / "rec"
+    with OpenAIServer() as server:
+        server.script(structured({"claims": [{"claim": "Bridge 0 will reopen in May.",
+                                              "evidence": "the bridge number 0 will reopen in May",
+                                              "label": "attributed", "speaker": "Officials", "cue": "said"}]}))
+        server.default = Reply(hang=True)
+        env = {k: v for k, v in __import__("os").environ.items() if not k.startswith(("OPENAI_", "VERIFIER_"))}
+        env.update(VERIFIER_CHUNK_CHARS="200", VERIFIER_CONTEXT_CHARS="0", OPENAI_API_KEY=SECRET)
+        proc = subprocess.Popen(
+            [PYTHON, "-m", "verifier.cli", "check", str(article), "--extractor", "llm", "--mode", "record",
+             "--recordings", str(rec), "--model", "test-model", "--base-url", server.url, "--concurrency", "2"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=clean_env)
+        deadline = _time.monotonic() + 60
+        while len(server.chat_requests) < 3 and _time.monotonic() < deadline:
+            _time.sleep(0.05)
+        assert len(server.chat_requests) >= 3            # chunk 1 answered; two requests hanging
+        _time.sleep(0.3)
+        t0 = _time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=10)
+        assert _time.monotonic() - t0 < 5                # does not wait for the hanging requests
+    assert proc.returncode == 130 and "Traceback" not in err
+    files = list(rec.iterdir())
+    assert len(files) == 1
+    lines = [json.loads(x) for x in files[0].read_text().splitlines()]
+    assert [(e["chunk"], e["response"]["status"]) for e in lines] == [(1, 200)]
+    assert SECRET not in files[0].read_text()

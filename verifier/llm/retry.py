@@ -113,6 +113,8 @@ def classify(exc: BaseException, settings: Settings) -> Failure | None:
     if isinstance(exc, openai.APIStatusError):
         status = exc.status_code
         detail = _server_message(exc)
+        if settings.api_key and len(settings.api_key) >= 4:
+            detail = detail.replace(settings.api_key, "***")   # a server echoing the key never gets it shown
         if status == 401:
             return Failure(False, f"the model server at {url} rejected the API key (401 Unauthorized: {detail}); "
                                   "check OPENAI_API_KEY")
