@@ -18,7 +18,7 @@ from collections import Counter
 from batch_helpers import article
 from fault_server import FAULTS, FaultServer, article_of
 from conftest import ROOT
-from openai_server import error
+from openai_server import Reply, error
 from verifier import errors
 
 N = 200
@@ -163,3 +163,30 @@ def test_resuming_with_another_extractor_is_refused(tmp_path):
     assert proc.returncode == errors.EXIT_CONFIG and proc.stderr.count("\n") == 1, proc.stderr
     assert "holds results of the rules extractor" in proc.stderr
     assert out.read_text() == before
+
+
+def test_ctrl_c_while_model_requests_hang_returns_at_once(tmp_path):
+    jl = tmp_path / "articles.jsonl"
+    jl.write_text("".join(json.dumps({"id": f"a{i}", "text": article(i)}) + "\n" for i in range(20)))
+    out = tmp_path / "out.jsonl"
+    with FaultServer() as server:
+        server.route(lambda r: article_number(r) not in (0, 1), Reply(hang=True))
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "VERIFIER_"))}
+        env.update(OPENAI_API_KEY="sk-test-fault-key-0123456789", VERIFIER_TIMEOUT="300",
+                   XDG_CONFIG_HOME=str(tmp_path / "xdg"))
+        proc = subprocess.Popen([sys.executable, "-m", "verifier.cli", "check", str(jl), "-o", str(out),
+                                 "--base-url", server.url, "--model", "fault-model", "-j", "4"],
+                                stderr=subprocess.PIPE, text=True, env=env)
+        deadline = time.time() + 60
+        while time.time() < deadline and len(server.chat_requests) < 6:
+            time.sleep(0.05)
+        time.sleep(0.3)
+        t0 = time.time()
+        proc.send_signal(2)
+        _, err = proc.communicate(timeout=30)
+        stopped_in = time.time() - t0
+    assert proc.returncode == errors.EXIT_INTERRUPTED, err
+    assert stopped_in < 3, stopped_in  # not after the 300 s timeout of the hanging requests
+    assert "interrupted" in err and "Traceback" not in err
+    recs = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(r["id"] for r in recs) == ["a0", "a1"] and all(r["status"] == "ok" for r in recs)
