@@ -178,13 +178,20 @@ def test_record_against_a_server_then_replay_offline(evaldir):
     assert replayed["metrics"] == recorded["metrics"]
     assert replayed["claims"] == recorded["claims"]
 
-    # a changed article has no recording: exit 11, naming the command that re-records
+    # a changed article has no recording: one MissingRecording (exit 11) naming the
+    # fixtures and the command that re-records (in process: the CLI path is tested above)
+    from verifier.errors import EXIT_MISSING_RECORDING, MissingRecording
+    from verifier.evals.config import load_config
+    from verifier.evals.runner import load_fixtures, predict
+
     fx_path = evaldir / "fixtures" / "fx-port.json"
     data = json.loads(fx_path.read_text())
     data["text"] = data["text"].replace("Port Strike Ends", "Port Strike Over")
-    data["dont_care"] = []
     fx_path.write_text(json.dumps(data))
-    r = ev(evaldir, "--row", "tiny")
-    assert r.returncode == 11
-    err = r.stderr.decode()
-    assert "1 of 2 fixtures (fx-port)" in err and "verifier eval --record --set all --row tiny" in err
+    cfg = load_config(evaldir / "eval.toml")
+    with pytest.raises(MissingRecording) as info:
+        predict(cfg.row("tiny"), load_fixtures(cfg.fixtures, "scored"))
+    msg = str(info.value)
+    assert info.value.exit_code == EXIT_MISSING_RECORDING
+    assert "1 of 2 fixtures (fx-port)" in msg and "verifier eval --record --set all --row tiny" in msg
+    assert "\n" not in msg
