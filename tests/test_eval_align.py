@@ -64,6 +64,7 @@ def test_identical_gold_and_prediction_spans_pair_in_order():
 
 
 def test_threshold_is_inclusive_and_configurable():
+    assert MIN_OVERLAP == 0.3  # the documented default (evals/README.md)
     assert pairs(align([(0, 3)], [(0, 10)])) == [(0, 0)]  # exactly 0.3
     assert align([(0, 2)], [(0, 10)]) == []
     assert pairs(align([(0, 2)], [(0, 10)], min_overlap=0.2)) == [(0, 0)]

@@ -1,7 +1,6 @@
 """The fixture format, its validator and `verifier validate-fixtures`."""
 
 import json
-from pathlib import Path
 
 import pytest
 
