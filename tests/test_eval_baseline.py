@@ -120,11 +120,19 @@ def test_notes_missing_row_changed_fixture_and_settings():
     data["rows"]["synthetic"]["min_overlap"] = 0.5
     data["rows"]["synthetic"]["model"] = "other"
     notes = " | ".join(compare(data, [res], min_overlap=0.3).rows[0].notes)
-    assert "fixture text changed since the baseline: a" in notes
+    assert "fixture text changed since the baseline (no flips listed for it): a" in notes
     assert "min_overlap 0.5" in notes and "'other'" in notes
     data["rows"] = {}
     rc = compare(data, [res]).rows[0]
     assert rc.missing and not rc.regressed and "--update-baseline" in rc.notes[0]
+
+
+def test_no_flips_for_a_fixture_whose_text_changed():
+    base = baseline_of(run(perfect_predictions(fixture("a"))))
+    cur = run(mixed_predictions())
+    assert compare(base, [cur]).rows[0].flips
+    base["rows"]["synthetic"]["fixtures"]["a"] = "0" * 16
+    assert compare(base, [cur]).rows[0].flips == []
 
 
 def test_updated_baseline_keeps_other_rows_and_tolerances(tmp_path):
