@@ -56,6 +56,7 @@ from typing import Iterable
 from verifier.document import Document
 from verifier.lexicon import (
     ADDRESSEE_VERBS,
+    ADJ_CUES,
     ADVERBIAL_START,
     AUXILIARIES,
     BE_FORMS,
@@ -81,7 +82,7 @@ from verifier.lexicon import (
 )
 from verifier.schemas import Span, Verdict
 
-_TOKEN = re.compile(r"\w+(?:[\-.&]\w+)*(?:[’']\w+)?|''|``|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:[\-.&]\w+)*(?:[’']\w+)?|''|``|--|[^\w\s]")
 _OPEN_Q = frozenset({"“", "«", "``"})
 _CLOSE_Q = frozenset({"”", "»"})
 _STRAIGHT_Q = frozenset({'"', "''"})  # '' is a double quotation mark in some newspapers' text
@@ -123,6 +124,8 @@ _INTRO_WORDS = {"after", "before", "when", "while", "as", "since", "although", "
                 "earlier", "later", "meanwhile", "still", "yet", "instead", "however", "also", "now", "then",
                 "today", "yesterday", "tonight", "this", "in", "on", "at", "during", "speaking", "asked", "but",
                 "and"}
+_TITLE_ABBR = {"sen", "rep", "gov", "mr", "mrs", "ms", "dr", "gen", "st", "lt", "col", "sgt", "capt", "prof", "rev",
+               "jr", "sr", "adm", "maj", "cmdr", "supt", "atty", "pres", "ret"}
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
              "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct",
@@ -365,7 +368,8 @@ class Checker:
                 j = k + 1
                 while j < b:
                     t = self.toks[j]
-                    if self._is_name_tok(j) or (t.text == "." and j > k and _is_initial(self.toks[j - 1].text)):
+                    if self._is_name_tok(j) or (t.text == "." and j > k and (
+                            _is_initial(self.toks[j - 1].text) or self.toks[j - 1].low in _TITLE_ABBR)):
                         j += 1
                     elif t.low in ("de", "van", "von", "bin", "al", "da", "del", "la", "le", "of", "for") and j + 1 < b \
                             and self._is_name_tok(j + 1):
@@ -632,8 +636,12 @@ class Checker:
             elif t.word and (cue_verb(t.low) is not None or (
                     t.low in PHRASAL_FORMS and k + 1 < b and self.toks[k + 1].low in PHRASAL_CUES[PHRASAL_FORMS[t.low]])):
                 f = self._verb_frame(k, a, b, frames)
+                if f is None and t.low in NOUN_CUES:
+                    f = self._noun_frame(k, a, b)  # "Trump's claim that ..."
             elif t.word and t.low in NOUN_CUES:
                 f = self._noun_frame(k, a, b)
+            elif t.word and t.low in ADJ_CUES:
+                f = self._adjective_frame(k, a, b)
             if f is not None:
                 f.sentence = si
                 frames.append(f)
@@ -808,6 +816,37 @@ class Checker:
         f.content = [(self.toks[a].start, t.start), (t.end, self.toks[b - 1].end)]
         return f
 
+    def _adjective_frame(self, k: int, a: int, b: int) -> Frame | None:
+        """'Many Democrats are afraid that ...', 'He is confident the plan will pass'."""
+        t = self.toks[k]
+        nxt = self.toks[k + 1] if k + 1 < b else None
+        if nxt is None or not (nxt.low in ("that", "about", "of", "whether") or (
+                nxt.low in DETERMINERS or _base(nxt.low) in PERSON_PRONOUNS) and nxt.low not in ("a", "an")):
+            return None
+        j = k - 1
+        while j >= a and self.toks[j].word and (_adverb(self.toks[j]) or self.toks[j].low in ("very", "so", "not",
+                                                                                              "too", "more", "less",
+                                                                                              "also", "still")):
+            j -= 1
+        if j < a or self.toks[j].low not in BE_FORMS and self.toks[j].low not in ("feel", "feels", "felt", "seem",
+                                                                                  "seems", "seemed", "remain",
+                                                                                  "remains", "remained"):
+            return None
+        s_start, s_end, aux_start = self._subject_span(j, a)
+        if s_end <= s_start or not self._subject_ok("thought", "feel", s_start, s_end):
+            return None
+        speaker, how = self._speaker_with_reason(s_start, s_end)
+        cue_text = self.text[self.toks[j].start:t.end]
+        f = Frame(kind="verb", cue=(self.toks[j].start, t.end), cue_text=cue_text, speaker=speaker,
+                  source=(self.toks[s_start].start, self.toks[s_end - 1].end),
+                  reasons=[f"state of mind '{cue_text}': the clause is what {speaker} thinks or feels"])
+        if how:
+            f.reasons.append(how)
+        f.left_edge = self.toks[s_start].start
+        f.right_edge = t.end
+        f.right = nxt.start if nxt.low in ("that", "whether") or nxt.low not in ("about", "of") else nxt.end
+        return f
+
     def _noun_frame(self, k: int, a: int, b: int) -> Frame | None:
         """'his claim that ...', 'reports that ...', 'the belief that ...'."""
         if k + 1 >= b or self.toks[k + 1].low != "that":
@@ -902,8 +941,12 @@ class Checker:
         nxt = self.toks[k + 1] if k + 1 < b else None
         if prev is None:
             return nxt is not None and nxt.low in ("that", ":")
-        if prev.low in _MODALS or _base(prev.low) in PERSON_PRONOUNS or prev.low in ("who", "also"):
+        if prev.low in _MODALS or _base(prev.low) in PERSON_PRONOUNS or prev.low in ("who", "also", "it", "this"):
             return True
+        if nxt is not None and nxt.low == "that" and self.toks[k].low.endswith("s") and prev.word and \
+                not prev.cap and prev.low not in DETERMINERS and prev.low not in PREPOSITIONS and \
+                not prev.low.endswith("s"):
+            return True  # "another slide shows that ..."
         if (prev.text in _CLOSE_Q or prev.text in _STRAIGHT_Q or prev.text == ",") and nxt is not None and (
                 nxt.cap or nxt.low in ("the", "a", "an")):
             return True  # inverted: '"...," reads a editorial
@@ -968,23 +1011,42 @@ class Checker:
                                  or name_first and len(chunk) <= 14):
                 return j, j, aux_start
             m = c - 1
-            while m >= a and self.toks[m].text not in ",;:()—–" and self.toks[m].text not in _QUOTES and \
+            while m >= a and self.toks[m].text not in ",;:()—–--" and self.toks[m].text not in _QUOTES and \
                     self.toks[m].low not in ("that", "and", "but", "because", "while", "when", "if", "although"):
                 m -= 1
             words = [x for x in self.toks[m + 1:c] if x.word]
             if not words or len(words) > 8:
                 return j, j, aux_start
             return m + 1, end, aux_start
+        if self.toks[j].text in ("—", "–", "--") and j - 1 >= a:
+            # "Many speakers — including Muslims, Jews — said": the subject is before the dashes
+            m = j - 1
+            while m >= a and self.toks[m].text not in ("—", "–", "--") and j - m < 25:
+                m -= 1
+            if m > a and self.toks[m].text in ("—", "–", "--"):
+                s_start, _, _ = self._subject_span(m, a)
+                if s_start < m:
+                    return s_start, end, aux_start
         m = j
         while m >= a:
             tm = self.toks[m]
-            if tm.text in ",;:()—–" or tm.text in _QUOTES:
+            if tm.text in ",;:()—–--" or tm.text in _QUOTES:
                 break
-            if tm.low in ("that", "and", "but", "because", "while", "when", "if", "as", "although", "though",
+            if tm.low in ("and", "or") and m < j and m - 1 >= a:
+                p = self.toks[m - 1]
+                if p.word and not (p.low in AUXILIARIES or p.low in BE_FORMS or cue_verb(p.low) is not None
+                                   or p.low.endswith("ed") and not p.cap):
+                    m -= 1  # "current and former officials", "Clinton and Trump"
+                    continue
+                break
+            if tm.low in ("that", "but", "because", "while", "when", "if", "as", "although", "though",
                           "since", "whether", "where", "so", "after", "before", "until", "unless") and m < j:
                 break
             if tm.low in ("that", "but", "because", "while", "whether", "if", "when", "although") and m == j:
                 break
+            if m < j and tm.word and not tm.cap and (tm.low in BE_FORMS or cue_verb(tm.low) is not None
+                                                     and tm.low.endswith(("ed", "id", "ld"))):
+                break  # a verb: the subject starts after it
             m -= 1
         return m + 1, end, aux_start
 
@@ -1218,12 +1280,29 @@ class Checker:
                 return "adverbial", n
             if self.toks[n].low == "that":
                 return "that", n
+            if self.toks[n].low == "to" and lemma not in ("tell", "say"):
+                return "clause", j  # "urged supporters to monitor ...": the addressee is part of it
             return "clause", n
         if t.low == "to" and j + 1 < b and self.toks[j + 1].word and not self.toks[j + 1].cap and \
                 self.toks[j + 1].low not in DETERMINERS and self.toks[j + 1].low not in _AUDIENCE and \
                 _strip_poss(self.toks[j + 1].low) not in PERSON_NOUNS and self.toks[j + 1].low not in (
                     "him", "her", "them", "us", "me", "reporters") and not self.toks[j + 1].text[0].isdigit():
             return "clause", j  # an infinitive: "plans to call ..."
+        if t.low in _TIME_WORDS or t.low in _CALENDAR or t.low == "about":
+            m2 = j
+            if t.low == "about":
+                m2 = j + 1 if j + 1 < b and (self.toks[j + 1].text[0].isdigit() or self.toks[j + 1].low in (
+                    "half", "a", "one", "two", "three", "a", "40")) else j
+            else:
+                while m2 < b and (self.toks[m2].low in _TIME_WORDS or self.toks[m2].low in _CALENDAR
+                                  or self.toks[m2].low in ("night", "morning", "week", "month", "year", "evening",
+                                                           "afternoon", "day")) and self.toks[m2].low not in (
+                        "a", "an", "the", "in", "at", "to", "with", "from", "after", "before", "while", "during"):
+                    m2 += 1
+            if m2 < b and m2 > j and (self.toks[m2].low in DETERMINERS or _base(self.toks[m2].low) in
+                                      PERSON_PRONOUNS or self.toks[m2].low == "it" or self.toks[m2].cap
+                                      or self.toks[m2].text[0].isdigit()) and self.toks[m2].low != "that":
+                return "clause", (j if t.low == "about" else m2)  # "said Thursday he would ..."
         if t.low in ADVERBIAL_START or (t.low in _TIME_WORDS and t.low not in ("the", "a", "an")):
             # an adverbial up to the end or a comma: a trailing cue; else the content follows it
             m = j
@@ -1373,16 +1452,21 @@ class Checker:
             return True
         if cls != "thought" and (low in DOCUMENT_NOUNS or low.rstrip("s") in DOCUMENT_NOUNS):
             return True
-        return self._is_name_tok(self.toks.index(head, s_start, s_end))
+        k = self.toks.index(head, s_start, s_end)
+        if self._is_name_tok(k):
+            return True
+        # a capitalized word opening the sentence, not a common noun: "Wines believes that ..."
+        return head.cap and k == s_start and low not in _FUNCTION and low not in DOCUMENT_NOUNS and \
+            k + 1 < len(self.toks) and cue_verb(self.toks[k + 1].low) is not None
 
     def _head(self, words: list[Tok]) -> Tok:
         """Head word of a noun phrase: the last word before a preposition, a
         relative, 'to' or a participle ('A report published by ...' -> report)."""
         for i, w in enumerate(words):
             if i > 0 and (w.low in PREPOSITIONS or w.low in _RELATIVES or w.low == "to"
-                          or (w.low.endswith("ed") and not w.cap and i + 1 < len(words)
-                              and words[i + 1].low in PREPOSITIONS)):
-                return words[i - 1]
+                          or (w.low.endswith("ed") and not w.cap and words[i - 1].low not in DETERMINERS
+                              and not words[i - 1].low.endswith("ly"))):
+                return words[i - 1]  # "A report released last year" -> report
         return words[-1]
 
     # --- speakers ------------------------------------------------------------------------

@@ -158,7 +158,7 @@ seek aim try decide prefer trust learn
 
 EVIDENCE_VERBS = """
 show find suggest indicate reveal conclude estimate confirm determine project predict report
-document establish
+document establish rule
 """.split()
 
 # verbs that report only with a content clause ("maintained that ...", "found that ..."),
@@ -223,7 +223,9 @@ bill bills law laws rule rules text sign ad ads advertisement commercial platfor
 policy suit affidavit motion brief petition verdict guidance guidelines manual account feed spot
 sources email poster banner speech remarks interview letter documents cable cables message messages
 analysis estimate projection calculations modeling simulation biography memoir op-ed editorial
-column columns headline headlines caption
+column columns headline headlines caption slide slides chart charts graph graphs image images photo
+photos picture pictures clip clips recording recordings tape tapes map maps table tables figure
+graphic graphics screenshot screenshots ruling rulings order orders filing vote votes tally
 """.split())
 
 PERSON_NOUNS = set("""
@@ -346,6 +348,13 @@ PHRASAL_FORMS: dict[str, str] = {}
 for _lemma in PHRASAL_CUES:
     for _form in inflections(_lemma):
         PHRASAL_FORMS.setdefault(_form, _lemma)
+# adjectives that report a state of mind: "Many Democrats are afraid that ..."
+ADJ_CUES = set("""
+afraid worried concerned confident convinced sure certain hopeful optimistic pessimistic skeptical
+sceptical aware adamant unsure uncertain glad happy proud angry upset disappointed frustrated
+fearful doubtful insistent determined eager anxious nervous alarmed furious outraged thrilled
+delighted pleased grateful thankful sorry unhappy unconvinced persuaded satisfied dissatisfied
+""".split())
 WH_WORDS = {"how", "why", "what", "whether", "if", "when", "where", "who", "which", "whom", "whose"}
 
 
