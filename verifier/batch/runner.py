@@ -23,6 +23,7 @@ from verifier.batch.store import ResultStore, duplicate_record, error_record, ok
 from verifier.errors import EXIT_INTERRUPTED, BudgetExceeded, VerifierError
 
 _POLL = 0.1
+_TICK = 0.5
 
 
 class Interrupted(VerifierError):
@@ -110,7 +111,8 @@ class BatchRunner:
     anything with `.check(Document) -> Report`)."""
 
     def __init__(self, verifier, store: ResultStore, *, concurrency: int = 4, input_format: str | None = None,
-                 max_cost: float | None = None, on_progress: Callable[[BatchSummary, Outcome], None] | None = None,
+                 max_cost: float | None = None,
+                 on_progress: Callable[[BatchSummary, Outcome | None], None] | None = None,
                  ledger=None):
         """`ledger`: the extractor's run ledger (anything with `snapshot()`
         returning a Usage), when it keeps one: the totals then include the
@@ -197,10 +199,18 @@ class BatchRunner:
             for t in threads:
                 t.start()
             live = self.concurrency
+            last_tick = time.perf_counter()
             while live:
                 try:
                     out = outq.get(timeout=_POLL)
                 except queue.Empty:
+                    now = time.perf_counter()
+                    if self.on_progress and now - last_tick >= _TICK:  # tokens of articles still in flight
+                        last_tick = now
+                        summary.seconds = now - t0
+                        if self.ledger is not None:
+                            summary.set_usage(self.ledger.snapshot().model_dump())
+                        self.on_progress(summary, None)
                     continue
                 if out is None:
                     live -= 1

@@ -99,13 +99,15 @@ class ResultStore:
     def _lock(self) -> IO[str]:
         """Open the file for appending, and hold it: two runs appending to
         one file would interleave and duplicate work."""
-        import fcntl
-
         assert self.path is not None
         if self.path.is_dir():
             raise NotABatchFile(f"{self.path}: is a directory; -o takes a file for the JSONL results")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fh = open(self.path, "a", encoding="utf-8")
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: no lock
+            return fh
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
