@@ -135,6 +135,8 @@ def eval_(
 
         console = Console(force_terminal=color if color else None, no_color=color is False or None,
                           highlight=False)
+        if not console.is_terminal:
+            console.width = max(console.width, 140)  # CI logs: no 80-column squeeze
         print_results(console, results, info, comparison, details=not quiet)
     if json_out:
         from verifier.evals.writers.jsonfile import to_json

@@ -37,20 +37,20 @@ def print_results(console: Console, results: list, info: RunInfo, comparison: Co
     cm = Table(title="Confusion, final label (rows gold, columns predicted; matched claims)", title_justify="left")
     cm.add_column("gold")
     for n in names:
-        cm.add_column(f"{n}: attributed", justify="right")
-        cm.add_column(f"{n}: asserted", justify="right")
+        cm.add_column(f"{n}: attributed", justify="right", overflow="fold")
+        cm.add_column(f"{n}: asserted", justify="right", overflow="fold")
     for g in ("attributed", "asserted"):
         cm.add_row(g, *[str(r.confusion["final"][g][p]) for r in results for p in ("attributed", "asserted")])
     console.print(cm)
 
     if details and results:
         pf = Table(title="Per fixture", title_justify="left")
-        pf.add_column("fixture")
+        pf.add_column("fixture", no_wrap=True, min_width=max(len(f.id) for f in results[0].fixtures))
         pf.add_column("gold", justify="right")
         for n in names:
-            pf.add_column(f"{n} pred", justify="right")
-            pf.add_column(f"{n} F1", justify="right")
-            pf.add_column(f"{n} label", justify="right")
+            pf.add_column(f"{n} pred", justify="right", overflow="fold")
+            pf.add_column(f"{n} F1", justify="right", overflow="fold")
+            pf.add_column(f"{n} label", justify="right", overflow="fold")
         for i, fx in enumerate(results[0].fixtures):
             cells = [fx.id, str(len(fx.claims))]
             for r in results:
@@ -62,11 +62,11 @@ def print_results(console: Console, results: list, info: RunInfo, comparison: Co
 
         ph = Table(title="Per phenomenon (gold claims tagged with it: recall, final label accuracy)",
                    title_justify="left")
-        ph.add_column("phenomenon")
+        ph.add_column("phenomenon", no_wrap=True, min_width=20)
         ph.add_column("gold", justify="right")
         for n in names:
-            ph.add_column(f"{n} recall", justify="right")
-            ph.add_column(f"{n} label", justify="right")
+            ph.add_column(f"{n} recall", justify="right", overflow="fold")
+            ph.add_column(f"{n} label", justify="right", overflow="fold")
         for p in sorted({p.phenomenon for r in results for p in r.phenomena}):
             cells = [p, ""]
             for r in results:
