@@ -162,6 +162,14 @@ def test_record_against_a_server_then_replay_offline(evaldir):
                str(evaldir / "rec.json"), "-q", env={"OPENAI_API_KEY": secret})
         assert r.returncode == 0, r.stderr.decode()
         assert len(server.requests) == 3  # --record defaults to every fixture, dev included
+        assert "[3/3] fx-dev: 3 claims, 1 requests" in r.stderr.decode()
+        # --mode auto resumes a recording: what is recorded is replayed, only the rest is asked
+        from verifier.evals.config import Row
+        from verifier.evals.runner import predict
+
+        auto_row = Row("tiny-model", "llm", "tiny-model", evaldir / "recordings" / "tiny-model")
+        preds = predict(auto_row, fxs, mode="auto", base_url=server.url)
+        assert len(server.requests) == 3 and len(preds) == 3
     rec_dir = evaldir / "recordings" / "tiny-model"
     files = list(rec_dir.iterdir())
     assert len(files) == 3

@@ -31,11 +31,11 @@ class Mode(str, Enum):
 def eval_(
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="Eval settings (default: evals/eval.toml if present)."),
     fixtures: Optional[Path] = typer.Option(None, "--fixtures", help="Fixtures directory or one fixture file (default from the settings: evals/fixtures)."),
-    fixture_set: Optional[FixtureSet] = typer.Option(None, "--set", help="scored (default), dev (evals/fixtures/dev) or all; --record defaults to all."),
+    fixture_set: Optional[FixtureSet] = typer.Option(None, "--set", help="scored (default), dev (evals/fixtures/dev) or all; --record and --mode auto default to all."),
     rows: Optional[List[str]] = typer.Option(None, "--row", "-r", help="Only this row of the settings (repeatable; also runs disabled rows)."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Score (or record) this model instead of the settings' rows."),
     recordings: Optional[Path] = typer.Option(None, "--recordings", help="Recordings directory for --model (default evals/recordings/<model>)."),
-    mode: Mode = typer.Option(Mode.replay, "--mode", help="Model calls: replay recordings (default), record, auto or live."),
+    mode: Mode = typer.Option(Mode.replay, "--mode", help="Model calls: replay recordings (default), record, auto (replay what exists, record the rest: resumes an interrupted recording) or live."),
     record: bool = typer.Option(False, "--record", help="Same as --mode record: call the model and save every response."),
     base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible server for record/live (env OPENAI_BASE_URL)."),
     json_out: Optional[str] = typer.Option(None, "--json", help="Write all results as JSON to FILE ('-': stdout)."),
@@ -76,7 +76,8 @@ def eval_(
     if seed is not None:
         cfg.seed = seed
     run_mode = "record" if record else mode.value
-    which = fixture_set.value if fixture_set else ("all" if run_mode == "record" else "scored")
+    # recording (record, or auto: replay what exists and record the rest) covers every fixture
+    which = fixture_set.value if fixture_set else ("all" if run_mode in ("record", "auto") else "scored")
 
     if recordings is not None and model is None:
         raise ConfigError("--recordings goes with --model")
@@ -96,8 +97,8 @@ def eval_(
         raise ConfigError(f"{cfg.baseline} holds the scored set; --update-baseline with --set {which} "
                           "needs its own file: --compare FILE --update-baseline")
     fxs = load_fixtures(cfg.fixtures, which)
-    def progress(fid: str) -> None:
-        typer.echo(f"  {fid}", err=True)
+    def progress(i: int, n: int, fid: str, seconds: float, what: str) -> None:
+        typer.echo(f"  [{i}/{n}] {fid}: {what} ({seconds:.1f} s)", err=True)
 
     calls_model = run_mode in ("record", "live", "auto")
     results = []

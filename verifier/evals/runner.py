@@ -84,7 +84,7 @@ def rerecord_command(row: Row) -> str:
 
 
 def predict(row: Row, fixtures: list[Fixture], mode: str = "replay", base_url: str | None = None,
-            progress: Callable[[str], None] | None = None) -> list[FixturePredictions]:
+            progress: Callable[[int, int, str, float, str], None] | None = None) -> list[FixturePredictions]:
     """Predictions of one row for every fixture. Missing recordings are
     collected over all fixtures and raised as one MissingRecording."""
     from verifier.document import Document
@@ -100,9 +100,7 @@ def predict(row: Row, fixtures: list[Fixture], mode: str = "replay", base_url: s
     del extractor
     out: list[FixturePredictions] = []
     missing: list[tuple[str, str]] = []
-    for fx in fixtures:
-        if progress:
-            progress(fx.id)
+    for i, fx in enumerate(fixtures, 1):
         t0 = time.perf_counter()
         try:
             report = verifier.check(Document(text=fx.text, source=fx.id))
@@ -110,7 +108,12 @@ def predict(row: Row, fixtures: list[Fixture], mode: str = "replay", base_url: s
             # keep what differs, drop the per-article re-record hint: ours covers every fixture
             why = " ".join(str(exc).split()).split("; to re-record:")[0]
             missing.append((fx.id, why[:400]))
+            if progress:
+                progress(i, len(fixtures), fx.id, time.perf_counter() - t0, "not recorded")
             continue
+        if progress:
+            progress(i, len(fixtures), fx.id, time.perf_counter() - t0,
+                     f"{len(report.claims)} claims, {report.usage.requests} requests")
         out.append(FixturePredictions(
             fixture_id=fx.id, predictions=predictions_from_report(report),
             seconds=time.perf_counter() - t0, usage=report.usage.model_dump(), warnings=list(report.warnings)))
