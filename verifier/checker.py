@@ -794,8 +794,13 @@ class Checker:
         if any(t.text in _QUOTES for t in toks):
             return True
         words = [t for t in toks if t.word]
-        if len(words) < 3:
+        if not words:
             return False
+        if len(words) < 3:
+            # "Repairs, the report found, cost more" — but not "In July," or "Instead,"
+            w = words[0]
+            return not (w.low in PREPOSITIONS or w.low in _INTRO_WORDS or w.low in _CALENDAR or w.low in _FUNCTION
+                        or _adverb(w) or w.text[0].isdigit())
         if words[0].low in PREPOSITIONS or words[0].low in _INTRO_WORDS or words[0].low in _CALENDAR:
             verbish = any(t.low in _CONTINUE_WORDS or t.low in BE_FORMS or t.low in _MODALS and t.low != "to"
                           or (t.low.endswith("ed") and not t.cap) for t in words[1:])
@@ -1209,8 +1214,14 @@ class Checker:
                 or cue_verb(n.low) is not None:
             return
         rest = self.toks[j + 1:b]
-        if f.left is not None and not n.cap and f.source is not None and f.source[0] < f.cue[0] and any(
-                x.low in _CONTINUE_WORDS or x.low in _MODALS and x.low not in ("to", "not") for x in rest[:12]):
+        left_words = []
+        if f.left is not None:
+            ka = bisect.bisect_left(self._tok_starts, self.document.sentences[self.document.sentence_index(f.left)].start)
+            left_words = [x for x in self.toks[ka:bisect.bisect_left(self._tok_starts, f.left)] if x.word]
+        bare_subject = 0 < len(left_words) <= 4 and not any(
+            x.low in _CONTINUE_WORDS or x.low in BE_FORMS or x.low.endswith("ed") for x in left_words)
+        if f.left is not None and not n.cap and f.source is not None and f.source[0] < f.cue[0] and (bare_subject or any(
+                x.low in _CONTINUE_WORDS or x.low in _MODALS and x.low not in ("to", "not") for x in rest[:12])):
             # "But to prevent problems, he said, local officials should be vigilant."
             f.right = n.start
             f.reasons.append("the reported sentence goes on after the cue")
