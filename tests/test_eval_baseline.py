@@ -15,7 +15,7 @@ from verifier.evals.runner import score
 from verifier.evals.writers import RunInfo
 from verifier.evals.writers.jsonfile import to_json
 from verifier.evals.writers.junit import to_junit
-from verifier.evals.writers.markdown import to_markdown
+from verifier.evals.writers.markdown import baseline_table, to_markdown
 
 ROW = Row("synthetic", extractor="llm", model="m1")
 
@@ -207,3 +207,13 @@ def test_markdown_summary():
     assert "| a | 4 |" in md  # per-fixture row
     md_ok = to_markdown([res], info())
     assert "Regression" not in md_ok
+
+
+def test_readme_table_from_the_baseline():
+    res = run(mixed_predictions())
+    table = baseline_table(baseline_of(res), pending=["qwen"])
+    assert table.startswith("| metric | synthetic (m1) | qwen |")
+    recall = res.metrics["extraction.recall"]
+    assert f"| extraction recall | {recall:.3f} [" in table
+    assert "| final label accuracy |" in table and "not recorded yet" in table
+    assert "on the 'scored' set, min_overlap 0.3" in table

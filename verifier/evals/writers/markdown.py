@@ -114,3 +114,41 @@ def to_markdown(results: list, info: RunInfo, comparison: Comparison | None = No
     lines += _table(hdr, body)
     lines += ["", "</details>", ""]
     return "\n".join(lines)
+
+
+def baseline_table(data: dict, pending: list[str] | None = None) -> str:
+    """The README table of a baseline file: one column per row, point
+    estimate and 95% interval; `pending` rows are shown as not recorded yet.
+
+        python -m verifier.evals.writers.markdown evals/baseline.json [PENDING_ROW ...]
+    """
+    rows = data.get("rows", {})
+    names = list(rows) + [p for p in pending or [] if p not in rows]
+    any_row = next(iter(rows.values()), {})
+    header = ["metric"] + [f"{n} ({rows[n]['model']})" if rows.get(n, {}).get("model") else n for n in names]
+    body = []
+    for key, label in SUMMARY:
+        cells = [label]
+        for n in names:
+            if n not in rows:
+                cells.append("not recorded yet")
+                continue
+            v = rows[n].get("metrics", {}).get(key)
+            ci = rows[n].get("ci", {}).get(key)
+            cells.append(f"{fmt(v)} {fmt_ci(tuple(ci)) if ci and v is not None else ''}".strip())
+        body.append(cells)
+    body.append(["gold claims (scored set)"] + [str(rows[n].get("counts", {}).get("gold", "")) if n in rows else ""
+                                                for n in names])
+    out = _table(header, body)
+    out.append("")
+    out.append(f"From the baseline made {any_row.get('created', '?')} on the "
+               f"'{any_row.get('set', 'scored')}' set, min_overlap {any_row.get('min_overlap', '?')}.")
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - a documentation helper
+    import json
+    import sys
+    from pathlib import Path
+
+    sys.stdout.write(baseline_table(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8")), sys.argv[2:]))
