@@ -126,6 +126,14 @@ _INTRO_WORDS = {"after", "before", "when", "while", "as", "since", "although", "
                 "and"}
 _TITLE_ABBR = {"sen", "rep", "gov", "mr", "mrs", "ms", "dr", "gen", "st", "lt", "col", "sgt", "capt", "prof", "rev",
                "jr", "sr", "adm", "maj", "cmdr", "supt", "atty", "pres", "ret"}
+_NOT_PEOPLE = {"numbers", "orders", "centers", "papers", "matters", "letters", "members'", "others'", "events",
+               "comments", "statements", "documents", "arguments", "payments", "investments", "elements",
+               "moments", "parents'", "agreements", "amendments", "governments", "departments", "doors",
+               "factors", "sectors", "errors", "floors", "colors", "motors", "incentives", "objectives",
+               "initiatives", "alternatives", "archives", "lives", "wives'", "knives", "fees", "trees",
+               "degrees", "committees", "guarantees", "plants", "grants", "restaurants", "percents",
+               "quarters", "headquarters", "borders", "markets", "powers", "towers", "waters", "layers",
+               "filters", "chapters", "computers", "offers", "answers", "corners", "results"}
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
              "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct",
@@ -287,7 +295,10 @@ class Checker:
         self._quotes = self._find_quotes()
         self._frames: list[Frame] = []
         self._last_named: str | None = None
+        self._last_named_at: int | None = None
         self._last_speaker: str | None = None
+        self._mentions = sorted((pos, name, g) for lst in self._names.values() for pos, name, g in lst)
+        self._mention_starts = [m[0] for m in self._mentions]
         for si in range(len(doc.sentences)):
             for f in self._sentence_frames(si):
                 f.sentence = si
@@ -546,6 +557,7 @@ class Checker:
         outer = _merge(outer)
         o_starts = [a for a, _ in outer]
         new: list[Frame] = []
+        made: dict[int, Frame] = {}
         for qi, q in enumerate(self._quotes):
             if q.end - q.start < 3:
                 continue
@@ -570,7 +582,9 @@ class Checker:
             chained = q.prev is not None or q.next is not None or q.end > sent.end + 1
             if inside * 2 < whole and not chained:
                 continue
-            src = self._neighbour_frame(si, by_sentence)
+            src = made.get(q.prev) if q.prev is not None else None
+            if src is None:
+                src = self._neighbour_frame(si, by_sentence)
             if src is not None:
                 fr = Frame(kind="quote", cue=src.cue, cue_text=src.cue_text, speaker=src.speaker,
                            content=[(q.start, q.end)], quote="direct", sentence=si,
@@ -583,6 +597,7 @@ class Checker:
                            reasons=[f"a quotation introduced by a colon after {intro}" if intro else
                                     "a sentence in quotation marks: someone's words, though no source is named nearby"])
             new.append(fr)
+            made[qi] = fr
         self._frames.extend(new)
 
     def _neighbour_frame(self, si: int, by_sentence: dict[int, list[Frame]]) -> Frame | None:
@@ -638,6 +653,8 @@ class Checker:
                 f = self._verb_frame(k, a, b, frames)
                 if f is None and t.low in NOUN_CUES:
                     f = self._noun_frame(k, a, b)  # "Trump's claim that ..."
+                if f is None and t.low in ADJ_CUES:
+                    f = self._adjective_frame(k, a, b)  # "are worried that ..."
             elif t.word and t.low in NOUN_CUES:
                 f = self._noun_frame(k, a, b)
             elif t.word and t.low in ADJ_CUES:
@@ -657,7 +674,7 @@ class Checker:
             if f.content:
                 out.append(f)
                 if f.speaker:
-                    self._remember(f.speaker)
+                    self._remember(f.speaker, f.cue[1] if f.cue else None)
         return out
 
     def _colon_speaker(self, si: int, a: int, b: int) -> Frame | None:
@@ -689,10 +706,11 @@ class Checker:
         f.right_edge = colon.end
         return f
 
-    def _remember(self, speaker: str) -> None:
+    def _remember(self, speaker: str, pos: int | None = None) -> None:
         self._last_speaker = speaker
         if any(w[:1].isupper() for w in speaker.split()) and speaker.split()[0].lower() not in DETERMINERS:
             self._last_named = speaker
+            self._last_named_at = pos
 
     def _trim(self, a: int, b: int) -> tuple[int, int]:
         text = self.text
@@ -870,7 +888,7 @@ class Checker:
             speaker = self._speaker_from(pa, k)
             src = (self.toks[pa].start, prev.end)
         elif prev is not None and prev.low in ("his", "her", "their"):
-            speaker = self._resolve_pronoun({"his": "he", "her": "she", "their": "they"}[prev.low])
+            speaker = self._resolve_pronoun({"his": "he", "her": "she", "their": "they"}[prev.low], prev.start)
             src = (prev.start, prev.end)
         t = self.toks[k]
         f = Frame(kind="noun", cue=(t.start, self.toks[k + 1].end), cue_text=f"{t.text} that", speaker=speaker,
@@ -957,6 +975,9 @@ class Checker:
             return True  # inverted: '"...," reads a editorial
         if prev.word and prev.cap and self._is_name_tok(k - 1) and self.toks[k].low.endswith("s"):
             return True
+        if self.toks[k].low.endswith("s") and nxt is not None and nxt.low in ("to", "that") and prev.word and (
+                _strip_poss(prev.low) in PERSON_NOUNS or prev.low in ROLE_NOUNS) and not prev.low.endswith("s"):
+            return True  # "The governor plans to veto ..."
         if nxt is not None and nxt.low in ("that", ":") and prev.word and (
                 _strip_poss(prev.low) in PERSON_NOUNS or prev.low in DOCUMENT_NOUNS):
             return True
@@ -1071,21 +1092,32 @@ class Checker:
             src_words = [x for x in self.toks[k + 1:j] if x.word]
             verbish = any(x.low in AUXILIARIES or x.low in BE_FORMS or x.low.endswith("ed") and not x.cap
                           or x.low == "that" for x in src_words[1:])
-            if src_words and (src_words[0].low in _TIME_WORDS or src_words[0].low in _CALENDAR
-                              or src_words[0].low in PREPOSITIONS):
+            if src_words and (src_words[0].low in _TIME_WORDS and src_words[0].low not in DETERMINERS
+                              or src_words[0].low in _CALENDAR or src_words[0].low in PREPOSITIONS):
                 src_words = []  # "said Thursday on Fox News": no source after the verb
             if src_words and not verbish and (
                     src_words[0].cap or src_words[0].low in ("the", "a", "an", "his", "her", "their", "one", "two",
                                                              "several", "many", "some", "another")
                     or src_words[0].low in PERSON_PRONOUNS or src_words[0].low in PERSON_NOUNS):
                 speaker = self._speaker_from(k + 1, j)
+                runs = self._name_runs(k + 1, j)
+                if not runs and j + 1 < b and self.toks[j].text == ",":
+                    # "said the fire chief, Omar Reyes": the name in the appositive
+                    e = j + 1
+                    while e < b and self.toks[e].text not in ",;:.!?" and self.toks[e].text not in _QUOTES:
+                        e += 1
+                    appo = self._name_runs(j + 1, e)
+                    if appo and appo[0][0] == j + 1:
+                        speaker = self.fullest(self._name_text(*appo[0]), self._gender(*appo[0]))
                 f = Frame(kind="verb", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
                           source=(self.toks[k + 1].start, self.toks[j - 1].end),
                           reasons=[f"trailing reporting verb '{t.text}' (inverted: '..., {t.text} {speaker}')"])
                 f.left = prev.start
                 f.left_edge = t.start
                 f.right_edge = self.toks[j - 1].end
-                self._medial(f, j, b)
+                if j + 1 < b and self.toks[j].text in ",:" and self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q):
+                    f.right = self.toks[j + 1].start
+                    f.reasons.append("the quotation goes on after the cue")
                 return f
         if not subject_words:
             return None
@@ -1459,7 +1491,10 @@ class Checker:
         if head.low == "it" and cls in ("speech", "evidence"):
             return True
         low = _strip_poss(head.low)
-        if low in PERSON_NOUNS or low.rstrip("s") in PERSON_NOUNS:
+        if low in PERSON_NOUNS or low.rstrip("s") in PERSON_NOUNS or _people(low):
+            return True
+        if words[0].low in ("many", "most", "some", "several", "few", "both", "all", "other", "others", "two",
+                            "three", "four", "dozens", "hundreds", "thousands", "millions") and low.endswith("s"):
             return True
         if cls != "thought" and (low in DOCUMENT_NOUNS or low.rstrip("s") in DOCUMENT_NOUNS):
             return True
@@ -1503,7 +1538,7 @@ class Checker:
             return None, ""
         first = self.toks[words[0]]
         if len(words) == 1 and _base(first.low) in PERSON_PRONOUNS | {"it"}:
-            who = self._resolve_pronoun(_base(first.low))
+            who = self._resolve_pronoun(_base(first.low), first.start)
             if who:
                 return who, f"'{first.text}' refers to {who}, the last named source"
             return first.text, ""
@@ -1516,9 +1551,13 @@ class Checker:
         runs = [r for r in self._name_runs(head_words[0], words[-1] + 1) if r[0] <= head_words[-1]] \
             if head_words else []
         if first.low == "the" and head_words and not self.toks[head_words[-1]].cap and \
-                _strip_poss(self.toks[head_words[-1]].low) in ROLE_NOUNS and self._last_named:
-            desc = self.text[first.start:self.toks[head_words[-1]].end]
-            return self._last_named, f"'{desc}' describes {self._last_named}, the last named source"
+                _strip_poss(self.toks[head_words[-1]].low) in ROLE_NOUNS:
+            who = self._resolve_pronoun("he", first.start)
+            if who and who == self._last_speaker and who != self._last_named:
+                who = None  # only a named person can be "the senator"
+            if who:
+                desc = self.text[first.start:self.toks[head_words[-1]].end]
+                return who, f"'{desc}' describes {who}, the last named source"
         if runs:
             ra, rb = max(runs, key=lambda r: (r[1] - r[0] > 1, -r[0]))
             if rb - ra == 1 and len(runs) > 1:
@@ -1537,10 +1576,26 @@ class Checker:
         text = self.text[self.toks[words[0]].start:self.toks[words[-1]].end]
         return _clean(text), ""
 
-    def _resolve_pronoun(self, low: str) -> str | None:
-        if low in ("he", "she", "him", "i"):
+    def _resolve_pronoun(self, low: str, pos: int | None = None) -> str | None:
+        """The person a pronoun or description refers to: the last named source when
+        one spoke in the last three sentences, else the last person named there
+        (a name of two words or more), else the last named source at all."""
+        if low in ("they", "them", "their", "it", "its"):
+            return self._last_speaker or self._last_named
+        if pos is None or self._last_named_at is not None and pos - self._last_named_at < 600:
             return self._last_named or self._last_speaker
-        return self._last_speaker or self._last_named
+        si = self.document.sentence_index(pos)
+        floor = self.document.sentences[max(0, si - 3)].start
+        i = bisect.bisect_left(self._mention_starts, pos) - 1
+        while i >= 0 and self._mentions[i][0] >= floor:
+            _, name, _ = self._mentions[i]
+            if len(name.split()) >= 2 and not any(w.lower() in _FUNCTION for w in name.split()):
+                return name
+            full = self.fullest(name)
+            if full != name:
+                return full
+            i -= 1
+        return self._last_named or self._last_speaker
 
     # --- the source as topic --------------------------------------------------------------
     def _topic_reason(self, start: int, end: int) -> str | None:
@@ -1549,7 +1604,7 @@ class Checker:
         kb = bisect.bisect_left(self._tok_starts, end)
         for k in range(ka, min(kb, len(self.toks) - 1)):
             t = self.toks[k]
-            if _is_poss(t.text) and t.cap:
+            if _is_poss(t.text) and (t.cap or _strip_poss(t.low) in ROLE_NOUNS or _strip_poss(t.low) in PERSON_NOUNS):
                 n = self.toks[k + 1]
                 if n.low in NOUN_CUES or n.low in ("description", "descriptions", "words", "speech", "remarks",
                                                    "comments", "characterization", "account", "language",
@@ -1590,6 +1645,11 @@ def _strip_poss(word: str) -> str:
         if word.lower().endswith(suf):
             return word[: -len(suf)]
     return word
+
+
+def _people(low: str) -> bool:
+    """A plural noun for people: workers, activists, politicians, residents."""
+    return low.endswith(("ers", "ists", "ians", "ants", "ents", "ors", "ives", "ees")) and low not in _NOT_PEOPLE
 
 
 def _adverb(t: Tok) -> bool:

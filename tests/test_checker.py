@@ -1,0 +1,257 @@
+"""One test per checker rule, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier import attribute
+from verifier.checker import Checker
+from verifier.document import Document
+from verifier.lexicon import VERB_FORMS, cue_verb, reporting_lemma
+
+
+def check(text: str, fragment: str):
+    start = text.index(fragment)
+    return attribute(text, [(start, start + len(fragment))])[0]
+
+
+def label(text: str, fragment: str) -> str:
+    return check(text, fragment).label
+
+
+# --- the lexicon -------------------------------------------------------------------
+
+@pytest.mark.parametrize("form, lemma", [
+    ("said", "say"), ("says", "say"), ("saying", "say"), ("told", "tell"), ("announcing", "announce"),
+    ("emphasized", "emphasize"), ("acknowledges", "acknowledge"), ("testified", "testify"), ("wrote", "write"),
+])
+def test_reporting_lemma_keeps_every_inflection(form, lemma):
+    assert reporting_lemma(form) == lemma
+    assert VERB_FORMS[form] == lemma
+
+
+def test_cue_classes():
+    assert cue_verb("insisted") == ("insist", "speech")
+    assert cue_verb("praised")[1] == "object"
+    assert cue_verb("believes")[1] == "thought"
+    assert cue_verb("found")[1] == "evidence"
+    assert cue_verb("demonstrates") is None  # the reporter's inference, not a report
+    assert cue_verb("table") is None
+
+
+# --- verbs -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor says the bridge will reopen in May.",
+    "The mayor has said the bridge will reopen in May.",
+    "The mayor will say that the bridge will reopen in May.",
+    "The mayor is saying that the bridge will reopen in May.",
+])
+def test_reporting_verb_in_every_form(sentence):
+    v = check(sentence, "the bridge will reopen in May")
+    assert (v.label, v.speaker) == ("attributed", "The mayor")
+
+
+def test_participle_takes_the_subject_of_its_clause():
+    text = "Mayor Lena Ortiz opened the new library on Monday, announcing that two more branches would follow."
+    v = check(text, "two more branches would follow")
+    assert (v.label, v.speaker, v.cue) == ("attributed", "Lena Ortiz", "announcing")
+    assert label(text, "Mayor Lena Ortiz opened the new library on Monday") == "asserted"
+
+
+def test_told_with_an_addressee_before_the_content():
+    text = "The coach told reporters the team had never trained harder."
+    assert check(text, "the team had never trained harder").speaker == "The coach"
+    assert label("The coach told the story of the 1998 final.", "the story of the 1998 final") == "asserted"
+
+
+def test_trailing_cue_after_the_content():
+    text = "The harbor will be dredged next spring, port officials said on Tuesday."
+    v = check(text, "The harbor will be dredged next spring")
+    assert (v.label, v.speaker, v.cue) == ("attributed", "port officials", "said")
+    assert label(text, "port officials said on Tuesday") == "asserted"
+
+
+def test_inverted_trailing_cue():
+    text = "“We expect a full house,” said Dana Whitfield, the theater’s manager."
+    v = check(text, "We expect a full house")
+    assert (v.label, v.speaker, v.quote) == ("attributed", "Dana Whitfield", "direct")
+    assert label(text, "said Dana Whitfield, the theater’s manager") == "asserted"
+
+
+def test_medial_cue_splits_one_quotation():
+    text = "“The engine is sound,” the inspector said, “but the brakes must be replaced.”"
+    assert check(text, "but the brakes must be replaced").speaker == "the inspector"
+    text = "The budget, the treasurer said, will be balanced by June."
+    assert check(text, "will be balanced by June").speaker == "the treasurer"
+
+
+def test_an_opening_adverbial_is_not_reported_content():
+    text = "In July, the council called for a new survey of the river."
+    assert label(text, "a new survey of the river") == "attributed"
+    assert label(text, "In July, the council called") == "asserted"
+
+
+def test_phrasal_and_wh_complements():
+    assert label("The union complained about the night shifts.", "the night shifts") == "attributed"
+    assert label("The engineers explained how the dam would be rebuilt.", "how the dam would be rebuilt") == "attributed"
+
+
+def test_object_of_a_speech_act():
+    text = "The minister praised the volunteers for their quick work."
+    assert check(text, "the volunteers for their quick work").cue == "praised"
+
+
+# --- subjects that must be sources --------------------------------------------------
+
+def test_thought_verbs_need_a_person():
+    assert check("Many farmers believe the drought will end soon.", "the drought will end soon").speaker == "Many farmers"
+    assert label("The rising price suggests that demand is strong.", "demand is strong") == "asserted"
+    assert label("A study by the institute found that demand is strong.", "demand is strong") == "attributed"
+
+
+def test_intentions_need_an_infinitive():
+    assert label("The governor plans to veto the bill.", "to veto the bill") == "attributed"
+    assert label("The plans were drawn up in May.", "The plans were drawn up in May") == "asserted"
+
+
+def test_nouns_that_look_like_verbs_are_not_cues():
+    text = "The report was filed in May and the show opened in June."
+    assert label(text, "The report was filed in May") == "asserted"
+    assert label("He was elected secretary of state in 2010.", "He was elected secretary of state") == "asserted"
+
+
+def test_state_of_mind_adjective():
+    v = check("Several growers are worried that the frost will return.", "the frost will return")
+    assert (v.label, v.speaker) == ("attributed", "Several growers")
+
+
+# --- according to, nominal frames, hedges, passives ----------------------------------
+
+def test_according_to_before_and_after():
+    v = check("According to the weather service, the storm will reach the coast tonight.",
+              "the storm will reach the coast tonight")
+    assert (v.label, v.cue, v.speaker) == ("attributed", "According to", "the weather service")
+    v = check("The storm will reach the coast tonight, according to the weather service.",
+              "The storm will reach the coast tonight")
+    assert (v.label, v.speaker) == ("attributed", "the weather service")
+
+
+def test_nominal_frame_with_a_possessive_source():
+    text = "Ms. Navarro repeated her warnings. Navarro’s claim that the levee is failing was rejected by engineers."
+    v = check(text, "the levee is failing")
+    assert (v.label, v.cue) == ("attributed", "claim that")
+    assert "Navarro" in v.speaker
+
+
+def test_hedge_is_attribution_without_a_named_source():
+    v = check("The club reportedly paid twice the asking price.", "paid twice the asking price")
+    assert (v.label, v.speaker, v.cue) == ("attributed", None, "reportedly")
+
+
+def test_passive_report():
+    assert label("The merger is expected to close in March.", "to close in March") == "attributed"
+    assert label("The emails will not be disclosed as part of the release.", "The emails will not be disclosed") \
+        == "asserted"
+
+
+def test_view_appositive_gives_each_source_its_content():
+    text = "Residents said the water was unsafe, a claim the utility denied."
+    assert check(text, "the water was unsafe").speaker == "Residents"
+    assert check(text, "a claim the utility denied").speaker == "the utility"
+
+
+def test_colon_after_a_name_opens_the_speakers_words():
+    v = check("Okafor: The league must change its rules.", "The league must change its rules")
+    assert (v.label, v.speaker) == ("attributed", "Okafor")
+    assert label("Update: The road has reopened.", "The road has reopened") == "asserted"
+
+
+# --- quotations ------------------------------------------------------------------------
+
+def test_quotation_continues_across_sentences_and_paragraphs():
+    text = ("“The levee held. We were lucky this time,” said the fire chief, Omar Reyes.\n\n"
+            "“The next flood could be worse. We need funds now.\n\n"
+            "“Nobody should wait for the next storm.”\n\n"
+            "The council meets on Friday.")
+    for fragment in ("The levee held", "We were lucky this time", "The next flood could be worse",
+                     "Nobody should wait for the next storm"):
+        v = check(text, fragment)
+        assert (v.label, v.speaker, v.quote) == ("attributed", "Omar Reyes", "direct"), fragment
+    assert label(text, "The council meets on Friday") == "asserted"
+
+
+def test_a_quoted_sentence_without_a_cue_belongs_to_the_nearby_speaker():
+    text = "Tamsin Hale led the protest. “This park belongs to everyone,” she said. “We will be back.”"
+    v = check(text, "We will be back")
+    assert (v.label, v.speaker) == ("attributed", "Tamsin Hale")
+
+
+def test_scare_quotes_alone_do_not_attribute_a_sentence():
+    text = "The so-called “miracle cure” sold poorly in its first year."
+    assert label(text, "The so-called “miracle cure” sold poorly in its first year") == "asserted"
+
+
+# --- content boundaries ------------------------------------------------------------------
+
+def test_a_new_source_ends_the_first_content():
+    text = "The landlord said the rent would rise, but tenants said they would refuse to pay."
+    assert check(text, "the rent would rise").speaker == "The landlord"
+    assert check(text, "they would refuse to pay").speaker == "tenants"
+
+
+def test_attribution_does_not_carry_into_the_articles_own_next_sentence():
+    text = "The ranger said the trail was closed. The trail runs along the ridge for six miles."
+    assert label(text, "the trail was closed") == "attributed"
+    assert label(text, "The trail runs along the ridge for six miles") == "asserted"
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+def test_pronoun_and_description_resolve_to_the_last_named_source():
+    text = ("Senator Maria Delgado spoke at the plant. The senator said jobs would return. "
+            "She added that the plant would hire 200 workers.")
+    assert check(text, "jobs would return").speaker == "Maria Delgado"
+    assert check(text, "the plant would hire 200 workers").speaker == "Maria Delgado"
+
+
+def test_title_keeps_apart_two_people_with_one_surname():
+    text = ("Michelle Obama spoke first. Barack Obama spoke later. Barack Obama waved. "
+            "Mr. Obama said the crowd was large.")
+    assert check(text, "the crowd was large").speaker == "Barack Obama"
+
+
+def test_source_as_topic_reason():
+    text = "The minister’s remarks about the budget reflect a shift in policy."
+    v = check(text, "The minister’s remarks about the budget reflect a shift in policy")
+    assert v.label == "asserted"
+    assert any("topic" in r for r in v.reasons)
+
+
+# --- the API ----------------------------------------------------------------------------------
+
+def test_checker_is_deterministic_and_reusable():
+    text = "Officials said the museum will close for a year. It opened in 1990."
+    doc = Document(text=text)
+    c = Checker(doc)
+    first = [c.check(0, 20), c.check(14, 48), c.check(50, 66)]
+    again = attribute(text, [(0, 20), (14, 48), (50, 66)])
+    assert first == again
+    assert [v.label for v in first] == ["asserted", "attributed", "asserted"]
+
+
+def test_odd_spans_do_not_crash():
+    text = "Officials said the museum will close."
+    vs = attribute(text, [(0, 0), (5, 2), (-3, 10), (30, 500)])
+    assert [v.label for v in vs][:2] == ["asserted", "asserted"]
+    assert all(v.label in ("attributed", "asserted") for v in vs)
+
+
+def test_every_frame_has_reasons_and_offsets_in_the_text():
+    text = "The pilot said the runway was icy, according to the airline."
+    frames = Checker(Document(text=text)).frames()
+    assert frames
+    for f in frames:
+        assert f.reasons
+        for a, b in f.content:
+            assert 0 <= a < b <= len(text)
