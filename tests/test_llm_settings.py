@@ -102,3 +102,14 @@ def test_cli_reports_a_bad_setting_in_one_line(clean_env):
                   cwd=clean_env)
     assert out.returncode == 9
     assert out.stderr == "verifier: error: mode 'replay': recordings directory nowhere does not exist\n"
+
+
+def test_config_file_verifier_table_and_foreign_tables(clean_env):
+    cfg_file = clean_env / "shared.toml"
+    cfg_file.write_text('[verifier]\nmodel = "in-table"\nmax_cost = 2\n\n[prices.in-table]\ninput = 1\noutput = 3\n\n'
+                        '[review]\nreviewer = "ana"\n')
+    cfg = Settings.load(config_path=cfg_file)
+    assert cfg.model == "in-table" and cfg.price == Price(1.0, 3.0) and cfg.max_cost == 2.0
+    flat = clean_env / "flat.toml"
+    flat.write_text('model = "flat"\n[eval]\nrows = 1\n')
+    assert Settings.load(config_path=flat).model == "flat"

@@ -279,9 +279,9 @@ def _from_file(path: Path, names: set[str]) -> dict[str, tuple[Any, str]]:
     out: dict[str, tuple[Any, str]] = {}
     for key, value in section.items():
         key = {"recordings": "recordings_dir"}.get(key, key)
-        if key == "verifier" and section is data:
-            continue
         if key not in names or key == "config_path":
+            if isinstance(value, dict):
+                continue  # another component's table ([eval], [review] ...)
             raise ConfigError(f"config file {path}: unknown setting '{key}'")
         if key in _PATH and not os.path.isabs(os.path.expanduser(str(value))):
             value = str(path.parent / str(value))  # relative to the config file
