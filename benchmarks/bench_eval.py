@@ -63,7 +63,7 @@ def main() -> None:
     print(f"  in process: load + validate fixtures {t_load:.3f} s")
     for name, t_pred, t_score in parts:
         print(f"  in process: row {name}: predictions {t_pred:.3f} s, scoring + {cfg.bootstrap} "
-              f"bootstrap resamples {t_score:.3f} s (first row includes importing scipy)")
+              f"bootstrap resamples {t_score:.3f} s")
 
 
 if __name__ == "__main__":

@@ -87,3 +87,24 @@ def test_large_inputs_stay_exact_and_fast():
     assert len(result) == 300
     # the exact duplicates (later in the list) win their gold claims: higher overlap
     assert all(p.overlap == 1.0 for p in result if p.gold % 2 == 0)
+
+
+def test_the_cheaply_loaded_assignment_is_scipys():
+    import subprocess
+    import sys
+
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment as public
+
+    from verifier.evals.align import linear_sum_assignment
+
+    rng = np.random.default_rng(3)
+    for shape in ((5, 5), (3, 7), (8, 2)):
+        w = rng.integers(0, 4, size=shape).astype(float)  # many ties
+        for a, b in zip(linear_sum_assignment()(w, maximize=True), public(w, maximize=True)):
+            assert a.tolist() == b.tolist()
+    # in a fresh process, aligning does not import the rest of scipy.optimize
+    code = ("import sys; from verifier.evals.align import align; "
+            "print(align([(0, 10), (2, 9)], [(0, 9), (1, 10)]), 'scipy.optimize' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
+    assert out.strip().endswith("False") and "Pair(pred=0" in out
