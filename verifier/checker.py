@@ -70,6 +70,7 @@ from verifier.lexicon import (
     NOUN_CUES,
     NOUNISH,
     PASSIVE_CUES,
+    WEAK_OBJECT,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     PHRASAL_CUES,
@@ -134,6 +135,12 @@ _NOT_PEOPLE = {"numbers", "orders", "centers", "papers", "matters", "letters", "
                "degrees", "committees", "guarantees", "plants", "grants", "restaurants", "percents",
                "quarters", "headquarters", "borders", "markets", "powers", "towers", "waters", "layers",
                "filters", "chapters", "computers", "offers", "answers", "corners", "results"}
+_PAREN_ADVERBS = {"meanwhile", "however", "too", "also", "though", "instead", "nevertheless", "nonetheless",
+                  "moreover", "furthermore", "therefore", "then", "now", "again", "still", "likewise", "indeed"}
+_FINDING_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "review",
+                  "audit", "census", "estimate", "estimates", "projection", "projections", "forecast", "model",
+                  "tally", "count", "findings", "data", "research", "investigation", "filing", "complaint",
+                  "lawsuit", "indictment", "memo", "letter", "statement", "interview", "opinion", "ruling"}
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
              "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct",
@@ -664,6 +671,9 @@ class Checker:
                 frames.append(f)
                 taken.add(k)
             k += 1
+        in_doc = self._in_document(a, b)
+        if in_doc is not None:
+            frames.insert(0, in_doc)
         colon = self._colon_speaker(si, a, b)
         if colon is not None:
             frames.insert(0, colon)
@@ -676,6 +686,28 @@ class Checker:
                 if f.speaker:
                     self._remember(f.speaker, f.cue[1] if f.cue else None)
         return out
+
+    def _in_document(self, a: int, b: int) -> Frame | None:
+        """'In a CBS poll released Monday, Clinton led by four points': the poll
+        (survey, study, report) is the source of the sentence's main clause."""
+        if b - a < 5 or self.toks[a].low not in ("in", "per"):
+            return None
+        comma = next((k for k in range(a + 1, min(b, a + 16)) if self.toks[k].text == ","), None)
+        if comma is None or comma + 1 >= b:
+            return None
+        words = [t for t in self.toks[a + 1:comma] if t.word]
+        head = self._head(words) if words else None
+        if head is None or _strip_poss(head.low) not in _FINDING_NOUNS:
+            return None
+        speaker = _clean(self.text[words[0].start:head.end])
+        t = self.toks[a]
+        f = Frame(kind="according", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                  source=(words[0].start, words[-1].end),
+                  reasons=[f"'{t.text} {speaker}': the finding is the {head.low}'s"])
+        f.left_edge = t.start
+        f.right_edge = self.toks[comma].end
+        f.right = self.toks[comma + 1].start
+        return f
 
     def _colon_speaker(self, si: int, a: int, b: int) -> Frame | None:
         """'TAPPER: Do you think ...' / 'Reid: Never underestimate Trump.': a name and
@@ -975,9 +1007,11 @@ class Checker:
             return True  # inverted: '"...," reads a editorial
         if prev.word and prev.cap and self._is_name_tok(k - 1) and self.toks[k].low.endswith("s"):
             return True
-        if self.toks[k].low.endswith("s") and nxt is not None and nxt.low in ("to", "that") and prev.word and (
-                _strip_poss(prev.low) in PERSON_NOUNS or prev.low in ROLE_NOUNS) and not prev.low.endswith("s"):
-            return True  # "The governor plans to veto ..."
+        if self.toks[k].low.endswith("s") and nxt is not None and (
+                nxt.low in ("to", "that") or nxt.low in DETERMINERS or nxt.cap or _base(nxt.low) in PERSON_PRONOUNS
+        ) and prev.word and (_strip_poss(prev.low) in PERSON_NOUNS or prev.low in ROLE_NOUNS
+                             or prev.low in DOCUMENT_NOUNS) and not prev.low.endswith("s"):
+            return True  # "The governor plans to veto ...", "The video shows Smith ..."
         if nxt is not None and nxt.low in ("that", ":") and prev.word and (
                 _strip_poss(prev.low) in PERSON_NOUNS or prev.low in DOCUMENT_NOUNS):
             return True
@@ -1012,6 +1046,11 @@ class Checker:
                 return j, j, aux_start
             c = commas[0]
             chunk = [x for x in self.toks[c + 1:j] if x.word]
+            if len(chunk) == 1 and (chunk[0].low in _PAREN_ADVERBS or _adverb(chunk[0])):
+                # "NATO's secretary general, meanwhile, called on ..."
+                s_start, _, _ = self._subject_span(c, a)
+                if s_start < c:
+                    return s_start, end, aux_start
             if c - 1 >= a and self.toks[c - 1].text == ")":  # "Rep. Gregory Meeks (D-N.Y.), chairman ..., said"
                 p = c - 1
                 while p >= a and self.toks[p].text != "(" and c - p < 12:
@@ -1481,8 +1520,8 @@ class Checker:
             return False
         if words[0].low in _CONTINUE_WORDS and words[0].cap:
             return False  # a question: "Would they prefer ..."
-        if cls in ("speech", "object") and lemma in CORE_SPEECH:
-            if words[-1].low in ("this", "which", "there") and lemma not in ("say",):
+        if cls in ("speech", "object") and lemma in CORE_SPEECH or cls == "object" and lemma not in WEAK_OBJECT:
+            if words[-1].low in ("this", "which", "there", "that") and lemma not in ("say",):
                 return False
             return True
         head = self._head(words)

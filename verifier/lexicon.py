@@ -147,13 +147,14 @@ caution complain boast vow promise pledge urge ask inform remind notify advise
 reiterate repeat recount joke quip shout chant scream exclaim yell cry whisper muse lament
 counter retort rebut hint imply speculate theorize guarantee swear pronounce proclaim concur
 agree disagree point_out underline underscore acknowledge brag grumble gripe fret protest
-opine surmise email text propose recommend demand note describe characterize
+opine surmise email text propose recommend demand note describe characterize encourage invite
+implore beg instruct signal posit retweet reaffirm stipulate convey outline detail recommend
 """.split()
 
 THOUGHT_VERBS = set("""
 believe think expect hope fear worry doubt know feel want wish plan intend consider suspect
 assume imagine guess suppose wonder understand realize recognize see view regard hold
-seek aim try decide prefer trust learn
+seek aim try decide prefer trust learn offer refuse decline threaten
 """.split())
 
 EVIDENCE_VERBS = """
@@ -223,7 +224,8 @@ bill bills law laws rule rules text sign ad ads advertisement commercial platfor
 policy suit affidavit motion brief petition verdict guidance guidelines manual account feed spot
 sources email poster banner speech remarks interview letter documents cable cables message messages
 analysis estimate projection calculations modeling simulation biography memoir op-ed editorial
-column columns headline headlines caption slide slides chart charts graph graphs image images photo
+column columns headline headlines caption comment comments words testimony op-ed oped essay
+slide slides chart charts graph graphs image images photo
 photos picture pictures clip clips recording recordings tape tapes map maps table tables figure
 graphic graphics screenshot screenshots ruling rulings order orders filing vote votes tally
 """.split())
@@ -254,6 +256,12 @@ moscow beijing kremlin fbi cia nato un eu gop dnc rnc people campaign's clinton'
 coalition alliance association council caucus network station newspaper times post journal
 leadership spokesperson manager chairman's aide's senators' democrats' republicans'
 officials' voters' critics' them him her us me one someone anybody somebody everybody
+scholars historians farmers growers nurses teachers judges justices economists scientists advocates
+immigrants refugees children kids teens seniors youth millennials christians muslims jews catholics
+latinos hispanics blacks whites employees owners landlords tenants neighbors neighbours families
+moderates independents centrists socialists libertarians nationalists populists lawmakers' aides'
+some many most others few none neither everyone anyone all both each several
+judge justice senator governor mayor minister president chairman candidate nominee
 """.split())
 
 # definite descriptions of a person already named: "the Russian leader"
@@ -293,7 +301,12 @@ deny state declare assert contend maintain testify tweet post reply respond reca
 """.split())
 
 # thought verbs that report only with an infinitive or clause: "sought to", "decided that"
-NEEDS_TO = {"seek", "aim", "try", "decide", "wish", "intend", "plan", "prefer", "hope"}
+NEEDS_TO = {"seek", "aim", "try", "decide", "wish", "intend", "plan", "prefer", "hope", "offer", "refuse", "decline",
+            "threaten"}
+
+# object verbs whose subject must still be a source ("the move supports ..." is no report)
+WEAK_OBJECT = {"support", "oppose", "challenge", "charge", "credit", "question", "defend", "attack", "mock",
+               "brand", "label", "champion", "promote", "downplay", "reference", "contradict", "fault", "thank"}
 
 SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we", "you", "it"}
 PERSON_PRONOUNS = {"he", "she", "they", "i", "we", "you"}
