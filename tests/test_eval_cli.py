@@ -76,6 +76,11 @@ def test_baseline_update_compare_and_regression_exit_code(evaldir):
     assert r.returncode == 10, r.stderr.decode()
     assert "regression" in r.stdout.decode() and "extraction.recall" in r.stdout.decode()
     assert (evaldir / "j.xml").exists()
+    # accepting the run: the drop is shown, the baseline rewritten, exit 0
+    r = ev(evaldir, "--compare", str(base), "-q", "--update-baseline")
+    assert r.returncode == 0 and "regression" in r.stdout.decode()
+    recall = json.loads(base.read_text())["rows"]["rules"]["metrics"]["extraction.recall"]
+    assert recall == pytest.approx(data["rows"]["rules"]["metrics"]["extraction.recall"] - 0.2)
 
 
 def test_flips_listed_against_a_baseline_with_other_labels(evaldir):

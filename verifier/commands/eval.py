@@ -42,7 +42,7 @@ def eval_(
     junit: Optional[Path] = typer.Option(None, "--junit", help="Write JUnit XML to FILE: one test case per fixture."),
     markdown: Optional[str] = typer.Option(None, "--markdown", help="Write a Markdown summary to FILE ('-': stdout), e.g. $GITHUB_STEP_SUMMARY."),
     compare: Optional[Path] = typer.Option(None, "--compare", help="Compare with a baseline file; exit 10 when a metric drops beyond its tolerance."),
-    update_baseline: bool = typer.Option(False, "--update-baseline", help="Write this run's rows into the baseline (the --compare file, else the settings' baseline)."),
+    update_baseline: bool = typer.Option(False, "--update-baseline", help="Accept this run: write its rows into the baseline (the --compare file, else the settings' baseline); exit 0 even if metrics dropped."),
     min_overlap: Optional[float] = typer.Option(None, "--min-overlap", help="Evidence overlap (Jaccard) needed to match a gold claim (default 0.3)."),
     resamples: Optional[int] = typer.Option(None, "--bootstrap", help="Bootstrap resamples for the 95% intervals (default 1000; 0: none)."),
     seed: Optional[int] = typer.Option(None, "--seed", help="Bootstrap seed (default 0)."),
@@ -97,6 +97,7 @@ def eval_(
         raise ConfigError(f"{cfg.baseline} holds the scored set; --update-baseline with --set {which} "
                           "needs its own file: --compare FILE --update-baseline")
     fxs = load_fixtures(cfg.fixtures, which)
+
     def progress(i: int, n: int, fid: str, seconds: float, what: str) -> None:
         typer.echo(f"  [{i}/{n}] {fid}: {what} ({seconds:.1f} s)", err=True)
 
@@ -121,7 +122,9 @@ def eval_(
         if missing and not update_baseline:
             raise ConfigError(f"{compare}: no baseline for row(s) {', '.join(missing)}; "
                               f"add with: verifier eval --row {missing[0]} --compare {compare} --update-baseline")
-    exit_code = EXIT_REGRESSION if comparison is not None and comparison.regressed else EXIT_OK
+    # --update-baseline accepts this run: the drop is printed, but it is not a failure
+    regressed = comparison is not None and comparison.regressed
+    exit_code = EXIT_REGRESSION if regressed and not update_baseline else EXIT_OK
     info = RunInfo(fixture_set=which, n_fixtures=len(fxs), mode=run_mode, min_overlap=cfg.min_overlap,
                    resamples=cfg.bootstrap, seed=cfg.seed, seconds=round(time.perf_counter() - t0, 3),
                    exit_code=exit_code)
