@@ -10,9 +10,10 @@ from verifier.evals.writers import COUNTS, SUMMARY, RunInfo, fmt, fmt_delta
 MAX_FLIPS = 200
 
 
-def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+def _table(header: list[str], rows: list[list[str]], left: int = 1) -> list[str]:
+    """A Markdown table: the first `left` columns left-aligned, numbers right."""
     out = ["| " + " | ".join(header) + " |",
-           "|" + "|".join([":---"] + ["---:"] * (len(header) - 1)) + "|"]
+           "|" + "|".join([":---"] * left + ["---:"] * (len(header) - left)) + "|"]
     out += ["| " + " | ".join(_esc(c) for c in row) + " |" for row in rows]
     return out
 
@@ -69,7 +70,7 @@ def to_markdown(results: list, info: RunInfo, comparison: Comparison | None = No
         if delta_rows:
             lines.append("<details><summary>Deltas against the baseline</summary>")
             lines.append("")
-            lines += _table(["row", "metric", "baseline", "now", "Δ", "tolerance", ""], delta_rows)
+            lines += _table(["row", "metric", "baseline", "now", "Δ", "tolerance", ""], delta_rows, left=2)
             lines += ["", "</details>", ""]
         flips = [(rc.name, f) for rc in comparison.rows for f in rc.flips]
         counts = "; ".join(
@@ -82,7 +83,7 @@ def to_markdown(results: list, info: RunInfo, comparison: Comparison | None = No
             lines.append("")
             lines += _table(["row", "fixture", "claim", "label", "change", "before", "after"],
                             [[n, f.fixture, f.claim, f.source, f.kind, str(f.before), str(f.after)]
-                             for n, f in flips[:MAX_FLIPS]])
+                             for n, f in flips[:MAX_FLIPS]], left=7)
             if len(flips) > MAX_FLIPS:
                 lines.append(f"\n… and {len(flips) - MAX_FLIPS} more (see --json).")
             lines += ["", "</details>", ""]
