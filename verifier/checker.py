@@ -140,7 +140,10 @@ _PAREN_ADVERBS = {"meanwhile", "however", "too", "also", "though", "instead", "n
 _FINDING_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "review",
                   "audit", "census", "estimate", "estimates", "projection", "projections", "forecast", "model",
                   "tally", "count", "findings", "data", "research", "investigation", "filing", "complaint",
-                  "lawsuit", "indictment", "memo", "letter", "statement", "interview", "opinion", "ruling"}
+                  "lawsuit", "indictment", "ruling"}
+_IRREGULAR_PAST = {"said", "told", "wrote", "written", "thought", "knew", "known", "felt", "found", "saw", "seen",
+                   "sought", "held", "understood", "swore", "sworn", "meant", "spoke", "spoken", "taught", "shown",
+                   "read", "put", "foresaw", "foreseen", "hit", "forecast"}
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
              "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct",
@@ -483,7 +486,7 @@ class Checker:
                 if t.text in _OPEN_Q:
                     kind = "open"
                 elif t.text in _CLOSE_Q:
-                    kind = "close"
+                    kind = "close" if (open_at is not None or k > ka) else "open"  # a paragraph opening with ”
                 else:
                     kind = "open" if open_at is None else "close"
                 if kind == "open":
@@ -590,6 +593,14 @@ class Checker:
             if inside * 2 < whole and not chained:
                 continue
             src = made.get(q.prev) if q.prev is not None else None
+            dash = self._dash_speaker(q)
+            if dash is not None:
+                fr = Frame(kind="quote", cue=dash[1], cue_text=self.text[dash[1][0]:dash[1][1]], speaker=dash[0],
+                           content=[(q.start, q.end)], quote="direct", sentence=si,
+                           reasons=[f"a quotation signed with a dash: {dash[0]}"])
+                new.append(fr)
+                made[qi] = fr
+                continue
             if src is None:
                 src = self._neighbour_frame(si, by_sentence)
             if src is not None:
@@ -606,6 +617,23 @@ class Checker:
             new.append(fr)
             made[qi] = fr
         self._frames.extend(new)
+
+    def _dash_speaker(self, q: _Quote) -> tuple[str, tuple[int, int]] | None:
+        """'“...” ― Sonya Herridge': a quotation signed with a dash and a name."""
+        k = bisect.bisect_left(self._tok_starts, q.end)
+        if k + 1 >= len(self.toks) or self.toks[k].text not in ("―", "—", "–", "-", "--"):
+            return None
+        if "\n" in self.text[q.end:self.toks[k + 1].start]:
+            return None
+        e = k + 1
+        while e < len(self.toks) and e - k < 7 and self.toks[e].text not in ".,;:\n" and \
+                "\n" not in self.text[self.toks[e - 1].end:self.toks[e].start]:
+            e += 1
+        runs = self._name_runs(k + 1, e)
+        if not runs or runs[0][0] != k + 1:
+            return None
+        name = self._name_text(*runs[0])
+        return (self.fullest(name), (self.toks[k].start, self.toks[k].end)) if name else None
 
     def _neighbour_frame(self, si: int, by_sentence: dict[int, list[Frame]]) -> Frame | None:
         doc = self.document
@@ -766,6 +794,8 @@ class Checker:
                 if self._breaks_clause(r_start, g_left):
                     r_end = min(r_end, self._break_point(r_start, g_left))
                     break
+            if r_end == s_end:
+                r_end = self._tail_cut(r_start, r_end, frames)
             if r_start < r_end:
                 f.content.append((r_start, r_end))
         for i, f in enumerate(frames):
@@ -781,6 +811,39 @@ class Checker:
                     break
             if l_start < l_end:
                 f.content.append((l_start, l_end))
+
+    def _tail_cut(self, a: int, b: int, frames: list[Frame]) -> int:
+        """Where reported content running to the end of its sentence really ends:
+        before a last ', which ...' / ', who ...' clause, a trailing participle
+        (', making it ...') or a closing dash aside, the reporter's additions.
+        Quoted text is never cut."""
+        ka = bisect.bisect_left(self._tok_starts, a)
+        kb = bisect.bisect_left(self._tok_starts, b)
+        cut = b
+        depth = 0
+        for k in range(ka, kb):
+            t = self.toks[k]
+            if t.text in _QUOTES:
+                depth ^= 1
+            if depth or k + 1 >= kb:
+                continue
+            n = self.toks[k + 1]
+            if t.text == "," and (n.low in ("which", "who", "whose", "where") or (
+                    n.low.endswith("ing") and n.word and not n.cap and cue_verb(n.low) is None
+                    and n.low not in ("including", "according", "during", "something", "nothing", "anything",
+                                      "everything", "being", "morning", "evening", "building", "spring"))):
+                rest = self.toks[k + 2:kb]
+                if not any(x.text == "," for x in rest) and not any(x.text in _QUOTES for x in rest) and \
+                        not any(f.cue and f.cue[0] > t.start for f in frames):
+                    cut = t.start
+                    break
+            if t.text in ("—", "--") and k > ka + 3:
+                rest = self.toks[k + 1:kb]
+                if not any(x.text in ("—", "--") for x in rest) and not any(x.text in _QUOTES for x in rest) and \
+                        not any(f.cue and f.cue[0] > t.start for f in frames):
+                    cut = t.start
+                    break
+        return cut
 
     def _breaks_clause(self, a: int, b: int) -> bool:
         """Is there a clause break (", but", ";", ", while" ...) between a and b
@@ -945,9 +1008,9 @@ class Checker:
         prev = self.toks[k - 1] if k > a else None
         nxt = self.toks[k + 1] if k + 1 < b else None
         ing = t.low.endswith("ing")
-        past = t.low.endswith("ed") or t.low in ("said", "told", "wrote", "written", "thought", "knew", "known",
-                                                  "felt", "found", "saw", "seen", "sought", "held", "understood",
-                                                  "swore", "sworn", "meant", "spoke", "spoken", "taught")
+        base = lemma.replace("_", " ")
+        past = not ing and t.low not in (base, base + "s", base + "es", base[:-1] + "ies") and (
+            t.low.endswith(("ed", "en", "wn")) or t.low in _IRREGULAR_PAST)
         if prev is not None and (prev.low in DETERMINERS or _is_poss(prev.text)) and not (
                 prev.low == "that" and not ing):
             return None  # a noun: "the report", "his claims", "Trump's warning"
@@ -998,6 +1061,9 @@ class Checker:
             return nxt is not None and nxt.low in ("that", ":")
         if prev.low in _MODALS or _base(prev.low) in PERSON_PRONOUNS or prev.low in ("who", "also", "it", "this"):
             return True
+        if (nxt is None or nxt.text in ".!?") and prev.word and not prev.cap and prev.low not in DETERMINERS \
+                and prev.low not in PREPOSITIONS:
+            return True  # "..., a new analysis shows."
         if nxt is not None and nxt.low == "that" and self.toks[k].low.endswith("s") and prev.word and \
                 not prev.cap and prev.low not in DETERMINERS and prev.low not in PREPOSITIONS and \
                 not prev.low.endswith("s"):
@@ -1364,6 +1430,8 @@ class Checker:
                 return "that", n
             if self.toks[n].low == "to" and lemma not in ("tell", "say"):
                 return "clause", j  # "urged supporters to monitor ...": the addressee is part of it
+            if self.toks[n].low in PREPOSITIONS and lemma != "tell":
+                return "end", b  # "advising the campaign on policy": no reported content
             return "clause", n
         if t.low == "to" and j + 1 < b and self.toks[j + 1].word and not self.toks[j + 1].cap and \
                 self.toks[j + 1].low not in DETERMINERS and self.toks[j + 1].low not in _AUDIENCE and \
@@ -1407,6 +1475,15 @@ class Checker:
         prev = self.toks[k - 1] if k > a else None
         if cls == "object" and t.low.endswith("ing") and (prev is None or prev.text not in ",—"):
             return None  # "for attacking them": the reporter's description
+        j = k - 1
+        while j >= a and self.toks[j].word and (_adverb(self.toks[j]) or self.toks[j].low in ("also", "then", "not",
+                                                                                          "again", "still", "even")):
+            j -= 1
+        if t.low.endswith("ing") and j >= a and self.toks[j].word and not (
+                self.toks[j].low in PREPOSITIONS or self.toks[j].low in ("to", "while", "when", "after", "before",
+                                                                        "by", "without", "and", "or", "as")
+                or self.toks[j].low in AUXILIARIES or self.toks[j].low in BE_FORMS or self.toks[j].low in _MODALS):
+            return None  # "a couple claiming allegiance to ...": a participle after a noun
         if prev is not None and prev.word and prev.low not in PREPOSITIONS and prev.low not in ("to", "and", "while",
                                                                                                  "when", "after", "before", "by") \
                 and prev.low not in AUXILIARIES and prev.low not in BE_FORMS and prev.low not in _MODALS:
@@ -1589,6 +1666,12 @@ class Checker:
             head_words.append(k)
         runs = [r for r in self._name_runs(head_words[0], words[-1] + 1) if r[0] <= head_words[-1]] \
             if head_words else []
+        if not head_words and self.toks[words[0]].low in PREPOSITIONS:
+            # "During the debate Trump said": the subject follows the opening phrase
+            late = self._name_runs(words[0], words[-1] + 1)
+            if late and late[-1][1] == words[-1] + 1:
+                head_words = list(range(late[-1][0], late[-1][1]))
+                runs = [late[-1]]
         if first.low == "the" and head_words and not self.toks[head_words[-1]].cap and \
                 _strip_poss(self.toks[head_words[-1]].low) in ROLE_NOUNS:
             who = self._resolve_pronoun("he", first.start)

@@ -354,7 +354,7 @@ PHRASAL_CUES: dict[str, set[str]] = {
     "dwell": {"on"}, "harp": {"on"}, "worry": {"about"}, "care": {"about"}, "think": {"about", "of"},
     "know": {"about", "of"}, "hear": {"about", "of", "from"}, "learn": {"about", "of"}, "agree": {"with", "on", "to"},
     "disagree": {"with"}, "respond": {"to"}, "reply": {"to"}, "react": {"to"}, "go": {"after"},
-    "cite": set(), "plead": {"for"}, "appeal": {"for", "to"}, "fight": {"for", "against"},
+    "cite": set(), "plead": {"for"}, "appeal": {"for"}, "fight": {"for", "against"},
     "express": set(), "voice": set(), "rally": {"behind", "against", "for"}, "lobby": {"for", "against"},
 }
 PHRASAL_FORMS: dict[str, str] = {}
