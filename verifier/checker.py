@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -322,13 +323,7 @@ class Checker:
     def _index(self) -> None:
         text = self.text
         n = len(text)
-        ns = [0] * (n + 1)
-        c = 0
-        for i, ch in enumerate(text):
-            if not ch.isspace():
-                c += 1
-            ns[i + 1] = c
-        self._ns = ns
+        self._ns = list(accumulate((not ch.isspace() for ch in text), initial=0))
         mark = bytearray(n)
         intervals = []
         for fi, f in enumerate(self._frames):
@@ -343,13 +338,7 @@ class Checker:
         for f in self._frames:
             self._by_sentence.setdefault(f.sentence, []).append(f)
         self._iv_starts = [iv[0] for iv in intervals]
-        cov = [0] * (n + 1)
-        c = 0
-        for i, ch in enumerate(text):
-            if mark[i] and not ch.isspace():
-                c += 1
-            cov[i + 1] = c
-        self._cov = cov
+        self._cov = list(accumulate((m and not ch.isspace() for m, ch in zip(mark, text)), initial=0))
 
     # --- names ---------------------------------------------------------------------
     def _proper_words(self) -> set[str]:
@@ -566,6 +555,16 @@ class Checker:
                 outer.append((a, b))
         outer = _merge(outer)
         o_starts = [a for a, _ in outer]
+        q_starts = [q.start for q in self._quotes]
+        claimed: set[int] = set()
+        for f in self._frames:
+            for x, y in f.content:
+                i = bisect.bisect_left(q_starts, x - 2)
+                while i < len(self._quotes) and self._quotes[i].start <= y:
+                    q = self._quotes[i]
+                    if q.end - 2 <= y and not (f.cue and q.start <= f.cue[0] < q.end):
+                        claimed.add(i)
+                    i += 1
         new: list[Frame] = []
         made: dict[int, Frame] = {}
         for qi, q in enumerate(self._quotes):
@@ -574,16 +573,8 @@ class Checker:
             words = _TOKEN.findall(self.text[q.start:q.end])
             if sum(1 for w in words if w[0].isalnum()) < 4:
                 continue
-            # claimed already by a frame whose cue is outside the quotation?
-            claimed = False
-            for f in self._frames:
-                if f.cue and q.start <= f.cue[0] < q.end:
-                    continue
-                if any(x <= q.start + 2 and y >= q.end - 2 for x, y in f.content):
-                    claimed = True
-                    break
-            if claimed:
-                continue
+            if qi in claimed:
+                continue  # claimed already by a frame whose cue is outside the quotation
             si = doc.sentence_index(q.start)
             sent = doc.sentences[si]
             # a full sentence (or most of one) in quotation marks
@@ -1755,6 +1746,8 @@ def _base(low: str) -> str:
 
 
 def _is_poss(word: str) -> bool:
+    if word[-1:] not in "sS'’":
+        return False
     low = word.lower()
     if _base(low) in ("he", "she", "it", "that", "there", "here", "what", "who", "where", "let", "i", "we",
                       "you", "they"):
