@@ -1267,14 +1267,39 @@ class Checker:
                 return None  # "he said." with nothing reported in this sentence
             if kind == "end":
                 return None
+        if kind == "colon":
+            # "He added: ..." — the words after the colon run to the end of the paragraph
+            rest = self._after_colon(b)
+            if rest is not None:
+                f.content.append(rest)
+                f.reasons.insert(0, f"reporting verb '{t.text}:' opens what follows, to the end of the paragraph")
+            elif ck >= b:
+                return None
         if ck < b:
             f.right = self.toks[ck].start
             word = "that" if kind == "that" else ("':'" if kind == "colon" else "")
-            f.reasons.insert(0, f"reporting verb '{t.text}'" + (f"; the content follows {word}" if word else
-                                                                 "; the content is its clause or object"))
-        else:
+            if not f.reasons or not f.reasons[0].startswith("reporting verb"):
+                f.reasons.insert(0, f"reporting verb '{t.text}'" + (f"; the content follows {word}" if word else
+                                                                     "; the content is its clause or object"))
+        elif kind != "colon":
             return None
         return f
+
+    def _after_colon(self, b: int) -> tuple[int, int] | None:
+        """The rest of the paragraph after the sentence ending at token b; or the
+        next paragraph when the colon ends this one."""
+        if b >= len(self.toks):
+            return None
+        start = self.toks[b - 1].end
+        blocks = self.document.blocks
+        bi = _block_index(blocks, self.toks[b - 1].start)
+        if bi is None:
+            return None
+        if self.text[start:blocks[bi].end].strip():
+            return start, blocks[bi].end
+        if bi + 1 < len(blocks) and self.toks[b - 1].text == ":":
+            return blocks[bi + 1].start, blocks[bi + 1].end
+        return None
 
     def _view_appositive(self, k: int, s_start: int, s_end: int, t: Tok, cls: str, lemma: str) -> Frame | None:
         """'..., a view the ministry disputed': the appositive is the ministry's."""
@@ -1366,6 +1391,8 @@ class Checker:
         j = k + 1
         if j < b and self.toks[j].low in ("out",) and lemma == "point":
             j += 1
+        if j < b and self.toks[j].text == ":" and all(not self.toks[x].word for x in range(j, b)):
+            return "colon", b  # "He added:" closing its sentence
         if j >= b or all(not self.toks[x].word for x in range(j, b)):
             return "end", b
         t = self.toks[j]
