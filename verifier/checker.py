@@ -929,7 +929,7 @@ class Checker:
         """'Many Democrats are afraid that ...', 'He is confident the plan will pass'."""
         t = self.toks[k]
         nxt = self.toks[k + 1] if k + 1 < b else None
-        if nxt is None or not (nxt.low in ("that", "about", "of", "whether") or (
+        if nxt is None or not (nxt.low in ("that", "about", "of", "whether") or (nxt.low == "by" and t.low.endswith("ed")) or (
                 nxt.low in DETERMINERS or _base(nxt.low) in PERSON_PRONOUNS) and nxt.low not in ("a", "an")):
             return None
         j = k - 1
@@ -1032,7 +1032,9 @@ class Checker:
         if lemma in NEEDS_TO and cls == "thought":
             if nxt is None or nxt.low not in ("to", "that") or past and aux >= a and self.toks[aux].low in ("had",):
                 return None
-        if ing and aux >= a and self.toks[aux].low in BE_FORMS and self.toks[aux].low not in ("being", "been") \
+        if ing and aux >= a and (self.toks[aux].low in BE_FORMS or self.toks[aux].low.endswith(
+                ("’s", "'s", "’re", "'re", "’m", "'m")) and _base(self.toks[aux].low) in PERSON_PRONOUNS | {"it"}) \
+                and self.toks[aux].low not in ("being", "been") \
                 and not (aux > a and self.toks[aux - 1].low in _CLAUSE_OPENERS):
             return self._finite_frame(k, a, b, lemma, cls)  # progressive: "is promising to ..."
         if ing or (prev is not None and prev.low == "to" and not past):

@@ -149,12 +149,13 @@ counter retort rebut hint imply speculate theorize guarantee swear pronounce pro
 agree disagree point_out underline underscore acknowledge brag grumble gripe fret protest
 opine surmise email text propose recommend demand note describe characterize encourage invite
 implore beg instruct signal posit retweet reaffirm stipulate convey outline detail recommend
+intimate recite
 """.split()
 
 THOUGHT_VERBS = set("""
 believe think expect hope fear worry doubt know feel want wish plan intend consider suspect
 assume imagine guess suppose wonder understand realize recognize see view regard hold
-seek aim try decide prefer trust learn offer refuse decline threaten
+seek aim try decide prefer trust learn offer refuse decline threaten remember
 """.split())
 
 EVIDENCE_VERBS = """
@@ -175,7 +176,7 @@ praise criticize criticise accuse blame call describe dismiss reject welcome con
 slam blast attack mock defend endorse question dispute deride ridicule applaud hail credit label
 brand tout champion lambaste chide fault challenge support oppose contradict charge thank cite
 reference promote downplay decry tout denigrate disparage belittle malign insult demean vilify
-excoriate berate scold rebuke castigate ridicule taunt
+excoriate berate scold rebuke castigate ridicule taunt knock
 """.split()
 
 # verbs whose first object is the addressee: "told reporters that ..."
@@ -290,7 +291,7 @@ PASSIVE_CUES = set("""
 expect believe think say report allege accuse describe call estimate project predict rumor suspect
 tell ask quote see view regard consider criticize praise blame credit charge label brand deem fear
 know understand urge warn advise inform promise assure cite announce confirm claim deny dismiss
-reject condemn question challenge consider rate rank poll survey forecast
+reject condemn question challenge consider rate rank poll survey forecast show
 """.split())
 
 # speech verbs that take any subject ("the bill says", "it said"); the others need a
@@ -367,6 +368,7 @@ afraid worried concerned confident convinced sure certain hopeful optimistic pes
 sceptical aware adamant unsure uncertain glad happy proud angry upset disappointed frustrated
 fearful doubtful insistent determined eager anxious nervous alarmed furious outraged thrilled
 delighted pleased grateful thankful sorry unhappy unconvinced persuaded satisfied dissatisfied
+troubled bothered disturbed offended dismayed appalled shocked surprised encouraged heartened
 """.split())
 WH_WORDS = {"how", "why", "what", "whether", "if", "when", "where", "who", "which", "whom", "whose"}
 
