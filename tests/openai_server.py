@@ -131,6 +131,14 @@ def error(status: int, message: str = "error", *, code: str | None = None, heade
                  body={"error": {"message": message, "type": err_type, "param": None, "code": code}})
 
 
+class _Server(ThreadingHTTPServer):
+    # The default listen backlog (5) overflows when many clients connect at
+    # once (a batch at concurrency 16 reconnecting after faults): the kernel
+    # drops the SYN and the client's connect times out on a request the
+    # server never saw.
+    request_queue_size = 128
+
+
 class OpenAIServer:
     def __init__(self, default: ReplySpec | None = None, host: str = "127.0.0.1", port: int = 0):
         self.default = default
@@ -239,7 +247,7 @@ class OpenAIServer:
                 except OSError:
                     pass
 
-        self._httpd = ThreadingHTTPServer((self._host, self._port), Handler)
+        self._httpd = _Server((self._host, self._port), Handler)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
                                         name="openai-test-server", daemon=True)
