@@ -255,3 +255,36 @@ def test_every_frame_has_reasons_and_offsets_in_the_text():
         assert f.reasons
         for a, b in f.content:
             assert 0 <= a < b <= len(text)
+
+
+# --- later rules ---------------------------------------------------------------------------------
+
+def test_a_verb_with_a_colon_opens_the_rest_of_the_paragraph():
+    text = "The coach added: The squad is tired. It needs a week off.\n\nThe season resumes in March."
+    assert check(text, "It needs a week off").speaker == "The coach"
+    assert label(text, "The season resumes in March") == "asserted"
+
+
+def test_a_quotation_signed_with_a_dash():
+    text = "Readers wrote in.\n\n“The new bus line changed my commute.” ― Ines Moreau\n\nThe line opened in May."
+    v = check(text, "The new bus line changed my commute")
+    assert (v.label, v.speaker) == ("attributed", "Ines Moreau")
+    assert label(text, "The line opened in May") == "asserted"
+
+
+def test_findings_named_by_in_a_poll():
+    assert check("In a county survey released Monday, most residents backed the plan.",
+                 "most residents backed the plan").label == "attributed"
+    assert check("Most residents backed the plan, in the county survey.", "Most residents backed the plan").speaker \
+        == "the county survey"
+    assert label("In a statement, the mayor thanked the crews.", "In a statement") == "asserted"
+
+
+def test_contracted_subject_with_a_progressive():
+    assert check("He’s predicting that the vote will be close.", "the vote will be close").label == "attributed"
+
+
+def test_reporters_addition_after_the_content_is_asserted():
+    text = "The senator said she would back the bill, which passed the House in May."
+    assert label(text, "she would back the bill") == "attributed"
+    assert label(text, "which passed the House in May") == "asserted"

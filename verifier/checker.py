@@ -709,8 +709,27 @@ class Checker:
     def _in_document(self, a: int, b: int) -> Frame | None:
         """'In a CBS poll released Monday, Clinton led by four points': the poll
         (survey, study, report) is the source of the sentence's main clause."""
-        if b - a < 5 or self.toks[a].low not in ("in", "per"):
+        if b - a < 5:
             return None
+        if self.toks[a].low not in ("in", "per"):
+            # "..., in the latest CBS poll." at the end of the sentence
+            c = next((k for k in range(b - 2, max(a, b - 16), -1) if self.toks[k].text == ","), None)
+            if c is None or c + 2 >= b or self.toks[c + 1].low not in ("in", "per") or c - a < 4:
+                return None
+            words = [t for t in self.toks[c + 2:b] if t.word]
+            head = self._head(words) if words else None
+            if head is None or _strip_poss(head.low) not in _FINDING_NOUNS or any(
+                    t.low in _CONTINUE_WORDS or t.low in BE_FORMS for t in words):
+                return None
+            speaker = _clean(self.text[words[0].start:head.end])
+            t = self.toks[c + 1]
+            f = Frame(kind="according", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                      source=(words[0].start, words[-1].end),
+                      reasons=[f"'..., {t.text} {speaker}': the finding is the {head.low}'s"])
+            f.left_edge = t.start
+            f.right_edge = words[-1].end
+            f.left = self.toks[c].start
+            return f
         comma = next((k for k in range(a + 1, min(b, a + 16)) if self.toks[k].text == ","), None)
         if comma is None or comma + 1 >= b:
             return None
@@ -1490,6 +1509,9 @@ class Checker:
         """'..., announcing that ...', 'by saying ...', 'declined to say ...'."""
         t = self.toks[k]
         post_kind, ck = self._post(k, b, lemma)
+        if post_kind == "adverbial" and ck < b and self.toks[ck].text == "," and ck + 1 < b and \
+                any(self.toks[x].word for x in range(ck + 1, b)):
+            post_kind, ck = "clause", ck + 1  # "saying during the debate, “That makes me smart”"
         if post_kind in ("end", "adverbial"):
             return None
         prev = self.toks[k - 1] if k > a else None
