@@ -1,5 +1,6 @@
 """Batch throughput against a local chat-completions server that answers
-every request after a fixed delay (tests/fault_server.py, no faults):
+every request after a fixed delay (tests/fault_server.py, no faults, in a
+process of its own):
 articles per second at concurrency 1, 8 and 32, as a ratio of the ideal
 (delay x articles / concurrency). Runs the real batch runner, the real
 LLMExtractor (openai client + instructor, one shared client), grounding,
@@ -18,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, table
+from common import ROOT, ServerProcess, table
 
 sys.path.insert(0, str(ROOT / "tests"))
 
@@ -31,8 +32,6 @@ def main() -> None:
     args = ap.parse_args()
 
     from batch_helpers import article
-    from fault_server import FaultServer
-
     import openai  # noqa: F401  (import cost outside the timings)
     import instructor  # noqa: F401
     from verifier.batch import BatchRunner, Inputs, ResultStore
@@ -40,7 +39,7 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="verifier-throughput-"))
     rows = []
-    with FaultServer(latency=args.delay) as server:
+    with ServerProcess(latency=args.delay) as server:
         for level in [int(x) for x in args.levels.split(",")]:
             n = level * args.per_worker
             jl = tmp / f"c{level}.jsonl"
@@ -53,11 +52,11 @@ def main() -> None:
             verifier.check(Document.from_text(article(n + 1)))  # ... and the first call's lazy imports
             store = ResultStore.open(tmp / f"c{level}.out.jsonl")
             inputs = Inputs([str(jl)])
-            before = len(server.chat_requests)
+            warmup = ext.run_usage.requests
             t0 = time.perf_counter()
             summary = BatchRunner(verifier, store, concurrency=level, ledger=ext.run_usage).run(inputs, inputs.total)
             wall = time.perf_counter() - t0
-            requests = len(server.chat_requests) - before
+            requests = ext.run_usage.requests - warmup
             ideal = args.delay * n / level
             assert summary.ok == n, summary.line()
             rows.append([level, n, requests, f"{wall:.2f}", f"{ideal:.2f}", f"{n / wall:.1f}",

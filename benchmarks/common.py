@@ -86,3 +86,36 @@ def table(rows: list[list], header: list[str]) -> str:
 
 def self_peak_mib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
+class ServerProcess:
+    """tests/fault_server.py's FaultServer in a process of its own, so the
+    server's work does not compete with the client for this process's
+    GIL. `kwargs` go to FaultServer (latency=, rate=, ...)."""
+
+    def __init__(self, **kwargs):
+        self.kwargs = kwargs
+        self.proc: subprocess.Popen | None = None
+        self.url = ""
+
+    def __enter__(self) -> "ServerProcess":
+        code = (f"import sys, time; sys.path.insert(0, {str(ROOT / 'tests')!r})\n"
+                "from fault_server import FaultServer\n"
+                f"s = FaultServer(**{self.kwargs!r}).start()\n"
+                "print(s.url, flush=True)\n"
+                "sys.stdin.read()\n")
+        self.proc = subprocess.Popen([PYTHON, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout is not None
+        self.url = self.proc.stdout.readline().strip()
+        if not self.url:
+            raise RuntimeError("the benchmark server did not start")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.proc is not None:
+            assert self.proc.stdin is not None
+            self.proc.stdin.close()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
