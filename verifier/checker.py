@@ -1073,6 +1073,10 @@ class Checker:
             return nxt is not None and nxt.low in ("that", ":")
         if prev.low in _MODALS or _base(prev.low) in PERSON_PRONOUNS or prev.low in ("who", "also", "it", "this"):
             return True
+        if not self.toks[k].low.endswith("s") and prev.word and prev.low.endswith("s") and not _is_poss(prev.text) \
+                and (prev.low in DOCUMENT_NOUNS or prev.low in PERSON_NOUNS or _people(prev.low)) and nxt is not None \
+                and nxt.word:
+            return True  # "the polls show Clinton ahead"
         if (nxt is None or nxt.text in ".!?") and prev.word and not prev.cap and prev.low not in DETERMINERS \
                 and prev.low not in PREPOSITIONS:
             return True  # "..., a new analysis shows."
@@ -1280,8 +1284,10 @@ class Checker:
             return f
         kind, ck = post
         if lemma in NEEDS_CLAUSE and kind == "clause" and not (
-                cls == "evidence" and self._head([x for x in self.toks[s_start:s_end] if x.word]).low in DOCUMENT_NOUNS):
-            return None
+                cls == "evidence" and self._head([x for x in self.toks[s_start:s_end] if x.word]).low in DOCUMENT_NOUNS
+        ) and not (lemma in ("see", "view", "regard", "consider", "describe", "hold")
+                   and any(self.toks[x].low == "as" for x in range(ck, min(b, ck + 10)))):
+            return None  # but "sees the vote as a test" reports a view
         f.right_edge = t.end
         if kind in ("end", "adverbial") and not before:
             if lemma in ("say", "tell", "add", "write", "note", "explain", "continue") and kind == "end":

@@ -176,7 +176,7 @@ praise criticize criticise accuse blame call describe dismiss reject welcome con
 slam blast attack mock defend endorse question dispute deride ridicule applaud hail credit label
 brand tout champion lambaste chide fault challenge support oppose contradict charge thank cite
 reference promote downplay decry tout denigrate disparage belittle malign insult demean vilify
-excoriate berate scold rebuke castigate ridicule taunt knock
+excoriate berate scold rebuke castigate ridicule taunt knock express voice
 """.split()
 
 # verbs whose first object is the addressee: "told reporters that ..."
