@@ -117,7 +117,8 @@ class BatchRunner:
         """`ledger`: the extractor's run ledger (anything with `snapshot()`
         returning a Usage), when it keeps one: the totals then include the
         requests of articles that failed, and of those still in flight.
-        Without it, the totals add up each finished article's usage."""
+        Without it, the totals add up the usage of each finished article
+        (an article that fails leaves none)."""
         if concurrency < 1:
             raise VerifierError("--concurrency must be at least 1")
         self.verifier = verifier
@@ -150,22 +151,22 @@ class BatchRunner:
                 return Outcome(item, "cancelled")
             report = self.verifier.check(doc)
         except Exception as exc:  # every failure is this article's error line, never the run's end
-            usage = _usage_of_error(exc)
-            return Outcome(item, "error", error_record(item.id, item.source, hash_, exc), usage=usage,
+            return Outcome(item, "error", error_record(item.id, item.source, hash_, exc),
                            error=f"{type(exc).__name__}: {exc}")
         usage = report.usage.model_dump()
         return Outcome(item, "ok", ok_record(item.id, item.source, hash_, report.model_dump_json()),
                        claims=len(report.claims), warnings=len(report.warnings), usage=usage)
 
     def _worker(self, inq: queue.Queue, outq: queue.Queue) -> None:
-        while True:
-            item = inq.get()
-            if item is None:
-                outq.put(None)
-                return
-            if self._stop.is_set():
-                continue
-            outq.put(self.process(item))
+        try:
+            while True:
+                item = inq.get()
+                if item is None:
+                    return
+                if not self._stop.is_set():
+                    outq.put(self.process(item))
+        finally:
+            outq.put(None)  # always: the calling thread counts the workers that are done
 
     def _feeder(self, items: Iterable[Item], inq: queue.Queue, outq: queue.Queue) -> None:
         try:
@@ -269,17 +270,6 @@ class BatchRunner:
             summary.duplicates += 1
         elif out.status == "skipped":
             summary.skipped += 1
-
-
-def _usage_of_error(exc: BaseException) -> dict:
-    """Usage an extractor attached to its exception (tokens spent on an
-    article that still failed), if any."""
-    usage = getattr(exc, "usage", None)
-    if usage is None:
-        return {}
-    if hasattr(usage, "model_dump"):
-        return usage.model_dump()
-    return dict(usage) if isinstance(usage, dict) else {}
 
 
 def _sigterm_as_interrupt() -> Callable[[], None]:
