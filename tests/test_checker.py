@@ -288,3 +288,12 @@ def test_reporters_addition_after_the_content_is_asserted():
     text = "The senator said she would back the bill, which passed the House in May."
     assert label(text, "she would back the bill") == "attributed"
     assert label(text, "which passed the House in May") == "asserted"
+
+
+def test_relative_clause_source():
+    text = "The two mayors, who say the tunnel is unsafe, walked out of the meeting."
+    v = check(text, "the tunnel is unsafe")
+    assert (v.label, v.cue) == ("attributed", "say")
+    assert label(text, "walked out of the meeting") == "asserted"
+    text = "“We will appeal,” said Ruth Okoye, who added that the ruling ignored the evidence."
+    assert check(text, "the ruling ignored the evidence").speaker == "Ruth Okoye"

@@ -187,6 +187,7 @@ class Frame:
     left: int | None = None  # content runs left up to here
     left_edge: int | None = None  # the frame's own words (source, cue) span left_edge..right_edge
     right_edge: int | None = None
+    right_limit: int | None = None  # the right content stops here (end of a relative clause)
 
 
 @dataclass
@@ -796,7 +797,7 @@ class Checker:
             if not f.right:
                 continue
             r_start = f.right
-            r_end = s_end
+            r_end = s_end if f.right_limit is None else min(s_end, f.right_limit)
             for g in frames[i + 1:]:
                 g_left = g.left_edge
                 if g_left is None or g_left <= r_start:
@@ -1245,26 +1246,31 @@ class Checker:
         view = self._view_appositive(k, s_start, s_end, t, cls, lemma)
         if view is not None:
             return view
+        rel_limit = None
         if subject_words[-1].low in ("who", "which", "that") and s_end - s_start == 1 or \
                 len(subject_words) > 1 and subject_words[-1].low == "who":
             # "critics who say ...": the source is the noun before the relative
             r = self.toks.index(subject_words[-1], s_start, s_end)
-            if s_end - s_start == 1:
-                s_start, _, _ = self._subject_span(r, a)
-            m = r - 1
-            while m >= s_start and self.toks[m].word and self.toks[m].low not in PREPOSITIONS and \
-                    self.toks[m].low not in ("to", "and", "or"):
+            e = r - 1 if r - 1 >= a and self.toks[r - 1].text == "," else r  # "Harvey, who said"
+            m = e - 1
+            while m >= a and (self.toks[m].word or self.toks[m].text in ".-'’") and \
+                    self.toks[m].low not in PREPOSITIONS and self.toks[m].low not in ("to", "or", "said", "says") \
+                    and not (self.toks[m].low in BE_FORMS or self.toks[m].low in AUXILIARIES):
                 m -= 1
-            s_start = m + 1
-            s_end = r
+            s_start, s_end = m + 1, e
             if s_end <= s_start:
                 return None
+            if e < r:  # ", who say ...,": the relative clause ends at the next comma
+                nxt_comma = next((x for x in range(k + 1, b) if self.toks[x].text == ","
+                                  and x + 1 < b and self.toks[x + 1].text not in _QUOTES), None)
+                if nxt_comma is not None:
+                    rel_limit = self.toks[nxt_comma].start
         if not self._subject_ok(cls, lemma, s_start, s_end):
             return None
         speaker, how = self._speaker_with_reason(s_start, s_end)
         cue_text = self.text[self.toks[aux_start].start:t.end] if aux_start < k else t.text
         f = Frame(kind="verb", cue=(self.toks[aux_start].start, t.end), cue_text=cue_text, speaker=speaker,
-                  source=(self.toks[s_start].start, self.toks[s_end - 1].end))
+                  source=(self.toks[s_start].start, self.toks[s_end - 1].end), right_limit=rel_limit)
         if how:
             f.reasons.append(how)
         f.left_edge = self.toks[s_start].start
