@@ -16,7 +16,7 @@ import pytest
 from batch_helpers import SentenceExtractor, article, page_server, write_articles
 from conftest import ROOT, run_cli
 from verifier import errors
-from verifier.batch import BatchRunner, Inputs, ResultStore, is_batch, read_results
+from verifier.batch import BatchRunner, Inputs, ResultStore, is_batch, latest_results, read_results
 from verifier.pipeline import Verifier
 
 
@@ -119,6 +119,8 @@ def test_directory_batch_streams_one_line_per_article_and_resumes(tmp_path):
     assert [r["status"] for r in recs3] == ["ok"] * 7
     assert len({r["hash"] for r in recs3}) == len({r["id"] for r in recs3}) == 7
     assert recs3[:6] == ok  # finished work is never rewritten
+    latest = latest_results(out)
+    assert set(latest) == {r["id"] for r in recs3} and latest[bad[0]["id"]]["status"] == "ok"
 
 
 def test_jsonl_of_texts_paths_and_urls(tmp_path):

@@ -69,24 +69,19 @@ def latest_results(path: str | Path) -> dict[str, dict]:
 
 @dataclass
 class ResultStore:
-    """Append-only JSONL results. `path=None` streams to `stream` (stdout),
-    without resume."""
+    """Append-only JSONL results in `path`, held under an exclusive lock
+    from `open` to `close`. What earlier runs finished is known from the
+    start: content hashes (and URLs) of "ok" lines, and the extractors and
+    models that made them."""
 
-    path: Path | None
-    stream: IO[str] | None = None
+    path: Path
     done_hashes: set[str] = field(default_factory=set)
     done_sources: set[str] = field(default_factory=set)
-    previous_errors: int = 0
-    previous_lines: int = 0
-    damaged: int = 0
     extractors: set[tuple] = field(default_factory=set)
     _fh: IO[str] | None = None
-    written: int = 0
 
     @classmethod
-    def open(cls, path: str | Path | None, stream: IO[str] | None = None) -> "ResultStore":
-        if path is None:
-            return cls(path=None, stream=stream, _fh=stream)
+    def open(cls, path: str | Path) -> "ResultStore":
         store = cls(path=Path(path))
         store._fh = store._lock()
         try:
@@ -99,7 +94,6 @@ class ResultStore:
     def _lock(self) -> IO[str]:
         """Open the file for appending, and hold it: two runs appending to
         one file would interleave and duplicate work."""
-        assert self.path is not None
         if self.path.is_dir():
             raise NotABatchFile(f"{self.path}: is a directory; -o takes a file for the JSONL results")
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -117,7 +111,6 @@ class ResultStore:
 
     def _load(self) -> None:
         p = self.path
-        assert p is not None
         good_end = 0
         with open(p, "rb") as fh:
             for n, raw in enumerate(fh, 1):
@@ -125,22 +118,18 @@ class ResultStore:
                     break  # cut off by a crash: dropped below
                 rec = parse_line(raw.decode("utf-8", errors="replace"))
                 if rec is None:
-                    if raw.startswith(b'{"id": '):
-                        self.damaged += 1  # ours, but cut or garbled: run again, dropped by compact()
-                    elif raw.strip():
+                    # a garbled line of ours is skipped (its article runs again, compact() drops
+                    # the line); any other line means the file is someone else's
+                    if raw.strip() and not raw.startswith(b'{"id": '):
                         raise NotABatchFile(
                             f"{p}: line {n} is not a verifier batch result; this file is not ours to append to "
                             "(choose another -o)")
-                else:
-                    self.previous_lines += 1
-                    if rec["status"] == "ok":
-                        if rec.get("hash"):
-                            self.done_hashes.add(rec["hash"])
-                        self.done_sources.add(rec.get("source") or "")
-                        report = rec.get("report") or {}
-                        self.extractors.add((report.get("extractor"), report.get("model")))
-                    elif rec["status"] == "error":
-                        self.previous_errors += 1
+                elif rec["status"] == "ok":
+                    if rec.get("hash"):
+                        self.done_hashes.add(rec["hash"])
+                    self.done_sources.add(rec.get("source") or "")
+                    report = rec.get("report") or {}
+                    self.extractors.add((report.get("extractor"), report.get("model")))
                 good_end += len(raw)
         if good_end < p.stat().st_size:
             assert self._fh is not None
@@ -152,11 +141,10 @@ class ResultStore:
         assert self._fh is not None
         self._fh.write(line + "\n")
         self._fh.flush()
-        self.written += 1
 
     def flush(self) -> None:
         """Everything written so far, on disk."""
-        if self._fh is not None and self.path is not None:
+        if self._fh is not None:
             self._fh.flush()
             try:
                 os.fsync(self._fh.fileno())
@@ -165,7 +153,7 @@ class ResultStore:
 
     def close(self) -> None:
         self.flush()
-        if self._fh is not None and self.path is not None:
+        if self._fh is not None:
             self._fh.close()  # releases the lock
         self._fh = None
 
@@ -173,7 +161,7 @@ class ResultStore:
         """Drop lines superseded by later ones: an error or duplicate line
         whose article was later run again, or whose content was later
         checked. Returns the number of lines dropped."""
-        if self.path is None or not self.path.exists():
+        if not self.path.exists():
             return 0
         self.flush()  # still holding the lock while the file is rewritten
         records = list(_numbered(self.path))
