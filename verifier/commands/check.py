@@ -30,7 +30,7 @@ class ExtractorChoice(str, Enum):
 
 def check(
     paths: list[str] = typer.Argument(
-        ..., metavar="PATH...",
+        ..., metavar="PATH",
         help="Article file (text, Markdown or HTML) or '-' for stdin; or, for a batch, several files, a directory, "
              "a quoted glob, or a JSONL file with one {id, text} / {path} / {url} per line."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
