@@ -41,7 +41,10 @@ def run_batch_command(paths: list[str], *, output: Path | None, format: str, ext
     inputs = Inputs(list(paths), exclude=(str(output),))
     store = ResultStore.open(output)
     try:
-        verifier = Verifier(extractor=extractor, **settings)
+        # -j bounds the articles in flight; each article's chunks keep the model's own
+        # setting (config file or VERIFIER_CONCURRENCY, default 4), not N x N requests
+        model_settings = {k: v for k, v in settings.items() if k != "concurrency"}
+        verifier = Verifier(extractor=extractor, **model_settings)
         ext = verifier.extractor  # built once, before the workers start: one shared client
         _refuse_mixed_results(store, ext, output)
     except BaseException:

@@ -52,7 +52,8 @@ def check(
     seed: Optional[int] = typer.Option(None, "--seed", help="Sampling seed."),
     timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds per model request."),
     concurrency: Optional[int] = typer.Option(
-        None, "--concurrency", "-j", help="Parallel model requests; in a batch, articles checked at once (default 4)."),
+        None, "--concurrency", "-j", help="Parallel model requests; in a batch, articles checked at once (default 4), each article's "
+             "chunks still up to the model setting (VERIFIER_CONCURRENCY)."),
     max_cost: Optional[float] = typer.Option(None, "--max-cost", help="Stop before spending more than this (needs a price table)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off (default: auto, NO_COLOR respected)."),
     progress: Optional[bool] = typer.Option(
