@@ -186,3 +186,26 @@ def test_ctrl_c_while_model_requests_hang_returns_at_once(tmp_path):
     assert "interrupted" in err and "Traceback" not in err
     recs = [json.loads(line) for line in out.read_text().splitlines()]
     assert sorted(r["id"] for r in recs) == ["a0", "a1"] and all(r["status"] == "ok" for r in recs)
+
+
+def test_requests_in_flight_stay_bounded(tmp_path):
+    """-j 3 articles at a time, each article's chunks 2 at a time: never more
+    than 6 requests in flight, however many chunks the articles have."""
+    jl = tmp_path / "articles.jsonl"
+    long_ones = ["\n\n".join(article(100 * k + i).strip() for i in range(8)) for k in range(6)]
+    jl.write_text("".join(json.dumps({"id": f"long{k}", "text": t}) + "\n" for k, t in enumerate(long_ones)))
+    out = tmp_path / "out.jsonl"
+    latency = 0.3
+    with FaultServer(latency=latency) as server:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "VERIFIER_"))}
+        env.update(OPENAI_API_KEY="sk-test-fault-key-0123456789", VERIFIER_CHUNK_CHARS="250",
+                   VERIFIER_CONTEXT_CHARS="0", VERIFIER_CONCURRENCY="2", XDG_CONFIG_HOME=str(tmp_path / "xdg"))
+        proc = subprocess.run([sys.executable, "-m", "verifier.cli", "check", str(jl), "-o", str(out),
+                               "--base-url", server.url, "--model", "fault-model", "-j", "3"],
+                              capture_output=True, text=True, env=env, timeout=120)
+        arrivals = sorted(r.at for r in server.chat_requests)
+    assert proc.returncode == 0, proc.stderr
+    assert len(arrivals) >= 6 * 4  # several chunks per article
+    # every answer takes `latency`: requests in flight when one arrives = arrivals in the window before it
+    in_flight = max(sum(1 for b in arrivals if a - latency * 0.9 < b <= a) for a in arrivals)
+    assert 4 <= in_flight <= 6, in_flight
