@@ -282,3 +282,12 @@ def test_cli_401_is_one_line_exit_8_without_the_key(server, clean_env):
     assert "rejected the API key (401 Unauthorized" in out.stderr and out.stderr.count("\n") == 1
     assert SECRET not in out.stderr and "Incorrect API key provided: ***" in out.stderr
     assert len(server.chat_requests) == 1
+
+
+def test_evidence_with_wrong_capitals_is_reasked_with_the_articles_spelling(server, clean_env):
+    lower = {"claims": [dict(GOOD["claims"][1], evidence="the closure has cost local shops dearly")]}
+    server.script(structured(lower), structured(GOOD))
+    report = make(server).check(ARTICLE)
+    reask = server.chat_requests[1].text
+    assert 'differs from the article in capital letters; the article has "The closure has cost local shops dearly"' in reask
+    assert report.usage.reasks == 1 and len(report.claims) == 2

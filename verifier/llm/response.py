@@ -38,6 +38,18 @@ def _short(s: str, n: int = 80) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+def _case_insensitive(article: str, evidence: str) -> str | None:
+    """The article's own spelling of `evidence` when only letter case (and
+    whitespace or quote marks) differ, else None."""
+    ev = evidence.strip()
+    if not ev:
+        return None
+    found = locate(article.lower(), ev.lower())  # str.lower keeps offsets for ordinary text
+    if found.match in VERBATIM and found.start is not None and len(article.lower()) == len(article):
+        return article[found.start:found.end]
+    return None
+
+
 class ExtractedClaim(BaseModel):
     """One claim of the article."""
 
@@ -68,9 +80,14 @@ class ExtractedClaim(BaseModel):
         problems = []
         found = locate(article, self.evidence)
         if found.match not in VERBATIM:
-            problems.append(
-                f'evidence "{_short(self.evidence)}" is not in the article text; '
-                "copy the words exactly as they appear in the article")
+            near = _case_insensitive(article, self.evidence)
+            if near is not None:
+                problems.append(f'evidence "{_short(self.evidence)}" differs from the article in capital letters; '
+                                f'the article has "{_short(near)}": copy it exactly')
+            else:
+                problems.append(
+                    f'evidence "{_short(self.evidence)}" is not in the article text; '
+                    "copy the words exactly as they appear in the article")
         if self.label == "attributed":
             missing = [n for n in ("speaker", "cue") if getattr(self, n) is None]
             if missing:
