@@ -15,7 +15,6 @@ import glob
 import json
 import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterator
 
 from verifier.errors import InputNotFound, MalformedInput
