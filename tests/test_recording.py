@@ -214,10 +214,11 @@ def test_ctrl_c_while_recording_keeps_what_was_recorded(clean_env):
     article.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
     rec = clean_env / "rec"
     with OpenAIServer() as server:
-        server.script(structured({"claims": [{"claim": "Bridge 0 will reopen in May.",
-                                              "evidence": "the bridge number 0 will reopen in May",
-                                              "label": "attributed", "speaker": "Officials", "cue": "said"}]}))
-        server.default = Reply(hang=True)
+        server.route(lambda req: "Paragraph 0:" in req.text,
+                     structured({"claims": [{"claim": "Bridge 0 will reopen in May.",
+                                             "evidence": "the bridge number 0 will reopen in May",
+                                             "label": "attributed", "speaker": "Officials", "cue": "said"}]}))
+        server.default = Reply(hang=True)                # every other chunk: no answer
         env = {k: v for k, v in __import__("os").environ.items() if not k.startswith(("OPENAI_", "VERIFIER_"))}
         env.update(VERIFIER_CHUNK_CHARS="200", VERIFIER_CONTEXT_CHARS="0", OPENAI_API_KEY=SECRET)
         proc = subprocess.Popen(

@@ -44,12 +44,12 @@ def recordings(
     counts: dict[str, int] = {}
     for d in result.documents:
         counts[d.status] = counts.get(d.status, 0) + 1
-        line = f"{d.status:<10} {d.name}  {d.doc_hash[:12]}  {d.entries} entries"
+        line = f"{d.status:<10} {d.name}  {d.doc_hash[:12]}  {d.entries} entr{'y' if d.entries == 1 else 'ies'}"
         typer.echo(line + (f"  {d.message}" if d.message else ""))
         if prune and d.stale:
             typer.echo(f"{'':<10} pruned {len(d.stale)} stale entries")
     for h, n in result.orphaned:
-        typer.echo(f"{'orphaned':<10} {directory / (h + '.jsonl')}  {n} entries, no known article"
+        typer.echo(f"{'orphaned':<10} {directory / (h + '.jsonl')}  {n} entr{'y' if n == 1 else 'ies'}, no known article"
                    + ("  (deleted)" if prune else ""))
     if result.orphaned:
         counts["orphaned"] = len(result.orphaned)
