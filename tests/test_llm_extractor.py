@@ -291,3 +291,18 @@ def test_evidence_with_wrong_capitals_is_reasked_with_the_articles_spelling(serv
     reask = server.chat_requests[1].text
     assert 'differs from the article in capital letters; the article has "The closure has cost local shops dearly"' in reask
     assert report.usage.reasks == 1 and len(report.claims) == 2
+
+
+def test_model_requests_go_through_the_environment_proxy(server, clean_env, monkeypatch):
+    """HTTP_PROXY is honoured for a remote host (the test server plays the
+    proxy: a proxied request carries the absolute URL), not for loopback."""
+    from verifier.llm.client import _env_proxy
+
+    monkeypatch.setenv("HTTP_PROXY", server.url.rsplit("/v1", 1)[0])
+    monkeypatch.setenv("NO_PROXY", "")
+    assert _env_proxy("http://127.0.0.1:8080/v1") is None
+    server.default = structured(GOOD)
+    v = Verifier(extractor="llm", base_url="http://models.example.invalid/v1", **fast())
+    report = v.check(ARTICLE)
+    assert len(report.claims) == 2
+    assert server.chat_requests[0].path == "http://models.example.invalid/v1/chat/completions"

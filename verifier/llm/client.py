@@ -44,6 +44,20 @@ def _quiet_library_loggers() -> None:
             logger.addHandler(logging.NullHandler())
 
 
+def _env_proxy(base_url: str | None) -> str | None:
+    """HTTPS_PROXY / HTTP_PROXY for the model server, unless NO_PROXY or a
+    loopback host says otherwise (we hand httpx2 our own transport, so it
+    would not look at the environment itself)."""
+    import urllib.parse
+    import urllib.request
+
+    url = urllib.parse.urlsplit(base_url or "https://api.openai.com/v1")
+    host = url.hostname or ""
+    if host in ("localhost", "127.0.0.1", "::1") or urllib.request.proxy_bypass(host):
+        return None
+    return urllib.request.getproxies().get(url.scheme) or None
+
+
 class ModelClient:
     def __init__(self, settings: Settings, store: RecordingStore | None = None):
         import httpx2
@@ -59,7 +73,7 @@ class ModelClient:
                 "without either, use --extractor rules or --mode replay")
         self.settings = settings
         self.store = store
-        inner = None if settings.mode == "replay" else httpx2.HTTPTransport()
+        inner = None if settings.mode == "replay" else httpx2.HTTPTransport(proxy=_env_proxy(settings.base_url))
         self.transport = VerifierTransport(inner, settings.mode, store, model=settings.model)
         self.http = httpx2.Client(transport=self.transport, timeout=httpx2.Timeout(settings.timeout, connect=min(
             10.0, settings.timeout)))
