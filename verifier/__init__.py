@@ -14,13 +14,27 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from verifier.checker import attribute  # noqa: E402
-from verifier.document import Document  # noqa: E402
-from verifier.errors import VerifierError  # noqa: E402
-from verifier.schemas import Claim, Report, Verdict  # noqa: E402
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the names below are loaded on first use (PEP 562): `verifier --help` stays fast
+    from verifier.checker import attribute
+    from verifier.document import Document
+    from verifier.errors import VerifierError
+    from verifier.pipeline import Verifier
+    from verifier.schemas import Claim, Report, Verdict
+
+_LAZY = {
+    "attribute": "verifier.checker",
+    "Document": "verifier.document",
+    "VerifierError": "verifier.errors",
+    "Verifier": "verifier.pipeline",
+    "Claim": "verifier.schemas",
+    "Report": "verifier.schemas",
+    "Verdict": "verifier.schemas",
+}
 
 
-def check(text: str, **options) -> Report:
+def check(text: str, **options) -> "Report":
     """Check one article's text and return its Report.
 
     Options are those of `Verifier` (extractor="rules"|"llm"|"auto", model,
@@ -33,11 +47,14 @@ def check(text: str, **options) -> Report:
 
 
 def __getattr__(name: str):
-    if name == "Verifier":
-        from verifier.pipeline import Verifier
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'verifier' has no attribute {name!r}")
+    import importlib
 
-        return Verifier
-    raise AttributeError(name)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 __all__ = ["Claim", "Document", "Report", "Verdict", "Verifier", "VerifierError", "attribute", "check", "__version__"]
