@@ -85,6 +85,7 @@ from verifier.lexicon import (
 from verifier.schemas import Span, Verdict
 
 _TOKEN = re.compile(r"\w+(?:[\-.&]\w+)*(?:[’']\w+)?|''|``|--|[^\w\s]")
+_DASHES = ("—", "–", "--", "-")
 _OPEN_Q = frozenset({"“", "«", "``"})
 _CLOSE_Q = frozenset({"”", "»"})
 _STRAIGHT_Q = frozenset({'"', "''"})  # '' is a double quotation mark in some newspapers' text
@@ -112,7 +113,7 @@ _AUDIENCE = {"reporters", "audience", "audiences", "crowd", "crowds", "supporter
              "network", "newspaper", "paper", "magazine", "station", "outlet", "people", "attendees", "guests"}
 _LABELS = {"update", "updated", "note", "editor", "editors", "video", "watch", "related", "photos", "photo", "read",
            "more", "correction", "clarification", "q", "a", "question", "answer", "also", "breaking", "exclusive",
-           "analysis", "opinion", "live", "listen", "poll", "latest", "the", "warning", "disclosure", "source",
+           "analysis", "opinion", "live", "listen", "latest", "the", "warning", "disclosure", "source",
            "sources", "graphic", "chart", "map", "audio", "transcript", "pictured", "above", "below", "caption",
            "tags", "topics", "see", "subscribe", "follow", "share", "contact", "email", "by", "from", "to", "re",
            "subject", "date", "time", "where", "when", "what", "why", "how", "who", "bottom", "line", "p.s",
@@ -216,10 +217,33 @@ class Checker:
         if total == 0:
             return Verdict(label="asserted", reasons=["the span holds no text"])
         covered = self._cov[end] - self._cov[start]
-        if covered * 2 >= total:
+        # the source and cue of a frame are the attribution itself, neither content nor the
+        # reporter's claim: "“We will win,” the senator from Ohio said." is all attributed
+        if covered * 2 >= total or covered and covered * 2 >= total - self._own_chars(start, end):
             frame = self._best_frame(start, end)
             return self._verdict(frame, start, end)
         return self._asserted(start, end, covered, total)
+
+    def _own_chars(self, start: int, end: int) -> int:
+        """Non-space characters of [start, end) that are the source or cue of a frame
+        whose content lies mostly inside the span too (a whole report)."""
+        first = self.document.sentence_index(start)
+        last = self.document.sentence_index(max(start, end - 1))
+        marks: list[tuple[int, int]] = []
+        for si in range(first, last + 1):
+            for f in self._by_sentence.get(si, ()):
+                if f.cue is None or not (start <= f.cue[0] and f.cue[1] <= end):
+                    continue
+                inside = sum(self._ns[min(b, end)] - self._ns[max(a, start)] for a, b in f.content if a < end and b > start)
+                whole = sum(self._ns[b] - self._ns[a] for a, b in f.content)
+                if whole and inside * 10 >= whole * 8:
+                    for iv in (f.source, f.cue):
+                        if iv is not None:
+                            marks.append((max(iv[0], start), min(iv[1], end)))
+        n = 0
+        for a, b in _merge([m for m in marks if m[0] < m[1]]):
+            n += (self._ns[b] - self._ns[a]) - (self._cov[b] - self._cov[a])
+        return n
 
     def frames(self) -> list[Frame]:
         """Every attribution frame found in the document, in text order."""
@@ -523,6 +547,7 @@ class Checker:
         q_starts = [q.start for q in self._quotes]
         for f in self._frames:
             added = []
+            pad = []
             for a, b in f.content:
                 i = bisect.bisect_left(q_starts, b)
                 for qi in range(i - 1, -1, -1):
@@ -532,15 +557,18 @@ class Checker:
                             break
                         continue
                     if q.start >= a - 2 and q.end <= b + 2:
-                        continue  # the quotation is inside the content already
+                        pad.append((q.start, q.end))  # inside already: take its marks and the comma in them
+                        continue
                     if f.cue and q.start <= f.cue[0] < q.end:
                         continue  # the cue sits inside the quotation: keep the frame's own content
                     for ci in self._quote_chain(qi):
                         c = self._quotes[ci]
                         added.append((c.start, c.end))
             if added:
-                f.content = _merge(f.content + added)
+                f.content = _merge(f.content + added + pad)
                 f.quote = "direct"
+            elif pad:
+                f.content = _merge(f.content + pad)
 
     def _quote_frames(self) -> None:
         """Quotations standing as sentences of their own and claimed by no frame
@@ -761,8 +789,8 @@ class Checker:
             return None
         if any(t.low in _LABELS or t.low in _CALENDAR or t.text[0].isdigit() for t in words):
             return None
-        if not any(self.toks[x].word for x in range(c + 1, b)):
-            return None
+        if sum(1 for x in range(c + 1, b) if self.toks[x].word and self.toks[x].text[0].isalpha()) < 2:
+            return None  # 'Clinton: 2,316' is a tally, not words
         if words[0].text.isupper() and len(words) == 1 and len(words[0].text) > 2:
             speaker = self.fullest(words[0].text.title())
         else:
@@ -839,7 +867,10 @@ class Checker:
             if depth or k + 1 >= kb:
                 continue
             n = self.toks[k + 1]
+            n2 = self.toks[k + 2] if k + 2 < kb else None
             if t.text == "," and (n.low in ("which", "who", "whose", "where") or (
+                    n.low in PREPOSITIONS and n2 is not None and n2.low in ("which", "whom", "whose")
+                   ) or (
                     n.low.endswith("ing") and n.word and not n.cap and cue_verb(n.low) is None
                     and n.low not in ("including", "according", "during", "something", "nothing", "anything",
                                       "everything", "being", "morning", "evening", "building", "spring"))):
@@ -907,9 +938,28 @@ class Checker:
             f.left = self.toks[k].start
             f.reasons.append("the content comes before 'according to'")
         if j < b and any(self.toks[x].word for x in range(j, b)) and not (
-                before and not (j + 1 < b and self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q))):
+                before and not (j + 1 < b and self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q))
+                and not self._medial_continues(a, k, j, b)):
             f.right = self.toks[j].end if self.toks[j].text in ",;:—" else self.toks[j].start
         return f
+
+    def _medial_continues(self, a: int, k: int, j: int, b: int) -> bool:
+        """'In addition, according to the department, nine million workers ...' and
+        'Absent, according to members, was any mention ...': the sentence goes on
+        after the source (its main clause or verb), so the rest is the source's too."""
+        if not (self.toks[j].text == "," and j + 1 < b):
+            return False
+        n = self.toks[j + 1]
+        if not n.word or n.low in ("which", "who", "whose", "where", "and", "but", "although", "though", "while",
+                                   "as", "because", "even", "compared", "up", "down"):
+            return False
+        left = [t for t in self.toks[a:k] if t.word]
+        verb_left = any(t.low in BE_FORMS or t.low in _CONTINUE_WORDS or t.low in _MODALS and t.low != "to"
+                        or (t.low.endswith("ed") and not t.cap) or t.low in _IRREGULAR_PAST for t in left)
+        if not verb_left:
+            return True  # the main clause is after the source
+        return n.low in BE_FORMS or n.low in _CONTINUE_WORDS or n.low.endswith("ing") and n.low not in (
+            "including", "according")
 
     def _left_is_content(self, a: int, k: int) -> bool:
         """Is the text before a trailing cue something said ('The plan will fail, he
@@ -1076,8 +1126,9 @@ class Checker:
             return True
         if not self.toks[k].low.endswith("s") and prev.word and prev.low.endswith("s") and not _is_poss(prev.text) \
                 and (prev.low in DOCUMENT_NOUNS or prev.low in PERSON_NOUNS or _people(prev.low)) and nxt is not None \
-                and nxt.word:
-            return True  # "the polls show Clinton ahead"
+                and (nxt.word or nxt.text == ","):
+            return True  # "the polls show Clinton ahead", "records show, ..."
+
         if (nxt is None or nxt.text in ".!?") and prev.word and not prev.cap and prev.low not in DETERMINERS \
                 and prev.low not in PREPOSITIONS:
             return True  # "..., a new analysis shows."
@@ -1098,6 +1149,19 @@ class Checker:
         if nxt is not None and nxt.low in ("that", ":") and prev.word and (
                 _strip_poss(prev.low) in PERSON_NOUNS or prev.low in DOCUMENT_NOUNS):
             return True
+        if nxt is not None and (nxt.word or nxt.text == ",") and prev.word:
+            # "The poll shows both ...", "Polls in New Hampshire show ...": the subject's head
+            # is a document or a source, and agrees with the verb
+            s_start, s_end, aux_start = self._subject_span(k, a)
+            words = [x for x in self.toks[s_start:s_end] if x.word]
+            if words and aux_start == k and s_end == k:
+                head = self._head(words)
+                low = _strip_poss(head.low)
+                plural = low.endswith("s") and not low.endswith("ss")
+                agrees = plural != self.toks[k].low.endswith("s")
+                if agrees and (not head.cap or head is words[0] and s_start == a) and (low in DOCUMENT_NOUNS or low in PERSON_NOUNS) \
+                        and low not in ("state", "states", "house", "senate", "court", "it", "one", "all", "some"):
+                    return True
         return False
 
     def _subject_span(self, k: int, a: int) -> tuple[int, int, int]:
@@ -1145,7 +1209,9 @@ class Checker:
                 m -= 1
             name_first = m < c - 1 and (m < a or self.toks[m].text in ",;:" or self.toks[m].text in _QUOTES
                                         or self.toks[m].low in ("and", "but", "that"))
-            if chunk and chunk[0].low not in ("who", "which", "whose", "whom") and any(
+            rel_appositive = chunk and chunk[0].low in ("a", "an", "the", "former", "one") and any(
+                x.low in ("who", "which", "whose") for x in chunk)  # ", a Republican who has ...,"
+            if chunk and not rel_appositive and chunk[0].low not in ("who", "which", "whose", "whom") and any(
                     x.low in BE_FORMS or x.low in _MODALS and x.low != "to" or x.low in ("has", "have", "had")
                     for x in chunk):
                 return j, j, aux_start  # a clause, not an appositive
@@ -1166,12 +1232,12 @@ class Checker:
             if not words or len(words) > 8:
                 return j, j, aux_start
             return m + 1, end, aux_start
-        if self.toks[j].text in ("—", "–", "--") and j - 1 >= a:
+        if self.toks[j].text in _DASHES and j - 1 >= a:
             # "Many speakers — including Muslims, Jews — said": the subject is before the dashes
             m = j - 1
-            while m >= a and self.toks[m].text not in ("—", "–", "--") and j - m < 25:
+            while m >= a and self.toks[m].text not in _DASHES and j - m < 25:
                 m -= 1
-            if m > a and self.toks[m].text in ("—", "–", "--"):
+            if m > a and self.toks[m].text in _DASHES:
                 s_start, _, _ = self._subject_span(m, a)
                 if s_start < m:
                     return s_start, end, aux_start
@@ -1237,10 +1303,27 @@ class Checker:
                 f.left = prev.start
                 f.left_edge = t.start
                 f.right_edge = self.toks[j - 1].end
-                if j + 1 < b and self.toks[j].text in ",:" and self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q):
+                if j + 1 < b and self.toks[j].text in ",:" and (
+                        self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q) or self.toks[j + 1].low in _CONTINUE_WORDS):
+                    # '"A," said Smith, "B."' / 'A, said Smith, would B.' (not an appositive of the source)
                     f.right = self.toks[j + 1].start
-                    f.reasons.append("the quotation goes on after the cue")
+                    f.reasons.append("the reported sentence goes on after the cue")
                 return f
+        coordinated = False
+        if not subject_words and aux_start - 1 > a and self.toks[aux_start - 1].low in ("and", "but"):
+            # "She paid the loan, but said she ...": the subject of the first verb
+            head = self._sentence_subject(a, aux_start - 1)
+            first = a + 1 if self.toks[a].text in _QUOTES else a
+            if _base(self.toks[first].low) in PERSON_PRONOUNS:
+                head = (first, first + 1)  # "She paid ..., but said"
+            else:
+                runs = self._name_runs(first, aux_start - 1)
+                if runs and runs[0][0] == first:
+                    head = runs[0]  # "Nora Blake paid ..., but said"
+            if head is not None and self._coordinated_subject(head, aux_start - 1):
+                s_start, s_end = head
+                subject_words = [x for x in self.toks[s_start:s_end] if x.word]
+                coordinated = True
         if not subject_words:
             return None
         view = self._view_appositive(k, s_start, s_end, t, cls, lemma)
@@ -1274,12 +1357,16 @@ class Checker:
         if how:
             f.reasons.append(how)
         f.left_edge = self.toks[s_start].start
+        if coordinated:
+            f.left_edge = self.toks[aux_start - 1].start
+            f.source = None
+            f.reasons.append(f"'{self.toks[aux_start - 1].text} {t.text}' shares the subject of the sentence")
         # what follows the verb
         post = self._post(k, b, lemma)
         before = s_start > a and (self.toks[s_start - 1].text in ",—" or self.toks[s_start - 1].text in _QUOTES
                                   ) and self._left_is_content(a, s_start - 1)
         if before and post[0] == "clause":
-            tail = self._short_tail(k, b, lemma)
+            tail = self._short_tail(k, b, lemma, quoted=self.toks[s_start - 1].text in _QUOTES)
             if tail is not None:
                 post = ("adverbial", tail)
         if before and post[0] in ("end", "adverbial", "comma"):
@@ -1358,7 +1445,7 @@ class Checker:
         f.right_edge = t.end
         return f
 
-    def _short_tail(self, k: int, b: int, lemma: str = "") -> int | None:
+    def _short_tail(self, k: int, b: int, lemma: str = "", quoted: bool = False) -> int | None:
         """After a trailing cue, a short tail with no verb of its own ('told the
         audience at a rally in Ohio.'): the index where it ends, else None. The
         tail is an adverbial, or the addressee of 'told'; an object of its own
@@ -1368,8 +1455,8 @@ class Checker:
         first = next((t for t in self.toks[k + 1:b] if t.word), None)
         if first is not None and not (first.low in ADVERBIAL_START or first.low in _TIME_WORDS
                                       or first.low in _CALENDAR or first.low in PREPOSITIONS
-                                      or lemma in ADDRESSEE_VERBS):
-            return None
+                                      or lemma in ADDRESSEE_VERBS or quoted and not first.cap):
+            return None  # after a quotation, '“...,” he said late last week.' is a tail too
         while m < b and self.toks[m].text not in ",;:" and self.toks[m].text not in _QUOTES:
             t = self.toks[m]
             if t.word:
@@ -1396,6 +1483,9 @@ class Checker:
             f.right = n.start
             f.reasons.append("the quotation goes on after the cue")
             return
+        if f.left is not None and any(self.toks[x].text in (_CLOSE_Q | _STRAIGHT_Q) for x in range(
+                max(0, bisect.bisect_left(self._tok_starts, f.left) - 1), bisect.bisect_left(self._tok_starts, f.left) + 1)):
+            return  # '“A,” Mr. Lew said at the session, the ...': the quotation was the words; the rest is the reporter's
         if not n.word or n.low in _NOT_CONTINUING or n.low.endswith("ing") or n.low in PREPOSITIONS \
                 or cue_verb(n.low) is not None:
             return
@@ -1406,8 +1496,7 @@ class Checker:
             left_words = [x for x in self.toks[ka:bisect.bisect_left(self._tok_starts, f.left)] if x.word]
         bare_subject = 0 < len(left_words) <= 4 and not any(
             x.low in _CONTINUE_WORDS or x.low in BE_FORMS or x.low.endswith("ed") for x in left_words)
-        if f.left is not None and not n.cap and f.source is not None and f.source[0] < f.cue[0] and (bare_subject or any(
-                x.low in _CONTINUE_WORDS or x.low in _MODALS and x.low not in ("to", "not") for x in rest[:12])):
+        if f.left is not None and not n.cap and f.source is not None and f.source[0] < f.cue[0]:
             # "But to prevent problems, he said, local officials should be vigilant."
             f.right = n.start
             f.reasons.append("the reported sentence goes on after the cue")
@@ -1604,6 +1693,22 @@ class Checker:
             m += 1
         return (j, m) if m > j else None
 
+    def _coordinated_subject(self, head: tuple[int, int], conj: int) -> bool:
+        """Is head the subject of a verb joined by toks[conj] ('and'/'but') to the
+        verb after it: a short subject, then its own verb, with no other clause between."""
+        s_start, s_end = head
+        words = [x for x in self.toks[s_start:s_end] if x.word]
+        if not words or len(words) > 8 or s_end >= conj:
+            return False
+        nxt = self.toks[s_end]
+        if not nxt.word or nxt.cap:
+            return False
+        between = self.toks[s_end:conj]
+        if any(x.text in (";", ":") or x.low in ("which", "who", "because", "if", "when", "while", "although", "since")
+               for x in between):
+            return False
+        return len(between) <= 30
+
     def _passive_frame(self, k: int, aux: int, a: int, b: int, lemma: str, cls: str) -> Frame | None:
         """'X is expected to win', 'it was reported that ...', 'X was accused of Y'."""
         t = self.toks[k]
@@ -1614,6 +1719,9 @@ class Checker:
             return None
         if lemma not in PASSIVE_CUES and nxt.low != "by":
             return None
+        if nxt.low == "of" and lemma not in ("accuse", "suspect", "convince", "warn", "inform", "remind", "tell",
+                                             "advise", "persuade"):
+            return None  # "is assured of winning": no report
         if lemma in ("see", "know", "consider", "call", "describe", "label", "brand", "regard", "view") and \
                 nxt.low not in ("as", "to", "that", "by"):
             return None
@@ -1677,7 +1785,14 @@ class Checker:
 
     def _head(self, words: list[Tok]) -> Tok:
         """Head word of a noun phrase: the last word before a preposition, a
-        relative, 'to' or a participle ('A report published by ...' -> report)."""
+        relative, 'to' or a participle ('A report published by ...' -> report);
+        a trailing time phrase is no head ('A CNN poll last month' -> poll)."""
+        while len(words) > 2 and (words[-1].low in _CALENDAR or words[-1].low in (
+                "month", "week", "year", "weekend", "today", "yesterday", "monday", "morning", "night", "evening",
+                "afternoon")) and (words[-2].low in ("last", "this", "next", "on", "out", "that", "early", "late",
+                                                     "in", "each", "every") or words[-2].low in _CALENDAR):
+            words = words[:-2] if words[-2].low in ("last", "this", "next", "on", "out", "that", "early", "late",
+                                                    "in", "each", "every") else words[:-1]
         for i, w in enumerate(words):
             if i > 0 and (w.low in PREPOSITIONS or w.low in _RELATIVES or w.low == "to"
                           or (w.low.endswith("ed") and not w.cap and words[i - 1].low not in DETERMINERS

@@ -149,7 +149,7 @@ counter retort rebut hint imply speculate theorize guarantee swear pronounce pro
 agree disagree point_out underline underscore acknowledge brag grumble gripe fret protest
 opine surmise email text propose recommend demand note describe characterize encourage invite
 implore beg instruct signal posit retweet reaffirm stipulate convey outline detail recommend
-intimate recite
+intimate recite continue interject
 """.split()
 
 THOUGHT_VERBS = set("""
@@ -168,7 +168,7 @@ document establish rule
 NEEDS_CLAUSE = set("""
 maintain hold find see know learn feel understand realize recognize decide consider determine
 establish add post document project show reveal observe recall answer respond reply explain
-write read state agree recount repeat offer
+write read state agree recount repeat offer continue identify
 """.split())
 
 OBJECT_VERBS = """
@@ -177,6 +177,8 @@ slam blast attack mock defend endorse question dispute deride ridicule applaud h
 brand tout champion lambaste chide fault challenge support oppose contradict charge thank cite
 reference promote downplay decry tout denigrate disparage belittle malign insult demean vilify
 excoriate berate scold rebuke castigate ridicule taunt knock express voice
+portray bemoan assail advocate liken echo discuss quote dub congratulate articulate rebuff disavow
+identify lambast bash
 """.split()
 
 # verbs whose first object is the addressee: "told reporters that ..."
@@ -215,7 +217,7 @@ confirmation indication indications sense feeling expectation expectations word 
 DOCUMENT_NOUNS = set("""
 poll polls survey surveys study studies report reports data analysis analyses research review reviews
 investigation investigations audit audits records record documents document figures numbers statistics
-estimates census tally count results findings memo memos letter letters filing filings complaint lawsuit
+estimates census tally count results findings inquiry inquiries probe probes assessment memo memos letter letters filing filings complaint lawsuit
 indictment ruling article articles story stories book books video videos footage emails email test tests
 model models forecast forecasts projections statement statements release releases website site page
 transcript transcripts tweet tweets post posts paper papers journal newspaper magazine network outlet
@@ -355,7 +357,7 @@ PHRASAL_CUES: dict[str, set[str]] = {
     "dwell": {"on"}, "harp": {"on"}, "worry": {"about"}, "care": {"about"}, "think": {"about", "of"},
     "know": {"about", "of"}, "hear": {"about", "of", "from"}, "learn": {"about", "of"}, "agree": {"with", "on", "to"},
     "disagree": {"with"}, "respond": {"to"}, "reply": {"to"}, "react": {"to"}, "go": {"after"},
-    "cite": set(), "plead": {"for"}, "appeal": {"for"}, "fight": {"for", "against"},
+    "cite": set(), "plead": {"for"}, "appeal": {"for"},
     "express": set(), "voice": set(), "rally": {"behind", "against", "for"}, "lobby": {"for", "against"},
 }
 PHRASAL_FORMS: dict[str, str] = {}
