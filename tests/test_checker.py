@@ -414,3 +414,9 @@ def test_a_relative_clause_with_a_preposition_ends_the_content():
     text = "He said the fire began in the old mill, in which three families once lived."
     assert label(text, "the fire began in the old mill") == "attributed"
     assert label(text, "in which three families once lived") == "asserted"
+
+
+def test_a_participle_appositive_between_the_document_and_its_verb():
+    text = "The survey, conducted by the county library board, finds strong support for longer hours."
+    v = check(text, "strong support for longer hours")
+    assert (v.label, v.speaker) == ("attributed", "The survey")

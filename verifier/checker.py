@@ -1149,7 +1149,7 @@ class Checker:
         if nxt is not None and nxt.low in ("that", ":") and prev.word and (
                 _strip_poss(prev.low) in PERSON_NOUNS or prev.low in DOCUMENT_NOUNS):
             return True
-        if nxt is not None and (nxt.word or nxt.text == ",") and prev.word:
+        if nxt is not None and (nxt.word or nxt.text == ",") and (prev.word or prev.text == ","):
             # "The poll shows both ...", "Polls in New Hampshire show ...": the subject's head
             # is a document or a source, and agrees with the verb
             s_start, s_end, aux_start = self._subject_span(k, a)
@@ -1221,6 +1221,7 @@ class Checker:
                                                   "including", "like", "such", "especially", "among", "along",
                                                   "together", "as", "in", "at", "for", "from", "of")
                                  or _is_poss(chunk[0].text) or chunk[0].low in PERSON_NOUNS or chunk[0].low in ROLE_NOUNS
+                                 or len(chunk) > 1 and chunk[0].low.endswith("ed") and chunk[1].low == "by"
                                  or self._is_name_tok(self.toks.index(chunk[0], c + 1, j))
                                  or name_first and len(chunk) <= 14):
                 return j, j, aux_start
