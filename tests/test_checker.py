@@ -420,3 +420,21 @@ def test_a_participle_appositive_between_the_document_and_its_verb():
     text = "The survey, conducted by the county library board, finds strong support for longer hours."
     v = check(text, "strong support for longer hours")
     assert (v.label, v.speaker) == ("attributed", "The survey")
+
+
+@pytest.mark.parametrize("sentence, fragment", [
+    ("The council member pressed for a second vote on the budget.", "a second vote on the budget"),
+    ("Two judges sided with the tenants in the dispute.", "the tenants in the dispute"),
+    ("The mayor laid out a plan to rebuild the pier.", "a plan to rebuild the pier"),
+    ("The director brushed off questions about the delays.", "questions about the delays"),
+    ("The coach invoked the 1998 final to rally the squad.", "the 1998 final to rally the squad"),
+])
+def test_new_phrasal_and_object_cues(sentence, fragment):
+    assert label(sentence, fragment) == "attributed"
+
+
+def test_an_adjective_of_intention_with_an_infinitive():
+    text = "Many growers are reluctant to plant wheat again this year."
+    v = check(text, "to plant wheat again this year")
+    assert (v.label, v.speaker) == ("attributed", "Many growers")
+    assert label("The debate ended late.", "The debate ended late") == "asserted"

@@ -58,6 +58,7 @@ from verifier.document import Document
 from verifier.lexicon import (
     ADDRESSEE_VERBS,
     ADJ_CUES,
+    ADJ_TO,
     ADVERBIAL_START,
     AUXILIARIES,
     BE_FORMS,
@@ -999,7 +1000,8 @@ class Checker:
         """'Many Democrats are afraid that ...', 'He is confident the plan will pass'."""
         t = self.toks[k]
         nxt = self.toks[k + 1] if k + 1 < b else None
-        if nxt is None or not (nxt.low in ("that", "about", "of", "whether") or (nxt.low == "by" and t.low.endswith("ed")) or (
+        if nxt is None or not (nxt.low in ("that", "about", "of", "whether") or (nxt.low == "by" and t.low.endswith("ed"))
+                               or nxt.low == "to" and t.low in ADJ_TO or (
                 nxt.low in DETERMINERS or _base(nxt.low) in PERSON_PRONOUNS) and nxt.low not in ("a", "an")):
             return None
         j = k - 1

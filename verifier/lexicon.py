@@ -87,6 +87,8 @@ IRREGULAR = {
     "recall": ["recalled", "recalls", "recalling"],
     "reiterate": ["reiterated", "reiterates", "reiterating"],
     "happen": ["happened", "happens", "happening"],
+    "lay": ["laid", "lays", "laying"],
+    "spar": ["sparred", "spars", "sparring"],
 }
 
 
@@ -179,6 +181,7 @@ reference promote downplay decry tout denigrate disparage belittle malign insult
 excoriate berate scold rebuke castigate ridicule taunt knock express voice
 portray bemoan assail advocate liken echo discuss quote dub congratulate articulate rebuff disavow
 identify lambast bash
+invoke unveil justify deem
 """.split()
 
 # verbs whose first object is the addressee: "told reporters that ..."
@@ -358,6 +361,8 @@ PHRASAL_CUES: dict[str, set[str]] = {
     "know": {"about", "of"}, "hear": {"about", "of", "from"}, "learn": {"about", "of"}, "agree": {"with", "on", "to"},
     "disagree": {"with"}, "respond": {"to"}, "reply": {"to"}, "react": {"to"}, "go": {"after"},
     "cite": set(), "plead": {"for"}, "appeal": {"for"},
+    "press": {"for"}, "side": {"with"}, "balk": {"at"}, "spar": {"with", "over"}, "single": {"out"},
+    "brush": {"off", "aside"}, "lay": {"out"}, "opt": {"for"}, "distance": {"from"},
     "express": set(), "voice": set(), "rally": {"behind", "against", "for"}, "lobby": {"for", "against"},
 }
 PHRASAL_FORMS: dict[str, str] = {}
@@ -371,7 +376,10 @@ sceptical aware adamant unsure uncertain glad happy proud angry upset disappoint
 fearful doubtful insistent determined eager anxious nervous alarmed furious outraged thrilled
 delighted pleased grateful thankful sorry unhappy unconvinced persuaded satisfied dissatisfied
 troubled bothered disturbed offended dismayed appalled shocked surprised encouraged heartened
+supportive wary reluctant outspoken hesitant
 """.split())
+# adjectives that report an intention with an infinitive: "is reluctant to endorse ..."
+ADJ_TO = {"reluctant", "eager", "hesitant"}
 WH_WORDS = {"how", "why", "what", "whether", "if", "when", "where", "who", "which", "whom", "whose"}
 
 
