@@ -438,3 +438,14 @@ def test_an_adjective_of_intention_with_an_infinitive():
     v = check(text, "to plant wheat again this year")
     assert (v.label, v.speaker) == ("attributed", "Many growers")
     assert label("The debate ended late.", "The debate ended late") == "asserted"
+
+
+def test_a_short_quoted_sentence_next_to_its_speakers_quotation():
+    text = "“The water came up in minutes,” the ferry captain said. “Nobody expected it.”\n“Really?”"
+    v = check(text, "Nobody expected it")
+    assert (v.label, v.speaker, v.quote) == ("attributed", "the ferry captain", "direct")
+
+
+def test_a_reason_after_a_medial_cue_is_the_sources():
+    text = "The mayor was not surprised, her aides said, because she had read the report."
+    assert label(text, "she had read the report") == "attributed"

@@ -106,7 +106,7 @@ _VIEW_NOUNS = {"view", "claim", "position", "assessment", "characterization", "a
                "interpretation", "reading", "opinion", "belief", "theory", "prediction", "forecast", "estimate",
                "figure", "number", "characterisation", "complaint", "concern", "warning", "promise", "pledge"}
 _NOT_CONTINUING = {"and", "but", "or", "as", "while", "which", "who", "whose", "according", "though", "although",
-                   "before", "after", "when", "because", "referring", "in", "at", "on", "during", "then", "so",
+                   "before", "after", "when", "referring", "in", "at", "on", "during", "then", "so",
                    "where", "even", "a", "an", "speaking", "adding", "noting", "citing"}
 _AUDIENCE = {"reporters", "audience", "audiences", "crowd", "crowds", "supporters", "voters", "viewers",
              "listeners", "readers", "interviewer", "host", "hosts", "committee", "jury", "court", "congress",
@@ -601,7 +601,8 @@ class Checker:
             if q.end - q.start < 3:
                 continue
             words = _TOKEN.findall(self.text[q.start:q.end])
-            if sum(1 for w in words if w[0].isalnum()) < 4:
+            n_words = sum(1 for w in words if w[0].isalnum())
+            if n_words == 0:
                 continue
             if qi in claimed:
                 continue  # claimed already by a frame whose cue is outside the quotation
@@ -613,6 +614,8 @@ class Checker:
             chained = q.prev is not None or q.next is not None or q.end > sent.end + 1
             if inside * 2 < whole and not chained:
                 continue
+            if n_words < 4 and (inside * 10 < whole * 8 or self._neighbour_frame(si, by_sentence) is None):
+                continue  # a short quotation ('“Bodies everywhere.”') only as a sentence next to its speaker's
             src = made.get(q.prev) if q.prev is not None else None
             dash = self._dash_speaker(q)
             if dash is not None:
