@@ -120,7 +120,7 @@ def test_timeout_gives_up_after_the_attempts(server, clean_env):
     t0 = time.monotonic()
     with pytest.raises(ModelError, match=r"no answer from http://127\.0\.0\.1:\d+/v1 within 0\.3 s.*2 attempts"):
         v.check(ARTICLE)
-    assert time.monotonic() - t0 < 3
+    assert time.monotonic() - t0 < 5                            # waiting out the 3 s answers would take 6 s
     assert len(server.chat_requests) == 2
     run = v.extractor.run_usage.snapshot()
     assert (run.requests, run.failed_requests, run.retries, run.total_tokens) == (2, 2, 1, 0)
@@ -215,7 +215,9 @@ def test_long_article_is_chunked_sent_concurrently_and_merged(server, clean_env)
     elapsed = time.monotonic() - t0
     reqs = server.chat_requests
     assert len(reqs) >= 4
-    assert elapsed < 0.3 * len(reqs)                             # overlapped, not one after another
+    arrivals = sorted(r.at for r in reqs)
+    assert arrivals[3] - arrivals[0] < 0.3                       # 4 in flight at once, not one after another
+    assert elapsed < 0.3 * len(reqs) + 2
     assert [c.evidence.text for c in report.claims] == [f"item {i} will cost {i} million" for i in range(12)]
     assert report.usage.requests == len(reqs) and report.usage.total_tokens == 20 * len(reqs)
     # later chunks carry the preceding paragraph as context, marked as such
