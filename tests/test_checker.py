@@ -449,3 +449,14 @@ def test_a_short_quoted_sentence_next_to_its_speakers_quotation():
 def test_a_reason_after_a_medial_cue_is_the_sources():
     text = "The mayor was not surprised, her aides said, because she had read the report."
     assert label(text, "she had read the report") == "attributed"
+
+
+def test_an_inverted_source_with_a_title_abbreviation_and_a_party_label():
+    text = "The levee held. “It was a close call,” said Sen. Ruth Ann Delgado (D-Ore.)."
+    v = check(text, "It was a close call")
+    assert (v.label, v.speaker) == ("attributed", "Ruth Ann Delgado")
+
+
+def test_a_name_with_joined_initials():
+    text = "The levee held. Rep. J.T. Marlowe (R-Ky.), chair of the panel, said, “We got lucky.”"
+    assert check(text, "We got lucky").speaker == "J.T. Marlowe"

@@ -86,6 +86,7 @@ from verifier.lexicon import (
 from verifier.schemas import Span, Verdict
 
 _TOKEN = re.compile(r"\w+(?:[\-.&]\w+)*(?:[’']\w+)?|''|``|--|[^\w\s]")
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+")
 _DASHES = ("—", "–", "--", "-")
 _OPEN_Q = frozenset({"“", "«", "``"})
 _CLOSE_Q = frozenset({"”", "»"})
@@ -1281,8 +1282,10 @@ class Checker:
             inverted = False  # "Ann Compton, who covered ..., said she ...": the subject is before
         if inverted and k + 1 < b:
             j = k + 1
-            while j < b and self.toks[j].text not in ",;:.!?" and self.toks[j].text not in _QUOTES:
-                j += 1
+            while j < b and (self.toks[j].text not in ",;:.!?(" or self.toks[j].text == "." and (
+                    self.toks[j - 1].low in _TITLE_ABBR or _is_initial(self.toks[j - 1].text))) \
+                    and self.toks[j].text not in _QUOTES:
+                j += 1  # "said Sen. Richard Blumenthal (D-Conn.)"
             src_words = [x for x in self.toks[k + 1:j] if x.word]
             verbish = any(x.low in AUXILIARIES or x.low in BE_FORMS or x.low.endswith("ed") and not x.cap
                           or x.low == "that" for x in src_words[1:])
@@ -1956,7 +1959,8 @@ def _adverb(t: Tok) -> bool:
 
 
 def _is_initial(word: str) -> bool:
-    return len(word) == 1 and word.isupper()
+    """'G' or 'G.K' (the tokenizer keeps inner dots): initials before a '.'."""
+    return len(word) == 1 and word.isupper() or bool(_INITIALS.fullmatch(word))
 
 
 def _clean(text: str) -> str:
