@@ -460,3 +460,10 @@ def test_an_inverted_source_with_a_title_abbreviation_and_a_party_label():
 def test_a_name_with_joined_initials():
     text = "The levee held. Rep. J.T. Marlowe (R-Ky.), chair of the panel, said, “We got lucky.”"
     assert check(text, "We got lucky").speaker == "J.T. Marlowe"
+
+
+def test_a_report_nested_in_a_quotation_keeps_the_outer_frame_and_its_speaker():
+    text = "The vote was close. “We need new blood, just as I said,” Councilwoman Tara Voss said on Monday."
+    v = check(text, "We need new blood")
+    assert (v.label, v.speaker) == ("attributed", "Tara Voss")
+    assert check(text, text[text.index("“"):]).speaker == "Tara Voss"

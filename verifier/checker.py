@@ -343,6 +343,7 @@ class Checker:
                 self._frames.append(f)
         self._extend_to_quotes()
         self._quote_frames()
+        self._first_person_in_quotes()
         self._frames.sort(key=lambda f: (f.content[0][0] if f.content else 0))
         self._index()
         self._analysed = True
@@ -643,6 +644,27 @@ class Checker:
             made[qi] = fr
         self._frames.extend(new)
 
+    def _first_person_in_quotes(self) -> None:
+        """'“..., just as I said,” Trump said': a first-person source inside a
+        quotation is the speaker of the quotation."""
+        for f in self._frames:
+            if f.cue is None or f.source is None:
+                continue
+            src = self.text[f.source[0]:f.source[1]].lower().split()
+            if not src or src[-1] not in ("i", "we") or len(src) > 3:
+                continue  # "I", "as I", "just like I"
+            qi = self._quote_at(f.cue[0])
+            if qi is None:
+                continue
+            q = self._quotes[qi]
+            for g in self._frames:
+                if g is f or not g.speaker or g.cue is None or q.start <= g.cue[0] < q.end:
+                    continue
+                if any(a <= q.start + 1 and q.end - 1 <= b for a, b in g.content):
+                    f.reasons.append(f"'{self.text[f.source[0]:f.source[1]]}' inside the quotation is {g.speaker}")
+                    f.speaker = g.speaker
+                    break
+
     def _dash_speaker(self, q: _Quote) -> tuple[str, tuple[int, int]] | None:
         """'“...” ― Sonya Herridge': a quotation signed with a dash and a name."""
         k = bisect.bisect_left(self._tok_starts, q.end)
@@ -849,12 +871,22 @@ class Checker:
             l_start = s_start
             for g in reversed(frames[:i]):
                 g_edge = g.right_edge
+                if g.cue is not None and self._nested_in_quote(g.cue[0], l_end):
+                    continue  # '“A, as I said,” Trump said': the inner report is part of the quotation
                 if g_edge is not None and g_edge <= l_end and g.kind != "hedge":
                     if g.left:
                         l_start = max(l_start, g_edge)
                     break
             if l_start < l_end:
                 f.content.append((l_start, l_end))
+
+    def _nested_in_quote(self, pos: int, end: int) -> bool:
+        """Is pos inside a quotation that closes right before end?"""
+        qi = self._quote_at(pos)
+        if qi is None:
+            return False
+        q = self._quotes[qi]
+        return q.closed and end - 3 <= q.end <= end + 1
 
     def _tail_cut(self, a: int, b: int, frames: list[Frame]) -> int:
         """Where reported content running to the end of its sentence really ends:
