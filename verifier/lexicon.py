@@ -287,6 +287,7 @@ chairman chairwoman speaker minister prime premier chancellor king queen prince 
 attorney ambassador commissioner director leader candidate nominee former sheriff pastor rev
 reverend father sister brother sir dame lord lady state-run u.s. us russian american democratic
 republican presidential gop house senate white federal department acting deputy assistant
+councilman councilwoman councilmember alderman assemblyman assemblywoman
 """.split())
 
 HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly"}
