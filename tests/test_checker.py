@@ -467,3 +467,14 @@ def test_a_report_nested_in_a_quotation_keeps_the_outer_frame_and_its_speaker():
     v = check(text, "We need new blood")
     assert (v.label, v.speaker) == ("attributed", "Tara Voss")
     assert check(text, text[text.index("“"):]).speaker == "Tara Voss"
+
+
+def test_an_adverb_before_a_pronoun_subject_is_no_part_of_the_speaker():
+    text = "Ines Moreau runs the shelter. Recently she announced that the shelter would double its beds."
+    assert check(text, "the shelter would double its beds").speaker == "Ines Moreau"
+
+
+def test_a_verb_after_and_takes_the_subject_of_the_sentence():
+    text = "Councilman Ray Ochoa praised the plan and argued that it would save money."
+    v = check(text, "it would save money")
+    assert (v.label, v.speaker) == ("attributed", "Ray Ochoa")

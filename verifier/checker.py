@@ -1295,7 +1295,8 @@ class Checker:
             if tm.low in ("that", "but", "because", "while", "when", "if", "as", "although", "though",
                           "since", "whether", "where", "so", "after", "before", "until", "unless") and m < j:
                 break
-            if tm.low in ("that", "but", "because", "while", "whether", "if", "when", "although") and m == j:
+            if tm.low in ("that", "but", "because", "while", "whether", "if", "when", "although", "and", "or") \
+                    and m == j:  # "... and argued": no subject of its own (a coordinated verb)
                 break
             if m < j and tm.word and not tm.cap and (tm.low in BE_FORMS or cue_verb(tm.low) is not None
                                                      and tm.low.endswith(("ed", "id", "ld"))):
@@ -1862,6 +1863,10 @@ class Checker:
             words = words[1:]
         if not words:
             return None, ""
+        last = self.toks[words[-1]]
+        if len(words) > 1 and _base(last.low) in PERSON_PRONOUNS and not any(
+                self._is_name_tok(x) or self.toks[x].low in PERSON_NOUNS for x in words[:-1]):
+            words = words[-1:]  # "Recently she", "Sometimes they": the pronoun is the subject
         first = self.toks[words[0]]
         if len(words) == 1 and _base(first.low) in PERSON_PRONOUNS | {"it"}:
             who = self._resolve_pronoun(_base(first.low), first.start)
