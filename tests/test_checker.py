@@ -478,3 +478,9 @@ def test_a_verb_after_and_takes_the_subject_of_the_sentence():
     text = "Councilman Ray Ochoa praised the plan and argued that it would save money."
     v = check(text, "it would save money")
     assert (v.label, v.speaker) == ("attributed", "Ray Ochoa")
+
+
+def test_the_appositive_of_an_inverted_source_belongs_to_the_attribution():
+    text = "“Nobody has ever rowed it faster,” said Ann Reyes, the longtime treasurer of the club."
+    assert check(text, text).label == "attributed"
+    assert label(text, "the longtime treasurer of the club") == "asserted"

@@ -1345,6 +1345,9 @@ class Checker:
                 f.left = prev.start
                 f.left_edge = t.start
                 f.right_edge = self.toks[j - 1].end
+                appositive = self._source_appositive(j, b)
+                if appositive is not None:  # "said Ann Reyes, the club's treasurer": who the source is
+                    f.source = (f.source[0], appositive)
                 if j + 1 < b and self.toks[j].text in ",:" and (
                         self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q) or self.toks[j + 1].low in _CONTINUE_WORDS):
                     # '"A," said Smith, "B."' / 'A, said Smith, would B.' (not an appositive of the source)
@@ -1446,6 +1449,21 @@ class Checker:
         elif kind != "colon":
             return None
         return f
+
+    def _source_appositive(self, j: int, b: int) -> int | None:
+        """After an inverted source ending at toks[j] == ',': the end offset of an
+        appositive describing it (', the club's treasurer', ', who ...'), else None."""
+        if not (j + 1 < b and self.toks[j].text == ","):
+            return None
+        n = self.toks[j + 1]
+        if not (n.low in ("a", "an", "the", "who", "whose", "former", "its", "his", "her", "their")
+                or _is_poss(n.text) or n.low in ROLE_NOUNS or n.low in PERSON_NOUNS):
+            return None
+        e = j + 1
+        while e < b and self.toks[e].text not in ";:.!?" and self.toks[e].text not in _QUOTES \
+                and not (self.toks[e].text == "," and e + 1 < b and self.toks[e + 1].text in _QUOTES):
+            e += 1
+        return self.toks[e - 1].end if e - j <= 40 else None
 
     def _after_colon(self, b: int) -> tuple[int, int] | None:
         """The rest of the paragraph after the sentence ending at token b; or the
