@@ -484,3 +484,24 @@ def test_the_appositive_of_an_inverted_source_belongs_to_the_attribution():
     text = "“Nobody has ever rowed it faster,” said Ann Reyes, the longtime treasurer of the club."
     assert check(text, text).label == "attributed"
     assert label(text, "the longtime treasurer of the club") == "asserted"
+
+
+def test_the_opening_phrase_before_a_medial_source_is_reported_too():
+    text = "In the northern valleys, the forester said, most of the pines survived the frost."
+    assert label(text, "In the northern valleys") == "attributed"
+    assert label(text, "most of the pines survived the frost") == "attributed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "“We will reopen in June,” said a longtime board member who has served since 2009.",
+    "“We will reopen in June,” said master of ceremonies Lina Haddad, a retired teacher.",
+    "“We will reopen in June,” said one trustee involved in the talks.",
+])
+def test_inverted_sources_with_relative_clauses_and_modifiers(sentence):
+    assert label(sentence, "We will reopen in June") == "attributed"
+
+
+def test_a_when_clause_after_a_quotation_and_its_cue_is_the_reporters():
+    text = "“Of course we would,” the mayor said when asked whether the town would appeal."
+    assert label(text, "Of course we would") == "attributed"
+    assert label(text, "when asked whether the town would appeal") == "asserted"

@@ -1320,15 +1320,19 @@ class Checker:
                     and self.toks[j].text not in _QUOTES:
                 j += 1  # "said Sen. Richard Blumenthal (D-Conn.)"
             src_words = [x for x in self.toks[k + 1:j] if x.word]
-            verbish = any(x.low in AUXILIARIES or x.low in BE_FORMS or x.low.endswith("ed") and not x.cap
-                          or x.low == "that" for x in src_words[1:])
+            rel = next((i for i, x in enumerate(src_words) if x.low in ("who", "whom", "whose", "which")), None)
+            head_words = src_words[:rel] if rel else src_words  # "said a GOP expert who has worked ..."
+            verbish = any(x.low in AUXILIARIES or x.low in BE_FORMS or x.low == "that" or x.low.endswith("ed")
+                          and not x.cap and not (i + 1 < len(head_words) and head_words[i + 1].low in PREPOSITIONS)
+                          for i, x in enumerate(head_words) if i > 0)
             if src_words and (src_words[0].low in _TIME_WORDS and src_words[0].low not in DETERMINERS
                               or src_words[0].low in _CALENDAR or src_words[0].low in PREPOSITIONS):
                 src_words = []  # "said Thursday on Fox News": no source after the verb
             if src_words and not verbish and (
                     src_words[0].cap or src_words[0].low in ("the", "a", "an", "his", "her", "their", "one", "two",
                                                              "several", "many", "some", "another")
-                    or src_words[0].low in PERSON_PRONOUNS or src_words[0].low in PERSON_NOUNS):
+                    or src_words[0].low in PERSON_PRONOUNS or src_words[0].low in PERSON_NOUNS
+                    or self._name_runs(k + 1, j)):  # "said master of ceremonies Asab Tabchi"
                 speaker = self._speaker_from(k + 1, j)
                 runs = self._name_runs(k + 1, j)
                 if not runs and j + 1 < b and self.toks[j].text == ",":
@@ -1440,6 +1444,11 @@ class Checker:
                 f.reasons.insert(0, f"reporting verb '{t.text}:' opens what follows, to the end of the paragraph")
             elif ck >= b:
                 return None
+        if kind == "comma" and s_start > a + 1 and self.toks[s_start - 1].text == "," and \
+                self._clause_material(a, s_start - 1):
+            # "In his state, Christie said, offenders are sent ...": the opening phrase is the source's too
+            f.left = self.toks[s_start - 1].start
+            f.reasons.append("the opening phrase before the source belongs to the reported sentence")
         if ck < b:
             f.right = self.toks[ck].start
             word = "that" if kind == "that" else ("':'" if kind == "colon" else "")
@@ -1513,6 +1522,8 @@ class Checker:
         m = k + 1
         n_words = 0
         first = next((t for t in self.toks[k + 1:b] if t.word), None)
+        if quoted and first is not None and first.low in ("when", "after", "before", "while", "as", "during"):
+            return b  # '“You bet,” Christie said when asked whether ...': the circumstances, the reporter's
         if first is not None and not (first.low in ADVERBIAL_START or first.low in _TIME_WORDS
                                       or first.low in _CALENDAR or first.low in PREPOSITIONS
                                       or lemma in ADDRESSEE_VERBS or quoted and not first.cap):
