@@ -505,3 +505,9 @@ def test_a_when_clause_after_a_quotation_and_its_cue_is_the_reporters():
     text = "“Of course we would,” the mayor said when asked whether the town would appeal."
     assert label(text, "Of course we would") == "attributed"
     assert label(text, "when asked whether the town would appeal") == "asserted"
+
+
+def test_a_sentence_opening_with_this_before_a_trailing_cue():
+    text = "This makes the old bridge harder to repair, the engineer said."
+    assert label(text, "This makes the old bridge harder to repair") == "attributed"
+    assert label("This week, the engineer said, the bridge will close.", "the bridge will close") == "attributed"

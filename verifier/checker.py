@@ -158,6 +158,8 @@ _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
                "during", "a", "an", "the", "statement", "interview", "told", "to", "with", "from",
                "after", "before", "while", "via", "through", "also", "previously", "repeatedly",
                "publicly", "privately", "bluntly", "flatly", "already", "once", "then", "first"}
+_TIME_NOUNS = {"week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "spring", "summer",
+               "fall", "autumn", "winter", "time", "season", "term", "decade", "century", "cycle", "election"}
 _CONTINUE_WORDS = {"is", "are", "was", "were", "will", "would", "could", "should", "has", "have", "had",
                    "can", "may", "might", "must", "does", "did", "do"}
 
@@ -1012,6 +1014,8 @@ class Checker:
             w = words[0]
             return not (w.low in PREPOSITIONS or w.low in _INTRO_WORDS or w.low in _CALENDAR or w.low in _FUNCTION
                         or _adverb(w) or w.text[0].isdigit())
+        if words[0].low == "this" and words[1].low not in _TIME_NOUNS and words[1].low not in _CALENDAR:
+            return True  # "This makes it harder, he said" (not "This week, ...")
         if words[0].low in PREPOSITIONS or words[0].low in _INTRO_WORDS or words[0].low in _CALENDAR:
             verbish = any(t.low in _CONTINUE_WORDS or t.low in BE_FORMS or t.low in _MODALS and t.low != "to"
                           or (t.low.endswith("ed") and not t.cap) for t in words[1:])
