@@ -511,3 +511,22 @@ def test_a_sentence_opening_with_this_before_a_trailing_cue():
     text = "This makes the old bridge harder to repair, the engineer said."
     assert label(text, "This makes the old bridge harder to repair") == "attributed"
     assert label("This week, the engineer said, the bridge will close.", "the bridge will close") == "attributed"
+
+
+def test_said_about_a_figure():
+    text = "The water board said about half of the pipes were older than fifty years."
+    assert label(text, "half of the pipes were older than fifty years") == "attributed"
+
+
+def test_another_as_a_subject():
+    text = "One neighbor praised the plan. Another said the new road would bring only noise."
+    assert label(text, "the new road would bring only noise") == "attributed"
+
+
+def test_a_long_appositive_and_for_example_between_the_subject_and_said():
+    text = ("Omar Reyes, a volunteer at the Harbor Street Community Kitchen in Portland, which feeds 300 people a "
+            "day, said donations had fallen by a third.")
+    v = check(text, "donations had fallen by a third")
+    assert v.label == "attributed"
+    text = "Lena Cho, the head of the parents' group, for example, said the bus route was unsafe."
+    assert check(text, "the bus route was unsafe").speaker == "Lena Cho"

@@ -1115,7 +1115,9 @@ class Checker:
         past = not ing and t.low not in (base, base + "s", base + "es", base[:-1] + "ies") and (
             t.low.endswith(("ed", "en", "wn")) or t.low in _IRREGULAR_PAST)
         if prev is not None and (prev.low in DETERMINERS or _is_poss(prev.text)) and not (
-                prev.low == "that" and not ing):
+                prev.low == "that" and not ing) and not (
+                prev.low in ("another", "some", "each", "either", "neither", "both", "many", "few", "most", "all",
+                             "several", "others") and t.low in ("said", "says", "told", "tells", "wrote", "writes")):
             return None  # a noun: "the report", "his claims", "Trump's warning"
         if prev is not None and prev.low in PREPOSITIONS and not ing and prev.low not in ("by",):
             return None  # "secretary of state", "in a post"
@@ -1235,11 +1237,13 @@ class Checker:
                 return j, j, aux_start
             c = commas[0]
             chunk = [x for x in self.toks[c + 1:j] if x.word]
-            if len(chunk) == 1 and (chunk[0].low in _PAREN_ADVERBS or _adverb(chunk[0])):
-                # "NATO's secretary general, meanwhile, called on ..."
-                s_start, _, _ = self._subject_span(c, a)
-                if s_start < c:
-                    return s_start, end, aux_start
+            if len(chunk) == 1 and (chunk[0].low in _PAREN_ADVERBS or _adverb(chunk[0])) or \
+                    [x.low for x in chunk] in (["for", "example"], ["for", "instance"], ["in", "fact"], ["in", "turn"]):
+                # "NATO's secretary general, meanwhile, called on ..."; "Lena Cho, the head of ..., for example,"
+                for probe in (c + 1, c):
+                    s_start, s_end, _ = self._subject_span(probe, a)
+                    if s_start < c and s_start < s_end:
+                        return s_start, end, aux_start
             if c - 1 >= a and self.toks[c - 1].text == ")":  # "Rep. Gregory Meeks (D-N.Y.), chairman ..., said"
                 p = c - 1
                 while p >= a and self.toks[p].text != "(" and c - p < 12:
@@ -1272,7 +1276,7 @@ class Checker:
                     self.toks[m].low not in ("that", "and", "but", "because", "while", "when", "if", "although"):
                 m -= 1
             words = [x for x in self.toks[m + 1:c] if x.word]
-            if not words or len(words) > 8:
+            if not words or len(words) > (14 if words[0].low in ("a", "an", "the") else 8):
                 return j, j, aux_start
             return m + 1, end, aux_start
         if self.toks[j].text in _DASHES and j - 1 >= a:
@@ -1656,8 +1660,11 @@ class Checker:
         if t.low in _TIME_WORDS or t.low in _CALENDAR or t.low == "about":
             m2 = j
             if t.low == "about":
-                m2 = j + 1 if j + 1 < b and (self.toks[j + 1].text[0].isdigit() or self.toks[j + 1].low in (
-                    "half", "a", "one", "two", "three", "a", "40")) else j
+                if j + 1 < b and (self.toks[j + 1].text[0].isdigit() or self.toks[j + 1].text[0] in "$£€"
+                                  or self.toks[j + 1].low in ("half", "one", "two", "three", "a", "a third",
+                                                              "a quarter", "twice", "twice")):
+                    return "clause", j  # "said about half of ...": 'about' is 'roughly'
+                m2 = j
             else:
                 while m2 < b and (self.toks[m2].low in _TIME_WORDS or self.toks[m2].low in _CALENDAR
                                   or self.toks[m2].low in ("night", "morning", "week", "month", "year", "evening",
