@@ -530,3 +530,10 @@ def test_a_long_appositive_and_for_example_between_the_subject_and_said():
     assert v.label == "attributed"
     text = "Lena Cho, the head of the parents' group, for example, said the bus route was unsafe."
     assert check(text, "the bus route was unsafe").speaker == "Lena Cho"
+
+
+def test_this_opening_the_content_clause_is_no_time_phrase():
+    text = "Economists believe this gives landlords an unfair advantage."
+    assert label(text, "this gives landlords an unfair advantage") == "attributed"
+    text = "The harbor will be dredged, port officials said this week."
+    assert label(text, "The harbor will be dredged") == "attributed"

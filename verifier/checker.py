@@ -1675,6 +1675,9 @@ class Checker:
                                       PERSON_PRONOUNS or self.toks[m2].low == "it" or self.toks[m2].cap
                                       or self.toks[m2].text[0].isdigit()) and self.toks[m2].low != "that":
                 return "clause", (j if t.low == "about" else m2)  # "said Thursday he would ..."
+        if t.low in ("this", "last", "next") and not (j + 1 < b and (self.toks[j + 1].low in _TIME_NOUNS
+                                                                    or self.toks[j + 1].low in _CALENDAR)):
+            return "clause", j  # "believe this provides ...": 'this' opens the content, it is no time phrase
         if t.low in ADVERBIAL_START or (t.low in _TIME_WORDS and t.low not in ("the", "a", "an")):
             # an adverbial up to the end or a comma: a trailing cue; else the content follows it
             m = j

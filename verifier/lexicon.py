@@ -266,6 +266,7 @@ scholars historians farmers growers nurses teachers judges justices economists s
 immigrants refugees children kids teens seniors youth millennials christians muslims jews catholics
 latinos hispanics blacks whites employees owners landlords tenants neighbors neighbours families
 moderates independents centrists socialists libertarians nationalists populists lawmakers' aides'
+dems
 some many most others few none neither everyone anyone all both each several
 judge justice senator governor mayor minister president chairman candidate nominee
 """.split())
