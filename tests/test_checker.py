@@ -537,3 +537,9 @@ def test_this_opening_the_content_clause_is_no_time_phrase():
     assert label(text, "this gives landlords an unfair advantage") == "attributed"
     text = "The harbor will be dredged, port officials said this week."
     assert label(text, "The harbor will be dredged") == "attributed"
+
+
+def test_hope_with_a_content_clause_without_that():
+    text = "Growers hope the rain will come before the harvest."
+    assert label(text, "the rain will come before the harvest") == "attributed"
+    assert label("Growers hope for rain.", "Growers hope for rain") == "asserted"

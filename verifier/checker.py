@@ -1144,8 +1144,11 @@ class Checker:
         if passive:
             return self._passive_frame(k, aux, a, b, lemma, cls)
         if lemma in NEEDS_TO and cls == "thought":
-            if nxt is None or nxt.low not in ("to", "that") or past and aux >= a and self.toks[aux].low in ("had",):
-                return None
+            clause = lemma in ("hope", "wish") and nxt is not None and nxt.low not in ("to", "that") and any(
+                self.toks[x].low in ("will", "would", "can", "could", "'ll", "’ll") for x in range(k + 2, min(b, k + 10)))
+            if not clause and (nxt is None or nxt.low not in ("to", "that")) or \
+                    past and aux >= a and self.toks[aux].low in ("had",):
+                return None  # but "hope the vote will help" has its clause
         if ing and aux >= a and (self.toks[aux].low in BE_FORMS or self.toks[aux].low.endswith(
                 ("’s", "'s", "’re", "'re", "’m", "'m")) and _base(self.toks[aux].low) in PERSON_PRONOUNS | {"it"}) \
                 and self.toks[aux].low not in ("being", "been") \
