@@ -68,7 +68,10 @@ def main(argv: list[str] | None = None) -> int:
                 exc.show()
                 return exc.exit_code
         raise
-    return rc if isinstance(rc, int) else 0
+    rc = rc if isinstance(rc, int) else 0
+    if rc == EXIT_INTERRUPTED:  # typer turns Ctrl-C into exit 130 by itself
+        sys.stderr.write("verifier: interrupted\n")
+    return rc
 
 
 def _click_modules() -> list:
