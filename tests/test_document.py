@@ -63,3 +63,9 @@ def test_missing_path_and_directory(tmp_path):
         Document.from_path(tmp_path / "nope.txt")
     with pytest.raises(InputIsDirectory):
         Document.from_path(tmp_path)
+
+
+def test_title_abbreviations_do_not_end_a_sentence():
+    doc = Document.from_text("The bill passed, Rep. Ana Ortiz said. Sen. Bo Lind voted no. It ended at St. Paul.")
+    assert [doc.text[s.start:s.end] for s in doc.sentences] == [
+        "The bill passed, Rep. Ana Ortiz said.", "Sen. Bo Lind voted no.", "It ended at St. Paul."]

@@ -27,6 +27,10 @@ from verifier.schemas import Block, DocumentInfo
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _END_PUNCT = tuple('.!?:;,"”’)»…')
+# blingfire ends a sentence after these; a name always follows them
+_TITLE_END = re.compile(
+    r"(?:^|[\s(\"“])(?:Mr|Mrs|Ms|Messrs|Dr|Prof|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Capt|Cmdr|Adm|Sgt|Rev|Hon|Pres|"
+    r"Supt|Det|Insp|Gov|Atty|Amb|Sec|St|Mt|No|Nos|Vol|Art|Fig|vs|v)\.$")
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
 
 
@@ -268,13 +272,19 @@ def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
             offsets = [(0, len(chunk))]
         if not offsets:
             offsets = [(0, len(chunk))]
+        merged: list[list[int]] = []
         for a, z in offsets:
             # blingfire may trim; keep offsets inside the chunk, stripped
             seg = chunk[a:z]
             a += len(seg) - len(seg.lstrip())
             z -= len(seg) - len(seg.rstrip())
-            if a < z:
-                out.append(Sentence(b.start + a, b.start + z, i))
+            if a >= z:
+                continue
+            if merged and _TITLE_END.search(chunk[merged[-1][0]:merged[-1][1]]):
+                merged[-1][1] = z  # "Rep." + "Smith said ..." is one sentence
+            else:
+                merged.append([a, z])
+        out.extend(Sentence(b.start + a, b.start + z, i) for a, z in merged)
     return out
 
 
