@@ -210,12 +210,9 @@ def test_bounded_concurrency_with_one_shared_extractor(tmp_path):
     verifier = Verifier(extractor=ext)
     store = ResultStore.open(tmp_path / "out.jsonl")
     inputs = Inputs([str(tmp_path / "in")])
-    t0 = time.perf_counter()
     summary = BatchRunner(verifier, store, concurrency=8).run(inputs, inputs.total)
-    elapsed = time.perf_counter() - t0
     assert ext.calls == 40 and ext.max_in_flight == 8 and len(ext.threads) == 8
     assert summary.ok == 39 and summary.failed == 1 and summary.done == 40
-    assert elapsed < 40 * 0.05 / 2  # well under serial time
     recs = list(read_results(tmp_path / "out.jsonl"))
     assert len(recs) == 40
     bad = [r for r in recs if r["status"] == "error"]
@@ -232,7 +229,7 @@ def test_bounded_concurrency_with_one_shared_extractor(tmp_path):
 def test_ctrl_c_keeps_finished_articles_and_resume_finishes(tmp_path):
     n = 24
     pages = {f"/{i}.txt": (200, "text/plain; charset=utf-8", article(i).encode()) for i in range(n)}
-    with page_server(pages, delay=0.25) as base:
+    with page_server(pages, delay=1.0) as base:
         jl = tmp_path / "urls.jsonl"
         jl.write_text("".join(json.dumps({"id": f"u{i}", "url": f"{base}/{i}.txt"}) + "\n" for i in range(n)))
         out = tmp_path / "out.jsonl"
@@ -242,10 +239,9 @@ def test_ctrl_c_keeps_finished_articles_and_resume_finishes(tmp_path):
         deadline = time.time() + 30
         while time.time() < deadline and (not out.exists() or out.read_text().count("\n") < 3):
             time.sleep(0.05)
-        t_int = time.time()
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=20)
-        assert time.time() - t_int < 2.0  # stops at once, not after the batch
+        assert out.read_text().count("\n") < n  # stopped at once, not after the whole batch
         assert proc.returncode == errors.EXIT_INTERRUPTED, err.decode()
         assert b"interrupted" in err and b"run the same command again" in err and b"Traceback" not in err
         kept = lines_of(out)
