@@ -26,3 +26,17 @@ def run_cli(*args: str, input: bytes | None = None, env: dict | None = None, cwd
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture(autouse=True)
+def _restore_signal_handlers():
+    """A test that changes SIGINT/SIGTERM handling (the batch runner and the
+    review loop install their own) must not leak it: child processes inherit
+    an ignored SIGINT, and later Ctrl-C tests would then never see it."""
+    import signal
+
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    yield
+    for s, handler in saved.items():
+        if handler is not None:
+            signal.signal(s, handler)
