@@ -543,3 +543,50 @@ def test_hope_with_a_content_clause_without_that():
     text = "Growers hope the rain will come before the harvest."
     assert label(text, "the rain will come before the harvest") == "attributed"
     assert label("Growers hope for rain.", "Growers hope for rain") == "asserted"
+
+
+def test_the_main_clause_after_a_medial_cue_following_a_subordinate_clause():
+    text = "Though the old bridge held up well, the engineer said, replacing it would cost far more."
+    assert label(text, "replacing it would cost far more") == "attributed"
+    text = "Overall, she said, a third of the orchards had recovered by June."
+    assert label(text, "a third of the orchards had recovered by June") == "attributed"
+    # a quotation before the cue still ends the report there
+    text = "“We are done,” the coach said at the gym, the doors closing behind him."
+    assert label(text, "the doors closing behind him") == "asserted"
+
+
+def test_a_pronoun_clause_after_an_addressee_or_an_adverbial():
+    text = "The mayor told the council she would veto the budget."
+    assert label(text, "she would veto the budget") == "attributed"
+    text = "Okafor said after the vote he had expected to lose."
+    assert label(text, "he had expected to lose") == "attributed"
+    assert label("The guide told the story of the flood.", "The guide told the story of the flood") == "asserted"
+
+
+def test_institutions_as_sources_of_evidence_verbs():
+    text = "The fund predicted that exports will grow by two percent next year."
+    v = check(text, "exports will grow by two percent next year")
+    assert v.label == "attributed" and v.speaker == "The fund"
+
+
+def test_agreed_to_and_agreed_with_someone_that():
+    text = "The mining company agreed to restore the hillside within five years."
+    assert label(text, "restore the hillside within five years") == "attributed"
+    text = "The judge agreed with the tenants that the rent rise was unlawful."
+    assert label(text, "the rent rise was unlawful") == "attributed"
+    assert label("They agreed with the plan.", "They agreed with the plan") == "asserted"
+
+
+def test_an_opening_participle_is_not_the_subject_of_a_later_participle_cue():
+    text = "Stung by the criticism, the governor changed course, promising to fund the clinics."
+    v = check(text, "to fund the clinics")
+    assert v.label == "attributed" and v.speaker == "the governor"
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("The senator has complimented the new judge, but with an edge.", "the new judge"),
+    ("Marquez openly admires the old mayor as a builder.", "the old mayor as a builder"),
+    ("Most drivers have heard that the tunnel will close in May.", "the tunnel will close in May"),
+])
+def test_added_cue_verbs(text, fragment):
+    assert label(text, fragment) == "attributed"

@@ -67,6 +67,7 @@ from verifier.lexicon import (
     DOCUMENT_NOUNS,
     HEDGES,
     NEEDS_CLAUSE,
+    ORG_NOUNS,
     CORE_SPEECH,
     NEEDS_TO,
     NOUN_CUES,
@@ -109,6 +110,12 @@ _VIEW_NOUNS = {"view", "claim", "position", "assessment", "characterization", "a
 _NOT_CONTINUING = {"and", "but", "or", "as", "while", "which", "who", "whose", "according", "though", "although",
                    "before", "after", "when", "referring", "in", "at", "on", "during", "then", "so",
                    "where", "even", "a", "an", "speaking", "adding", "noting", "citing"}
+# a left part opening with one of these is a subordinate clause: the main clause follows
+_SUBORDINATORS = {"though", "although", "if", "because", "while", "whereas", "unless", "despite", "since", "once",
+                  "overall", "ultimately", "still", "instead", "rather", "even"}
+_NOT_SUBORDINATE_MAIN = {"and", "but", "or", "which", "who", "whose", "where", "according", "adding", "noting",
+                         "citing", "referring", "speaking", "then", "so"}
+_TAIL_CUT_RELATIVES = True
 _AUDIENCE = {"reporters", "audience", "audiences", "crowd", "crowds", "supporters", "voters", "viewers",
              "listeners", "readers", "interviewer", "host", "hosts", "committee", "jury", "court", "congress",
              "lawmakers", "students", "donors", "members", "delegates", "rally", "journalists", "press", "ap",
@@ -907,9 +914,9 @@ class Checker:
                 continue
             n = self.toks[k + 1]
             n2 = self.toks[k + 2] if k + 2 < kb else None
-            if t.text == "," and (n.low in ("which", "who", "whose", "where") or (
+            if t.text == "," and (_TAIL_CUT_RELATIVES and (n.low in ("which", "who", "whose", "where") or (
                     n.low in PREPOSITIONS and n2 is not None and n2.low in ("which", "whom", "whose")
-                   ) or (
+                   )) or (
                     n.low.endswith("ing") and n.word and not n.cap and cue_verb(n.low) is None
                     and n.low not in ("including", "according", "during", "something", "nothing", "anything",
                                       "everything", "being", "morning", "evening", "building", "spring"))):
@@ -1009,6 +1016,9 @@ class Checker:
         words = [t for t in toks if t.word]
         if not words:
             return False
+        if words[0].low in _SUBORDINATORS and words[0].low not in ("overall", "ultimately", "still", "instead", "rather",
+                                                                  "even") and len(words) >= 3:
+            return True  # "Though the bridge held up, the engineer said, ...": a clause of the report
         if len(words) < 3:
             # "Repairs, the report found, cost more" — but not "In July," or "Instead,"
             w = words[0]
@@ -1436,7 +1446,12 @@ class Checker:
             self._medial(f, post[1], b)
             return f
         kind, ck = post
+        if lemma == "agree" and kind == "clause" and self.toks[ck - 1].low == "with":
+            that = next((x for x in range(ck, min(b, ck + 8)) if self.toks[x].low == "that"), None)
+            if that is not None:
+                kind, ck = "that", that  # "agreed with the mayor that ..."
         if lemma in NEEDS_CLAUSE and kind == "clause" and not (
+                lemma == "agree" and self.toks[ck - 1].low == "to") and not (
                 cls == "evidence" and self._head([x for x in self.toks[s_start:s_end] if x.word]).low in DOCUMENT_NOUNS
         ) and not (lemma in ("see", "view", "regard", "consider", "describe", "hold")
                    and any(self.toks[x].low == "as" for x in range(ck, min(b, ck + 10)))):
@@ -1565,17 +1580,25 @@ class Checker:
             f.right = n.start
             f.reasons.append("the quotation goes on after the cue")
             return
+        left_toks: list[Tok] = []
+        if f.left is not None:
+            ka = bisect.bisect_left(self._tok_starts, self.document.sentences[self.document.sentence_index(f.left)].start)
+            left_toks = self.toks[ka:bisect.bisect_left(self._tok_starts, f.left)]
+        left_words = [x for x in left_toks if x.word]
         if f.left is not None and any(self.toks[x].text in (_CLOSE_Q | _STRAIGHT_Q) for x in range(
-                max(0, bisect.bisect_left(self._tok_starts, f.left) - 1), bisect.bisect_left(self._tok_starts, f.left) + 1)):
+                max(0, bisect.bisect_left(self._tok_starts, f.left) - 1), bisect.bisect_left(self._tok_starts, f.left) + 1)) \
+                and not (left_words and left_toks[0].word and left_words[0].low in _SUBORDINATORS):
             return  # '“A,” Mr. Lew said at the session, the ...': the quotation was the words; the rest is the reporter's
+        if left_words and left_toks[0].word and left_words[0].low in _SUBORDINATORS and n.word \
+                and n.low not in _NOT_SUBORDINATE_MAIN and cue_verb(n.low) is None:
+            # "Though the move was legal, he said, replacing her would be costly": the main
+            # clause of the reported sentence comes after the cue
+            f.right = n.start
+            f.reasons.append("the reported sentence goes on after the cue")
+            return
         if not n.word or n.low in _NOT_CONTINUING or n.low.endswith("ing") or n.low in PREPOSITIONS \
                 or cue_verb(n.low) is not None:
             return
-        rest = self.toks[j + 1:b]
-        left_words = []
-        if f.left is not None:
-            ka = bisect.bisect_left(self._tok_starts, self.document.sentences[self.document.sentence_index(f.left)].start)
-            left_words = [x for x in self.toks[ka:bisect.bisect_left(self._tok_starts, f.left)] if x.word]
         bare_subject = 0 < len(left_words) <= 4 and not any(
             x.low in _CONTINUE_WORDS or x.low in BE_FORMS or x.low.endswith("ed") for x in left_words)
         if f.left is not None and not n.cap and f.source is not None and f.source[0] < f.cue[0]:
@@ -1633,6 +1656,9 @@ class Checker:
                                         "news", "radio", "television", "tv")
                 for x in range(j, m)):
             return "that", m
+        pron = self._pronoun_clause_after(j, b) if lemma in ADDRESSEE_VERBS or t.low in ADVERBIAL_START else None
+        if pron is not None:
+            return "clause", pron  # "told the forum he was ...", "said after the debate she would ..."
         if lemma == "tell" and t.low in DETERMINERS and t.low != "that" and j + 1 < b and not (
                 self.toks[j + 1].cap or _strip_poss(self.toks[j + 1].low) in PERSON_NOUNS
                 or self.toks[j + 1].low in _AUDIENCE):
@@ -1693,6 +1719,22 @@ class Checker:
             if self.toks[m].low == "that":
                 return "that", m
         return "clause", j
+
+    def _pronoun_clause_after(self, j: int, b: int) -> int | None:
+        """A clause opening with a subject pronoun a few words after the verb, past an
+        addressee or an adverbial ('told the forum he was', 'said after the vote they
+        would'): the index of that pronoun, else None."""
+        for m in range(j + 1, min(b - 1, j + 7)):
+            tm = self.toks[m]
+            if not tm.word or tm.low in ("that", "and", "but", "or", "who", "which") or cue_verb(tm.low) is not None:
+                return None
+            if tm.low in ("he", "she", "they", "we", "i") and m + 1 < b:
+                nxt = self.toks[m + 1]
+                if nxt.low in _MODALS and nxt.low != "to" or nxt.low in BE_FORMS or nxt.low in _CONTINUE_WORDS \
+                        or nxt.low in ("had", "has", "have", "did", "does", "do") or nxt.low.endswith("ed"):
+                    return m
+                return None
+        return None
 
     def _participle_frame(self, k: int, a: int, b: int, lemma: str, cls: str, frames: list[Frame]) -> Frame | None:
         """'..., announcing that ...', 'by saying ...', 'declined to say ...'."""
@@ -1761,7 +1803,10 @@ class Checker:
         first comma or verb ('Trump visited Ohio, saying ...' -> Trump)."""
         j = a
         first = next((t for t in self.toks[a:k] if t.word), None)
-        if first is not None and (first.low in PREPOSITIONS or first.low in _INTRO_WORDS or first.low in _CALENDAR):
+        if first is not None and (first.low in PREPOSITIONS or first.low in _INTRO_WORDS or first.low in _CALENDAR
+                                  or first.low.endswith(("ed", "ing")) and first.low not in BE_FORMS
+                                  or self.toks[self.toks.index(first, a, k) + 1].low == "by"):
+            # also an opening participle: "Chastened by the analyses, Trump revised ..., promising ..."
             comma = next((x for x in range(a, k) if self.toks[x].text == ","), None)
             if comma is not None:
                 j = comma + 1  # "In 1986, the Supreme Court blocked ..., citing ..."
@@ -1857,7 +1902,7 @@ class Checker:
         if head.low == "it" and cls in ("speech", "evidence"):
             return True
         low = _strip_poss(head.low)
-        if low in PERSON_NOUNS or low.rstrip("s") in PERSON_NOUNS or _people(low):
+        if low in PERSON_NOUNS or low.rstrip("s") in PERSON_NOUNS or low in ORG_NOUNS or _people(low):
             return True
         if words[0].low in ("many", "most", "some", "several", "few", "both", "all", "other", "others", "two",
                             "three", "four", "dozens", "hundreds", "thousands", "millions") and low.endswith("s"):
@@ -1868,8 +1913,11 @@ class Checker:
         if self._is_name_tok(k):
             return True
         # a capitalized word opening the sentence, not a common noun: "Wines believes that ..."
+        n = k + 1
+        while n < len(self.toks) and self.toks[n].word and _adverb(self.toks[n]):
+            n += 1  # "Marquez openly admires ..."
         return head.cap and k == s_start and low not in _FUNCTION and low not in DOCUMENT_NOUNS and \
-            k + 1 < len(self.toks) and cue_verb(self.toks[k + 1].low) is not None
+            n < len(self.toks) and cue_verb(self.toks[n].low) is not None
 
     def _head(self, words: list[Tok]) -> Tok:
         """Head word of a noun phrase: the last word before a preposition, a

@@ -52,6 +52,9 @@ IRREGULAR = {
     "omit": ["omitted", "omits", "omitting"],
     "submit": ["submitted", "submits", "submitting"],
     "rebut": ["rebutted", "rebuts", "rebutting"],
+    "hear": ["heard", "hears", "hearing"],
+    "lie": ["lied", "lies", "lying"],
+    "rip": ["ripped", "rips", "ripping"],
     "quip": ["quipped", "quips", "quipping"],
     "plan": ["planned", "plans", "planning"],
     "slam": ["slammed", "slams", "slamming"],
@@ -158,6 +161,7 @@ THOUGHT_VERBS = set("""
 believe think expect hope fear worry doubt know feel want wish plan intend consider suspect
 assume imagine guess suppose wonder understand realize recognize see view regard hold
 seek aim try decide prefer trust learn offer refuse decline threaten remember
+admire resent fathom hear
 """.split())
 
 EVIDENCE_VERBS = """
@@ -170,7 +174,7 @@ document establish rule
 NEEDS_CLAUSE = set("""
 maintain hold find see know learn feel understand realize recognize decide consider determine
 establish add post document project show reveal observe recall answer respond reply explain
-write read state agree recount repeat offer continue identify
+write read state agree recount repeat offer continue identify fathom hear
 """.split())
 
 OBJECT_VERBS = """
@@ -182,6 +186,7 @@ excoriate berate scold rebuke castigate ridicule taunt knock express voice
 portray bemoan assail advocate liken echo discuss quote dub congratulate articulate rebuff disavow
 identify lambast bash
 invoke unveil justify deem
+compliment grill rip pooh-pooh link
 """.split()
 
 # verbs whose first object is the addressee: "told reporters that ..."
@@ -267,9 +272,16 @@ immigrants refugees children kids teens seniors youth millennials christians mus
 latinos hispanics blacks whites employees owners landlords tenants neighbors neighbours families
 moderates independents centrists socialists libertarians nationalists populists lawmakers' aides'
 dems
+institute institutes foundation foundations bureau bureaus federation corporation corp chamber charity
+charities society university universities college hospital church watchdog watchdogs regulator regulators
+authority navy imf opec ministry ministries
 some many most others few none neither everyone anyone all both each several
 judge justice senator governor mayor minister president chairman candidate nominee
 """.split())
+
+# institutions named by words that are as often verbs ("to fund", "bank on"): sources only as
+# the head of a subject
+ORG_NOUNS = {"fund", "funds", "bank", "banks", "center", "centre", "league", "club", "service", "tank", "union"}
 
 # definite descriptions of a person already named: "the Russian leader"
 ROLE_NOUNS = set("""
@@ -355,7 +367,7 @@ PHRASAL_CUES: dict[str, set[str]] = {
     "talk": {"about"}, "push": {"for"}, "point": {"to", "out"}, "refer": {"to"},
     "warn": {"of", "about", "against"}, "complain": {"about", "of"}, "argue": {"for", "against"},
     "ask": {"about", "for"}, "comment": {"on"}, "believe": {"in"}, "write": {"about", "of"},
-    "lash": {"out"}, "hit": {"back", "out"}, "weigh": {"in"}, "advocate": {"for"}, "campaign": {"for", "against"},
+    "lash": {"out"}, "chalk": {"up"}, "lie": {"about"}, "hit": {"back", "out"}, "weigh": {"in"}, "advocate": {"for"}, "campaign": {"for", "against"},
     "testify": {"about", "that"}, "brag": {"about"}, "boast": {"about", "of"}, "joke": {"about"},
     "apologize": {"for"}, "apologise": {"for"}, "vote": {"for", "against"}, "insist": {"on"},
     "allude": {"to"}, "object": {"to"}, "elaborate": {"on"}, "reflect": {"on"}, "focus": {"on"},
