@@ -590,3 +590,34 @@ def test_an_opening_participle_is_not_the_subject_of_a_later_participle_cue():
 ])
 def test_added_cue_verbs(text, fragment):
     assert label(text, fragment) == "attributed"
+
+
+def test_agreed_to_a_noun_is_no_report():
+    text = "The minister agreed to a short interview for the school paper."
+    assert label(text, "a short interview for the school paper") == "asserted"
+
+
+def test_the_head_of_a_quantified_or_partitive_subject():
+    text = "Only about 4 in 10 farmers in the valley want the dam to be rebuilt."
+    assert label(text, "the dam to be rebuilt") == "attributed"
+    text = "A group of nurses warned that the ward was short of staff."
+    assert label(text, "the ward was short of staff") == "attributed"
+
+
+def test_a_noun_looking_verb_after_an_adverb_and_a_pronoun():
+    text = "She often calls out landlords who ignore repairs."
+    assert label(text, "out landlords who ignore repairs") == "attributed"
+    assert label("The often calls were ignored.", "The often calls were ignored") == "asserted"
+
+
+def test_hope_with_a_long_subject_in_its_clause():
+    text = "The mayor hopes the new training ground on the north side of the river will be ready in May."
+    assert label(text, "the new training ground on the north side of the river will be ready in May") == "attributed"
+
+
+def test_a_speech_participle_right_after_a_document():
+    text = "Neighbors received letters saying the water would be shut off for two days."
+    v = check(text, "the water would be shut off for two days")
+    assert v.label == "attributed" and "letters" in (v.speaker or "")
+    text = "A couple claiming damages for the flood was turned away."
+    assert label(text, "A couple claiming damages for the flood was turned away") == "asserted"

@@ -116,6 +116,13 @@ _SUBORDINATORS = {"though", "although", "if", "because", "while", "whereas", "un
 _NOT_SUBORDINATE_MAIN = {"and", "but", "or", "which", "who", "whose", "where", "according", "adding", "noting",
                          "citing", "referring", "speaking", "then", "so"}
 _TAIL_CUT_RELATIVES = True
+_QUANTITY_WORDS = {"only", "about", "nearly", "almost", "roughly", "some", "more", "fewer", "less", "than", "just",
+                   "over", "under", "around", "most", "many", "few", "half", "all", "each", "one", "two", "three",
+                   "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
+                   "millions", "percent", "a", "an", "the", "majority", "minority", "none", "several", "both"}
+_PARTITIVES = _QUANTITY_WORDS | {"group", "groups", "number", "body", "batch", "series", "generation", "coalition",
+                                 "team", "handful", "couple", "lot", "lots", "share", "portion", "panel", "host",
+                                 "slew", "raft", "chorus", "bevy", "pair", "trio", "rest", "any", "another"}
 _AUDIENCE = {"reporters", "audience", "audiences", "crowd", "crowds", "supporters", "voters", "viewers",
              "listeners", "readers", "interviewer", "host", "hosts", "committee", "jury", "court", "congress",
              "lawmakers", "students", "donors", "members", "delegates", "rally", "journalists", "press", "ap",
@@ -1155,7 +1162,8 @@ class Checker:
             return self._passive_frame(k, aux, a, b, lemma, cls)
         if lemma in NEEDS_TO and cls == "thought":
             clause = lemma in ("hope", "wish") and nxt is not None and nxt.low not in ("to", "that") and any(
-                self.toks[x].low in ("will", "would", "can", "could", "'ll", "’ll") for x in range(k + 2, min(b, k + 10)))
+                self.toks[x].low in ("will", "would", "can", "could", "'ll", "’ll", "might", "may")
+                or self.toks[x].low.endswith(("’d", "'d", "’ll", "'ll")) for x in range(k + 1, min(b, k + 16)))
             if not clause and (nxt is None or nxt.low not in ("to", "that")) or \
                     past and aux >= a and self.toks[aux].low in ("had",):
                 return None  # but "hope the vote will help" has its clause
@@ -1181,6 +1189,11 @@ class Checker:
             return nxt is not None and nxt.low in ("that", ":")
         if prev.low in _MODALS or _base(prev.low) in PERSON_PRONOUNS or prev.low in ("who", "also", "it", "this"):
             return True
+        if prev.word and (_adverb(prev) or prev.low in ("often", "always", "never", "still", "now", "again",
+                                                        "repeatedly", "frequently", "regularly", "rarely")) \
+                and k - 2 >= a and (_base(self.toks[k - 2].low) in PERSON_PRONOUNS or self._is_name_tok(k - 2)
+                                    or _strip_poss(self.toks[k - 2].low) in PERSON_NOUNS):
+            return True  # "He often calls out ...", "Trump openly states ..."
         if not self.toks[k].low.endswith("s") and prev.word and prev.low.endswith("s") and not _is_poss(prev.text) \
                 and (prev.low in DOCUMENT_NOUNS or prev.low in PERSON_NOUNS or _people(prev.low)) and nxt is not None \
                 and (nxt.word or nxt.text == ","):
@@ -1451,7 +1464,8 @@ class Checker:
             if that is not None:
                 kind, ck = "that", that  # "agreed with the mayor that ..."
         if lemma in NEEDS_CLAUSE and kind == "clause" and not (
-                lemma == "agree" and self.toks[ck - 1].low == "to") and not (
+                lemma == "agree" and self.toks[ck - 1].low == "to" and not (
+                    self.toks[ck].cap or self.toks[ck].low in DETERMINERS or self.toks[ck].text[0].isdigit())) and not (
                 cls == "evidence" and self._head([x for x in self.toks[s_start:s_end] if x.word]).low in DOCUMENT_NOUNS
         ) and not (lemma in ("see", "view", "regard", "consider", "describe", "hold")
                    and any(self.toks[x].low == "as" for x in range(ck, min(b, ck + 10)))):
@@ -1756,7 +1770,7 @@ class Checker:
                 self.toks[j].low in PREPOSITIONS or self.toks[j].low in ("to", "while", "when", "after", "before",
                                                                         "by", "without", "and", "or", "as")
                 or self.toks[j].low in AUXILIARIES or self.toks[j].low in BE_FORMS or self.toks[j].low in _MODALS):
-            return None  # "a couple claiming allegiance to ...": a participle after a noun
+            return self._reduced_relative(k, j, a, t, lemma, cls, post_kind, ck)
         if prev is not None and prev.word and prev.low not in PREPOSITIONS and prev.low not in ("to", "and", "while",
                                                                                                  "when", "after", "before", "by") \
                 and prev.low not in AUXILIARIES and prev.low not in BE_FORMS and prev.low not in _MODALS:
@@ -1784,6 +1798,31 @@ class Checker:
         if how:
             f.reasons.append(how)
         f.left_edge = t.start
+        f.right_edge = t.end
+        f.right = self.toks[ck].start
+        return f
+
+    def _reduced_relative(self, k: int, j: int, a: int, t: Tok, lemma: str, cls: str, post_kind: str,
+                          ck: int) -> Frame | None:
+        """'911 calls saying shots had been fired', 'emails showing that ...': a speech or
+        evidence participle right after a document or a person is what that source says;
+        after any other noun ('a couple claiming allegiance') it is the reporter's description."""
+        noun = self.toks[j]
+        low = _strip_poss(noun.low)
+        if cls not in ("speech", "evidence") or post_kind not in ("that", "clause", "quote", "colon") \
+                or noun.cap or not (low in DOCUMENT_NOUNS or low.rstrip("s") in DOCUMENT_NOUNS
+                                    or low in ("calls", "messages", "signs", "placards", "banners", "headlines")):
+            return None
+        m = j
+        while m - 1 >= a and self.toks[m - 1].word and self.toks[m - 1].low not in PREPOSITIONS \
+                and self.toks[m - 1].low not in AUXILIARIES and self.toks[m - 1].low not in BE_FORMS \
+                and cue_verb(self.toks[m - 1].low) is None and not (
+                    self.toks[m - 1].low.endswith("ed") and not self.toks[m - 1].cap) and j - m < 5:
+            m -= 1
+        f = Frame(kind="verb", cue=(t.start, t.end), cue_text=t.text, speaker=self._speaker_from(m, j + 1),
+                  source=(self.toks[m].start, noun.end),
+                  reasons=[f"'{noun.text} {t.text}': the {noun.text} {lemma}; the content follows"])
+        f.left_edge = self.toks[m].start
         f.right_edge = t.end
         f.right = self.toks[ck].start
         return f
@@ -1902,7 +1941,8 @@ class Checker:
         if head.low == "it" and cls in ("speech", "evidence"):
             return True
         low = _strip_poss(head.low)
-        if low in PERSON_NOUNS or low.rstrip("s") in PERSON_NOUNS or low in ORG_NOUNS or _people(low):
+        if low in PERSON_NOUNS or low.rstrip("s") in PERSON_NOUNS or low in ORG_NOUNS or low in ROLE_NOUNS \
+                or _people(low):
             return True
         if words[0].low in ("many", "most", "some", "several", "few", "both", "all", "other", "others", "two",
                             "three", "four", "dozens", "hundreds", "thousands", "millions") and low.endswith("s"):
@@ -1930,6 +1970,10 @@ class Checker:
             words = words[:-2] if words[-2].low in ("last", "this", "next", "on", "out", "that", "early", "late",
                                                     "in", "each", "every") else words[:-1]
         for i, w in enumerate(words):
+            if i > 0 and w.low in ("of", "in", "out", "about", "than") and all(
+                    x.low in _QUANTITY_WORDS or x.text[0].isdigit() for x in words[:i]) or \
+                    i > 0 and w.low == "of" and words[i - 1].low in _PARTITIVES:
+                continue  # "4 in 10 voters", "some of the donors", "a group of activists": the head comes later
             if i > 0 and (w.low in PREPOSITIONS or w.low in _RELATIVES or w.low == "to"
                           or (w.low.endswith("ed") and not w.cap and words[i - 1].low not in DETERMINERS
                               and not words[i - 1].low.endswith("ly"))):

@@ -236,7 +236,7 @@ policy suit affidavit motion brief petition verdict guidance guidelines manual a
 sources email poster banner speech remarks interview letter documents cable cables message messages
 analysis estimate projection calculations modeling simulation biography memoir op-ed editorial
 column columns headline headlines caption comment comments words testimony op-ed oped essay
-slide slides chart charts graph graphs image images photo
+slide slides chart charts graph graphs image images photo disclosure disclosures
 photos picture pictures clip clips recording recordings tape tapes map maps table tables figure
 graphic graphics screenshot screenshots ruling rulings order orders filing vote votes tally
 """.split())
@@ -274,7 +274,8 @@ moderates independents centrists socialists libertarians nationalists populists 
 dems
 institute institutes foundation foundations bureau bureaus federation corporation corp chamber charity
 charities society university universities college hospital church watchdog watchdogs regulator regulators
-authority navy imf opec ministry ministries
+authority navy imf opec ministry ministries faction factions side sides givers giver front-runner frontrunner
+contender contenders
 some many most others few none neither everyone anyone all both each several
 judge justice senator governor mayor minister president chairman candidate nominee
 """.split())
