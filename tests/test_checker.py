@@ -621,3 +621,13 @@ def test_a_speech_participle_right_after_a_document():
     assert v.label == "attributed" and "letters" in (v.speaker or "")
     text = "A couple claiming damages for the flood was turned away."
     assert label(text, "A couple claiming damages for the flood was turned away") == "asserted"
+
+
+def test_clause_verbs_with_a_bare_clause_or_an_adverbial_before_that():
+    text = "The two engineers agreed there are cracks in the east pier."
+    assert label(text, "there are cracks in the east pier") == "attributed"
+    text = "The growers recognized long ago that the river would flood again."
+    assert label(text, "the river would flood again") == "attributed"
+    # an object with a relative clause is no content clause
+    text = "The senator holds several views that are far from her party's."
+    assert label(text, "several views that are far from her party's") == "asserted"

@@ -1463,6 +1463,15 @@ class Checker:
             that = next((x for x in range(ck, min(b, ck + 8)) if self.toks[x].low == "that"), None)
             if that is not None:
                 kind, ck = "that", that  # "agreed with the mayor that ..."
+        if lemma in NEEDS_CLAUSE and kind == "clause":
+            that = next((x for x in range(ck, min(b, ck + 4)) if self.toks[x].low == "that"), None)
+            if that is not None and all(self.toks[x].word and (_adverb(self.toks[x]) or self.toks[x].low in _TIME_WORDS
+                                                               or self.toks[x].low in ("long", "ago", "again", "also",
+                                                                                       "early", "first", "soon"))
+                                        for x in range(ck, that)):
+                kind, ck = "that", that  # "recognized long ago that ..."
+            elif self._finite_clause_at(ck, b):
+                kind = "that"  # "agreed there are ...", "know the plan will fail"
         if lemma in NEEDS_CLAUSE and kind == "clause" and not (
                 lemma == "agree" and self.toks[ck - 1].low == "to" and not (
                     self.toks[ck].cap or self.toks[ck].low in DETERMINERS or self.toks[ck].text[0].isdigit())) and not (
@@ -1826,6 +1835,25 @@ class Checker:
         f.right_edge = t.end
         f.right = self.toks[ck].start
         return f
+
+    def _finite_clause_at(self, i: int, b: int) -> bool:
+        """Does a clause with its own subject and finite verb start at toks[i] ('there are
+        ...', 'the plan will fail')? A noun phrase with a relative clause ('positions
+        that are ...') or no verb ('his generosity in ...') is an object, not a clause."""
+        first = self.toks[i] if i < b else None
+        if first is None or not first.word or not (
+                first.low in ("there", "it", "this", "these", "those") or _base(first.low) in PERSON_PRONOUNS
+                or first.low in DETERMINERS or first.cap or first.text[0].isdigit()):
+            return False
+        for x in range(i + 1, min(b, i + 8)):
+            t = self.toks[x]
+            if not t.word or t.low in _RELATIVES or t.low in ("who", "which", "and", "or", "but"):
+                return False
+            if t.low in ("is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might",
+                         "must", "has", "have", "had", "does", "did", "won't", "can't", "didn't", "doesn't",
+                         "isn't", "wasn't", "aren't", "weren't") or t.low.endswith(("n't", "n’t")):
+                return True
+        return False
 
     def _verb_group_start(self, k: int, a: int) -> int:
         j = k - 1
