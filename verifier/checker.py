@@ -1093,6 +1093,9 @@ class Checker:
         if k + 2 < b and (self.toks[k + 2].low in ("he", "she", "they", "i", "we", "you") and k + 3 < b
                           and cue_verb(self.toks[k + 3].low) is not None):
             return None
+        if k + 2 < b and (self.toks[k + 2].low in BE_FORMS or self.toks[k + 2].low in _MODALS
+                          or self.toks[k + 2].low in ("has", "have", "had")):
+            return None  # "views that are far from ...": a relative clause, no subject of its own
         prev = self.toks[k - 1] if k > a else None
         speaker = None
         src = None
@@ -1139,6 +1142,9 @@ class Checker:
         if prev is not None and prev.low in PREPOSITIONS and not ing and prev.low not in ("by",):
             return None  # "secretary of state", "in a post"
         if (t.low in NOUNISH or lemma in NOUNISH) and not past and not ing:
+            if prev is not None and prev.low in _QUANTITY_WORDS and t.low.endswith("s") and prev.low not in (
+                    "the", "a", "an"):
+                return None  # "several views that ...", "many reports": a noun
             if t.low in ("state", "states", "protest", "protests") or not self._verb_context(k, a, b):
                 return None
         # "a racially charged argument": an adjective after a determiner and adverbs
