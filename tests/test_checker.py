@@ -631,3 +631,12 @@ def test_clause_verbs_with_a_bare_clause_or_an_adverbial_before_that():
     # an object with a relative clause is no content clause
     text = "The senator holds several views that are far from her party's."
     assert label(text, "several views that are far from her party's") == "asserted"
+
+
+def test_a_paragraph_ending_with_a_colon_introduces_the_next_one():
+    text = ("Marta Lind described the plan the council was preparing:\n\n"
+            "The river wall will be raised by a meter. Work starts in May.\n\n"
+            "The valley has lost three harvests since 2019.")
+    v = check(text, "Work starts in May.")
+    assert v.label == "attributed" and v.speaker == "Marta Lind"
+    assert label(text, "The valley has lost three harvests since 2019.") == "asserted"

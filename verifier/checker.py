@@ -769,6 +769,7 @@ class Checker:
         if colon is not None:
             frames.insert(0, colon)
         self._bound_contents(frames, a, b, sent.start, sent.end)
+        self._colon_paragraph(frames, a, b)
         out = []
         for f in frames:
             f.content = [(x, y) for x, y in (self._trim(x, y) for x, y in f.content) if x < y]
@@ -777,6 +778,20 @@ class Checker:
                 if f.speaker:
                     self._remember(f.speaker, f.cue[1] if f.cue else None)
         return out
+
+    def _colon_paragraph(self, frames: list[Frame], a: int, b: int) -> None:
+        """'Lind described the plan the council was preparing:' closing its paragraph
+        introduces the next one: that paragraph is the source's words too."""
+        if b - 1 <= a or self.toks[b - 1].text != ":":
+            return
+        main = next((f for f in frames if f.speaker and f.kind in ("verb", "noun", "according")), None)
+        if main is None or any(y > self.toks[b - 1].end for _, y in main.content):
+            return
+        nxt = self._after_colon(b)
+        if nxt is None or self.document.in_heading(*nxt):
+            return
+        main.content.append(nxt)
+        main.reasons.append("the colon closing the paragraph introduces the next one")
 
     def _in_document(self, a: int, b: int) -> Frame | None:
         """'In a CBS poll released Monday, Clinton led by four points': the poll
