@@ -640,3 +640,14 @@ def test_a_paragraph_ending_with_a_colon_introduces_the_next_one():
     v = check(text, "Work starts in May.")
     assert v.label == "attributed" and v.speaker == "Marta Lind"
     assert label(text, "The valley has lost three harvests since 2019.") == "asserted"
+
+
+def test_legal_charges_and_unveilings_are_events_not_reports():
+    assert label("Neither driver has been charged with any offence.",
+                 "Neither driver has been charged with any offence") == "asserted"
+    assert label("In May, the mayor unveiled the first draft of the budget.",
+                 "the first draft of the budget") == "asserted"
+    text = "Only 52 percent of registered voters agreed that the ferry was safe."
+    assert label(text, "the ferry was safe") == "attributed"
+    text = "But some note that the ferry has never been inspected."
+    assert label(text, "the ferry has never been inspected") == "attributed"

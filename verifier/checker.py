@@ -1152,7 +1152,8 @@ class Checker:
         if prev is not None and (prev.low in DETERMINERS or _is_poss(prev.text)) and not (
                 prev.low == "that" and not ing) and not (
                 prev.low in ("another", "some", "each", "either", "neither", "both", "many", "few", "most", "all",
-                             "several", "others") and t.low in ("said", "says", "told", "tells", "wrote", "writes")):
+                             "several", "others") and (t.low in ("said", "says", "told", "tells", "wrote", "writes")
+                                                       or nxt0 == "that" and not t.low.endswith("s"))):
             return None  # a noun: "the report", "his claims", "Trump's warning"
         if prev is not None and prev.low in PREPOSITIONS and not ing and prev.low not in ("by",):
             return None  # "secretary of state", "in a post"
@@ -1943,6 +1944,8 @@ class Checker:
         if nxt.low == "of" and lemma not in ("accuse", "suspect", "convince", "warn", "inform", "remind", "tell",
                                              "advise", "persuade"):
             return None  # "is assured of winning": no report
+        if lemma == "charge" and nxt.low in ("with", "in", "for"):
+            return None  # "was charged with fraud": a legal act, not a report
         if lemma in ("see", "know", "consider", "call", "describe", "label", "brand", "regard", "view") and \
                 nxt.low not in ("as", "to", "that", "by"):
             return None
@@ -2025,7 +2028,7 @@ class Checker:
                 continue  # "4 in 10 voters", "some of the donors", "a group of activists": the head comes later
             if i > 0 and (w.low in PREPOSITIONS or w.low in _RELATIVES or w.low == "to"
                           or (w.low.endswith("ed") and not w.cap and words[i - 1].low not in DETERMINERS
-                              and not words[i - 1].low.endswith("ly"))):
+                              and words[i - 1].low not in PREPOSITIONS and not words[i - 1].low.endswith("ly"))):
                 return words[i - 1]  # "A report released last year" -> report
         return words[-1]
 

@@ -185,7 +185,7 @@ reference promote downplay decry tout denigrate disparage belittle malign insult
 excoriate berate scold rebuke castigate ridicule taunt knock express voice
 portray bemoan assail advocate liken echo discuss quote dub congratulate articulate rebuff disavow
 identify lambast bash
-invoke unveil justify deem
+invoke justify deem
 compliment grill rip pooh-pooh link
 """.split()
 
