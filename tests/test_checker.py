@@ -651,3 +651,16 @@ def test_legal_charges_and_unveilings_are_events_not_reports():
     assert label(text, "the ferry was safe") == "attributed"
     text = "But some note that the ferry has never been inspected."
     assert label(text, "the ferry has never been inspected") == "attributed"
+
+
+def test_medial_cues_followed_by_and_a_clause_or_a_complement():
+    text = "The top tenth paid 30 percent, the agency said in a report, and the bottom tenth paid 2 percent."
+    assert label(text, "the bottom tenth paid 2 percent") == "attributed"
+    text = "She has drawn up a plan, she said, for how the mill could reopen."
+    assert label(text, "for how the mill could reopen") == "attributed"
+
+
+def test_a_participle_after_a_trailing_cue_ends_its_tail():
+    text = "“The river is safe again,” she said at a news conference announcing that the ban was lifted."
+    v = check(text, "The river is safe again")
+    assert v.label == "attributed" and v.speaker == "she"

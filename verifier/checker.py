@@ -1607,6 +1607,8 @@ class Checker:
                                                           "now", "recently", "previously", "repeatedly", "publicly",
                                                           "privately", "still", "just", "even", "once") \
                         or t.low in BE_FORMS or t.low == "that" or cue_verb(t.low) is not None and t.low != "tweet":
+                    if quoted and t.low.endswith("ing") and cue_verb(t.low) is not None and n_words > 1:
+                        break  # '“...,” she said at a news conference announcing that ...': the tail ends
                     return None
             m += 1
         if n_words > 16:
@@ -1640,6 +1642,21 @@ class Checker:
             # clause of the reported sentence comes after the cue
             f.right = n.start
             f.reasons.append("the reported sentence goes on after the cue")
+            return
+        if n.low == "and" and f.left is not None and j + 2 < b and self._finite_clause_at(j + 2, b) \
+                and self._left_is_content(bisect.bisect_left(self._tok_starts, self.document.sentences[
+                    self.document.sentence_index(f.left)].start), bisect.bisect_left(self._tok_starts, f.left)):
+            # "The middle fifth paid 8.9 percent, the agency said, and the bottom fifth paid 0.8 percent"
+            f.right = self.toks[j + 2].start
+            f.reasons.append("the reported sentence goes on after the cue")
+            return
+        if n.low in PREPOSITIONS and n.low not in ("according", "in", "at", "on", "during") and f.left is not None \
+                and any(x.low in BE_FORMS or x.low in _CONTINUE_WORDS or x.low in _MODALS and x.low != "to"
+                        for x in left_words):
+            # "He has come up with a model, he said, for how the industry can ...": the
+            # reported clause goes on with its complement
+            f.right = n.start
+            f.reasons.append("the reported clause goes on after the cue")
             return
         if not n.word or n.low in _NOT_CONTINUING or n.low.endswith("ing") or n.low in PREPOSITIONS \
                 or cue_verb(n.low) is not None:
@@ -1693,6 +1710,9 @@ class Checker:
         while m < b and m - j < (14 if lemma in ADDRESSEE_VERBS else 8) and self.toks[m].text not in ",;:" and \
                 self.toks[m].low != "that" and \
                 self.toks[m].text not in _QUOTES:
+            if m > j and self.toks[m].low.endswith("ing") and cue_verb(self.toks[m].low) is not None \
+                    and self.toks[j].low in ADVERBIAL_START:
+                return "adverbial", m  # "said at a news conference announcing that ...": a participle of its own
             m += 1
         if m < b and self.toks[m].low == "that" and all(
                 self.toks[x].low in _TIME_WORDS or self.toks[x].cap or (lemma in ADDRESSEE_VERBS)
@@ -1873,7 +1893,10 @@ class Checker:
                 return False
             if t.low in ("is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might",
                          "must", "has", "have", "had", "does", "did", "won't", "can't", "didn't", "doesn't",
-                         "isn't", "wasn't", "aren't", "weren't") or t.low.endswith(("n't", "n’t")):
+                         "isn't", "wasn't", "aren't", "weren't") or t.low.endswith(("n't", "n’t")) \
+                    or x > i and not t.cap and (t.low.endswith("ed") or t.low in _IRREGULAR_PAST or t.low in (
+                        "paid", "made", "took", "gave", "went", "came", "got", "won", "lost", "rose", "fell",
+                        "grew", "left", "kept", "ran", "sold", "bought", "spent", "built", "began", "became")):
                 return True
         return False
 
