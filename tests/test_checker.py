@@ -664,3 +664,17 @@ def test_a_participle_after_a_trailing_cue_ends_its_tail():
     text = "“The river is safe again,” she said at a news conference announcing that the ban was lifted."
     v = check(text, "The river is safe again")
     assert v.label == "attributed" and v.speaker == "she"
+
+
+def test_subjects_with_a_relative_clause_or_a_name_in_apposition():
+    text = "A 2019 survey that appeared in a farming journal found that most orchards were uninsured."
+    assert label(text, "most orchards were uninsured") == "attributed"
+    text = "The minister of transport, Ms. Ilse Berg, argues there is no money for the tunnel."
+    assert label(text, "there is no money for the tunnel") == "attributed"
+
+
+def test_intentions_with_a_finite_clause_or_a_time_phrase_before_to():
+    text = "The judges decided the two runners should share the prize."
+    assert label(text, "the two runners should share the prize") == "attributed"
+    text = "The council tried on Monday to delay the vote."
+    assert label(text, "delay the vote") == "attributed"

@@ -1186,6 +1186,17 @@ class Checker:
             clause = lemma in ("hope", "wish") and nxt is not None and nxt.low not in ("to", "that") and any(
                 self.toks[x].low in ("will", "would", "can", "could", "'ll", "’ll", "might", "may")
                 or self.toks[x].low.endswith(("’d", "'d", "’ll", "'ll")) for x in range(k + 1, min(b, k + 16)))
+            if not clause and nxt is not None and lemma in ("decide", "hope", "wish", "plan", "intend", "prefer") \
+                    and self._finite_clause_at(k + 1, b):
+                clause = True  # "decided she should share the honor"
+            if not clause and nxt is not None and (nxt.low in _TIME_WORDS or nxt.low in ("on", "last", "this")):
+                m = k + 1
+                while m < b and m - k <= 4 and self.toks[m].low != "to" and self.toks[m].word:
+                    m += 1
+                clause = m < b and self.toks[m].low == "to" and all(
+                    self.toks[x].low in _TIME_WORDS or self.toks[x].low in _CALENDAR or self.toks[x].low in (
+                        "on", "last", "this", "week", "month", "year", "night", "morning")
+                    for x in range(k + 1, m))  # "tried on Tuesday to make the case"
             if not clause and (nxt is None or nxt.low not in ("to", "that")) or \
                     past and aux >= a and self.toks[aux].low in ("had",):
                 return None  # but "hope the vote will help" has its clause
@@ -1317,7 +1328,8 @@ class Checker:
                                  or _is_poss(chunk[0].text) or chunk[0].low in PERSON_NOUNS or chunk[0].low in ROLE_NOUNS
                                  or len(chunk) > 1 and chunk[0].low.endswith("ed") and chunk[1].low == "by"
                                  or self._is_name_tok(self.toks.index(chunk[0], c + 1, j))
-                                 or name_first and len(chunk) <= 14):
+                                 or name_first and len(chunk) <= 14
+                                 or len(chunk) <= 5 and all(x.cap for x in chunk)):  # "The minister, Mr. Ruiz, said"
                 return j, j, aux_start
             m = c - 1
             while m >= a and self.toks[m].text not in ",;:()—–--" and self.toks[m].text not in _QUOTES and \
@@ -1358,6 +1370,16 @@ class Checker:
                                                      and tm.low.endswith(("ed", "id", "ld"))):
                 break  # a verb: the subject starts after it
             m -= 1
+        if m + 1 <= j and m >= a and self.toks[m].low in ("that", "which", "who") and m - 1 >= a \
+                and self.toks[m - 1].word and not self.toks[m - 1].cap and self.toks[m - 1].low not in _FUNCTION:
+            nxt = self.toks[m + 1]
+            if nxt.low in BE_FORMS or nxt.low in ("has", "have", "had") or nxt.low.endswith("ed") \
+                    or nxt.low in _IRREGULAR_PAST:
+                # "A study that appeared in the journal found ...": the relative clause
+                # belongs to the subject before it
+                head_start, _, _ = self._subject_span(m, a)
+                if head_start < m:
+                    return head_start, end, aux_start
         return m + 1, end, aux_start
 
     def _finite_frame(self, k: int, a: int, b: int, lemma: str, cls: str) -> Frame | None:
