@@ -1794,6 +1794,12 @@ class Checker:
         if t.low in ("this", "last", "next") and not (j + 1 < b and (self.toks[j + 1].low in _TIME_NOUNS
                                                                     or self.toks[j + 1].low in _CALENDAR)):
             return "clause", j  # "believe this provides ...": 'this' opens the content, it is no time phrase
+        if lemma in NEEDS_TO and (t.low in ("on", "last", "this") or t.low in _TIME_WORDS):
+            to = next((x for x in range(j + 1, min(b - 1, j + 4)) if self.toks[x].low == "to"), None)
+            if to is not None and all(self.toks[x].low in _TIME_WORDS or self.toks[x].low in _CALENDAR
+                                      or self.toks[x].low in ("on", "last", "this", "week", "month", "year")
+                                      for x in range(j, to)):
+                return "clause", to  # "tried on Monday to delay the vote"
         if t.low in ADVERBIAL_START or (t.low in _TIME_WORDS and t.low not in ("the", "a", "an")):
             # an adverbial up to the end or a comma: a trailing cue; else the content follows it
             m = j
