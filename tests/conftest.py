@@ -23,6 +23,20 @@ def run_cli(*args: str, input: bytes | None = None, env: dict | None = None, cwd
                           env=full_env, cwd=cwd, timeout=timeout)
 
 
+def _take_ctrl_c() -> None:
+    """A shell starts background jobs (`.ci/run &`, nohup) with SIGINT ignored, and
+    an ignored signal stays ignored across exec: every CLI the Ctrl-C tests start
+    would then ignore their Ctrl-C. Python's own handler is reset to the default
+    on exec, so installing it here lets the children see SIGINT again."""
+    import signal
+
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+_take_ctrl_c()
+
+
 @pytest.fixture
 def cli():
     return run_cli

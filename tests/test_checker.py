@@ -678,3 +678,9 @@ def test_intentions_with_a_finite_clause_or_a_time_phrase_before_to():
     assert label(text, "the two runners should share the prize") == "attributed"
     text = "The council tried on Monday to delay the vote."
     assert label(text, "delay the vote") == "attributed"
+
+
+def test_it_as_the_subject_of_an_evidence_verb():
+    text = "The footage was released on Friday. It showed that the gate had been left open."
+    assert label(text, "the gate had been left open") == "attributed"
+    assert label("It seems that the gate was open.", "the gate was open") == "asserted"

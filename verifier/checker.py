@@ -2030,7 +2030,8 @@ class Checker:
         words = [x for x in self.toks[s_start:s_end] if x.word]
         if not words:
             return False
-        if words[-1].low in ("it", "this", "that", "which", "there") and cls != "speech":
+        if words[-1].low in ("it", "this", "that", "which", "there") and cls != "speech" and not (
+                len(words) == 1 and words[0].low == "it" and cls in ("evidence", "object")):
             return False
         if words[0].low in _CONTINUE_WORDS and words[0].cap:
             return False  # a question: "Would they prefer ..."
