@@ -684,3 +684,12 @@ def test_it_as_the_subject_of_an_evidence_verb():
     text = "The footage was released on Friday. It showed that the gate had been left open."
     assert label(text, "the gate had been left open") == "attributed"
     assert label("It seems that the gate was open.", "the gate was open") == "asserted"
+
+
+def test_a_statement_or_resolution_condemning_something_is_its_issuers():
+    text = "The city council issued a statement calling the closure a betrayal of the valley."
+    v = check(text, "the closure a betrayal of the valley")
+    assert v.label == "attributed" and v.speaker and "council" in v.speaker.lower()
+    text = "Dispatchers took 40 calls saying the bridge was shaking."
+    assert label(text, "the bridge was shaking") == "attributed"
+    assert label("He was arrested for attacking them.", "He was arrested for attacking them") == "asserted"

@@ -123,6 +123,9 @@ _QUANTITY_WORDS = {"only", "about", "nearly", "almost", "roughly", "some", "more
 _PARTITIVES = _QUANTITY_WORDS | {"group", "groups", "number", "body", "batch", "series", "generation", "coalition",
                                  "team", "handful", "couple", "lot", "lots", "share", "portion", "panel", "host",
                                  "slew", "raft", "chorus", "bevy", "pair", "trio", "rest", "any", "another"}
+_ISSUING_VERBS = {"issued", "released", "published", "sent", "posted", "ran", "filed", "approved", "passed",
+                  "adopted", "delivered", "unveiled", "distributed", "circulated", "tweeted", "aired", "issues",
+                  "releases", "publishes", "sends", "posts", "runs", "files", "approves", "passes", "adopts"}
 _AUDIENCE = {"reporters", "audience", "audiences", "crowd", "crowds", "supporters", "voters", "viewers",
              "listeners", "readers", "interviewer", "host", "hosts", "committee", "jury", "court", "congress",
              "lawmakers", "students", "donors", "members", "delegates", "rally", "journalists", "press", "ap",
@@ -1158,8 +1161,8 @@ class Checker:
         if prev is not None and prev.low in PREPOSITIONS and not ing and prev.low not in ("by",):
             return None  # "secretary of state", "in a post"
         if (t.low in NOUNISH or lemma in NOUNISH) and not past and not ing:
-            if prev is not None and prev.low in _QUANTITY_WORDS and t.low.endswith("s") and prev.low not in (
-                    "the", "a", "an"):
+            if prev is not None and (prev.low in _QUANTITY_WORDS or prev.text[0].isdigit()) and t.low.endswith("s") \
+                    and prev.low not in ("the", "a", "an"):
                 return None  # "several views that ...", "many reports": a noun
             if t.low in ("state", "states", "protest", "protests") or not self._verb_context(k, a, b):
                 return None
@@ -1840,6 +1843,8 @@ class Checker:
             return None
         prev = self.toks[k - 1] if k > a else None
         if cls == "object" and t.low.endswith("ing") and (prev is None or prev.text not in ",—"):
+            if prev is not None and prev.word:
+                return self._reduced_relative(k, k - 1, a, t, lemma, cls, post_kind, ck)
             return None  # "for attacking them": the reporter's description
         j = k - 1
         while j >= a and self.toks[j].word and (_adverb(self.toks[j]) or self.toks[j].low in ("also", "then", "not",
@@ -1888,19 +1893,28 @@ class Checker:
         after any other noun ('a couple claiming allegiance') it is the reporter's description."""
         noun = self.toks[j]
         low = _strip_poss(noun.low)
-        if cls not in ("speech", "evidence") or post_kind not in ("that", "clause", "quote", "colon") \
+        if cls not in ("speech", "evidence", "object") or post_kind not in ("that", "clause", "quote", "colon") \
                 or noun.cap or not (low in DOCUMENT_NOUNS or low.rstrip("s") in DOCUMENT_NOUNS
-                                    or low in ("calls", "messages", "signs", "placards", "banners", "headlines")):
-            return None
+                                    or low in ("calls", "messages", "signs", "placards", "banners", "headlines")) \
+                or cls == "object" and (low in PERSON_NOUNS or lemma in WEAK_OBJECT):
+            return None  # "a statement condemning the test" is the statement's; "a rule limiting" is not
         m = j
         while m - 1 >= a and self.toks[m - 1].word and self.toks[m - 1].low not in PREPOSITIONS \
                 and self.toks[m - 1].low not in AUXILIARIES and self.toks[m - 1].low not in BE_FORMS \
                 and cue_verb(self.toks[m - 1].low) is None and not (
                     self.toks[m - 1].low.endswith("ed") and not self.toks[m - 1].cap) and j - m < 5:
             m -= 1
-        f = Frame(kind="verb", cue=(t.start, t.end), cue_text=t.text, speaker=self._speaker_from(m, j + 1),
-                  source=(self.toks[m].start, noun.end),
-                  reasons=[f"'{noun.text} {t.text}': the {noun.text} {lemma}; the content follows"])
+        speaker = self._speaker_from(m, j + 1)
+        reason = f"'{noun.text} {t.text}': what the {noun.text} says; the content follows"
+        if m - 1 >= a and self.toks[m - 1].low in _ISSUING_VERBS:
+            # "The council issued a statement calling ...": the statement is the council's
+            s_start, s_end, _ = self._subject_span(m - 1, a)
+            issuer = self._speaker_from(s_start, s_end) if s_end > s_start else None
+            if issuer:
+                speaker = issuer
+                reason = f"'{noun.text} {t.text}': what {issuer}'s {noun.text} says; the content follows"
+        f = Frame(kind="verb", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                  source=(self.toks[m].start, noun.end), reasons=[reason])
         f.left_edge = self.toks[m].start
         f.right_edge = t.end
         f.right = self.toks[ck].start
