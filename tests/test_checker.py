@@ -693,3 +693,11 @@ def test_a_statement_or_resolution_condemning_something_is_its_issuers():
     text = "Dispatchers took 40 calls saying the bridge was shaking."
     assert label(text, "the bridge was shaking") == "attributed"
     assert label("He was arrested for attacking them.", "He was arrested for attacking them") == "asserted"
+
+
+def test_noun_looking_cues_followed_by_their_own_verb_and_imperatives():
+    assert label("Safety worries have dogged the new ferry.", "Safety worries have dogged the new ferry") == "asserted"
+    assert label("The appeals court ruling could decide the case.",
+                 "The appeals court ruling could decide the case") == "asserted"
+    assert label("Don't blame the drivers.", "Don't blame the drivers") == "asserted"
+    assert label("Critics worry the ferry will be late.", "the ferry will be late") == "attributed"

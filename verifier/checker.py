@@ -1160,6 +1160,10 @@ class Checker:
             return None  # a noun: "the report", "his claims", "Trump's warning"
         if prev is not None and prev.low in PREPOSITIONS and not ing and prev.low not in ("by",):
             return None  # "secretary of state", "in a post"
+        if not past and not ing and t.low.endswith("s") and t.low != lemma and nxt0 in (
+                "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "may", "might",
+                "should", "must") and not (prev is not None and (_base(prev.low) in PERSON_PRONOUNS or prev.cap and k - 1 > a)):
+            return None  # "Health worries have dogged ...": a noun, the subject of its own verb
         if (t.low in NOUNISH or lemma in NOUNISH) and not past and not ing:
             if prev is not None and (prev.low in _QUANTITY_WORDS or prev.text[0].isdigit()) and t.low.endswith("s") \
                     and prev.low not in ("the", "a", "an"):
@@ -1208,6 +1212,9 @@ class Checker:
                 and self.toks[aux].low not in ("being", "been") \
                 and not (aux > a and self.toks[aux - 1].low in _CLAUSE_OPENERS):
             return self._finite_frame(k, a, b, lemma, cls)  # progressive: "is promising to ..."
+        if ing and nxt0 in ("could", "would", "will", "may", "might", "can", "should", "must", "has", "had", "was",
+                            "is"):
+            return None  # "The appeals court ruling could decide ...": a noun
         if ing or (prev is not None and prev.low == "to" and not past):
             return self._participle_frame(k, a, b, lemma, cls, frames)
         return self._finite_frame(k, a, b, lemma, cls)
@@ -2049,6 +2056,8 @@ class Checker:
             return False
         if words[0].low in _CONTINUE_WORDS and words[0].cap:
             return False  # a question: "Would they prefer ..."
+        if words[0].low in ("don't", "don’t", "do", "please", "let's", "let’s", "never") and len(words) <= 2:
+            return False  # an imperative: "Don't blame Bush."
         if cls in ("speech", "object") and lemma in CORE_SPEECH or cls == "object" and lemma not in WEAK_OBJECT:
             if words[-1].low in ("this", "which", "there", "that") and lemma not in ("say",):
                 return False
