@@ -701,3 +701,16 @@ def test_noun_looking_cues_followed_by_their_own_verb_and_imperatives():
                  "The appeals court ruling could decide the case") == "asserted"
     assert label("Don't blame the drivers.", "Don't blame the drivers") == "asserted"
     assert label("Critics worry the ferry will be late.", "the ferry will be late") == "attributed"
+
+
+def test_a_report_nested_in_a_that_clause_does_not_cut_it():
+    text = "Okafor noted that at his first council meeting, in 1998, he backed a plan to close the mill."
+    v = check(text, "at his first council meeting, in 1998")
+    assert v.label == "attributed" and v.speaker == "Okafor"
+
+
+def test_an_object_after_a_trailing_looking_cue_is_no_tail():
+    text = "At the hearing in May, the mayor supported a decision to close the pool."
+    assert label(text, "At the hearing in May") == "asserted"
+    text = "“We will reopen,” she told a local radio station."
+    assert check(text, "We will reopen").speaker == "she"

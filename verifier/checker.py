@@ -126,6 +126,9 @@ _PARTITIVES = _QUANTITY_WORDS | {"group", "groups", "number", "body", "batch", "
 _ISSUING_VERBS = {"issued", "released", "published", "sent", "posted", "ran", "filed", "approved", "passed",
                   "adopted", "delivered", "unveiled", "distributed", "circulated", "tweeted", "aired", "issues",
                   "releases", "publishes", "sends", "posts", "runs", "files", "approves", "passes", "adopts"}
+_TAKES_INFINITIVE = {"vow", "promise", "pledge", "threaten", "plan", "want", "urge", "ask", "agree", "offer",
+                     "decide", "refuse", "hope", "expect", "seek", "aim", "try", "intend", "wish", "prefer",
+                     "decline", "swear", "demand", "propose", "tell", "encourage", "invite", "warn"}
 _AUDIENCE = {"reporters", "audience", "audiences", "crowd", "crowds", "supporters", "voters", "viewers",
              "listeners", "readers", "interviewer", "host", "hosts", "committee", "jury", "court", "congress",
              "lawmakers", "students", "donors", "members", "delegates", "rally", "journalists", "press", "ap",
@@ -891,7 +894,7 @@ class Checker:
                 g_left = g.left_edge
                 if g_left is None or g_left <= r_start:
                     continue
-                if self._breaks_clause(r_start, g_left):
+                if self._breaks_clause(r_start, g_left) and not self._opens_clause_of(r_start, g_left):
                     r_end = min(r_end, self._break_point(r_start, g_left))
                     break
             if r_end == s_end:
@@ -913,6 +916,18 @@ class Checker:
                     break
             if l_start < l_end:
                 f.content.append((l_start, l_end))
+
+    def _opens_clause_of(self, r_start: int, g_left: int) -> bool:
+        """'noted that at one of his first meetings, in 1972, he supported ...': the
+        content is a that-clause whose own subject and verb come only at g_left, so
+        the later report is nested in it, not a new clause of the sentence."""
+        ka = bisect.bisect_left(self._tok_starts, r_start)
+        kb = bisect.bisect_left(self._tok_starts, g_left)
+        if ka >= kb or self.toks[ka].low != "that":
+            return False
+        return not any(t.low in BE_FORMS or t.low in _MODALS and t.low != "to" or t.low in ("has", "have", "had")
+                       or t.word and not t.cap and (t.low.endswith("ed") or t.low in _IRREGULAR_PAST)
+                       for t in self.toks[ka + 1:kb])
 
     def _nested_in_quote(self, pos: int, end: int) -> bool:
         """Is pos inside a quotation that closes right before end?"""
@@ -1627,6 +1642,16 @@ class Checker:
         first = next((t for t in self.toks[k + 1:b] if t.word), None)
         if quoted and first is not None and first.low in ("when", "after", "before", "while", "as", "during"):
             return b  # '“You bet,” Christie said when asked whether ...': the circumstances, the reporter's
+        if first is not None and first is self.toks[k + 1] and first.low in ("a", "an", "the") and k + 2 < b \
+                and self.toks[k + 2].low not in _TIME_NOUNS and self.toks[k + 2].low not in _CALENDAR \
+                and self.toks[k + 2].low not in ("statement", "interview", "news", "press", "speech", "rally",
+                                                 "recent", "television", "radio", "phone", "telephone", "written",
+                                                 "conference", "letter", "post", "tweet", "series", "town"):
+            return None  # "..., he supported a decision to ...": an object of its own, no tail
+        if first is not None and first.low == "to" and lemma in _TAKES_INFINITIVE and k + 2 < b \
+                and self.toks[k + 2].word and self.toks[k + 2].low not in DETERMINERS \
+                and not self._is_name_tok(k + 2):
+            return None  # "..., Sanders vows to end the tax breaks": the infinitive is content
         if first is not None and not (first.low in ADVERBIAL_START or first.low in _TIME_WORDS
                                       or first.low in _CALENDAR or first.low in PREPOSITIONS
                                       or lemma in ADDRESSEE_VERBS or quoted and not first.cap):
