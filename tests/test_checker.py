@@ -714,3 +714,20 @@ def test_an_object_after_a_trailing_looking_cue_is_no_tail():
     assert label(text, "At the hearing in May") == "asserted"
     text = "“We will reopen,” she told a local radio station."
     assert check(text, "We will reopen").speaker == "she"
+
+
+def test_a_hedge_covers_its_own_clause():
+    text = "The driver was stopped by police after he allegedly ran a red light."
+    assert label(text, "The driver was stopped by police") == "asserted"
+    assert label(text, "ran a red light") == "attributed"
+
+
+def test_the_reporters_clause_after_a_report():
+    text = "The ministry has signaled a willingness to cut the fee but has been met with opposition."
+    assert label(text, "has been met with opposition") == "asserted"
+    text = "The mayor has cited the flood as the reason, as she did again at the hearing."
+    assert label(text, "as she did again at the hearing") == "asserted"
+    text = "The mayor, like her deputy, has praised the plan but has said she will wait for the budget."
+    v = check(text, "she will wait for the budget")
+    assert v.label == "attributed" and v.cue == "has said"
+    assert label("She said the plan was costly but necessary.", "the plan was costly but necessary") == "attributed"

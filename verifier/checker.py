@@ -213,6 +213,7 @@ class Frame:
     left_edge: int | None = None  # the frame's own words (source, cue) span left_edge..right_edge
     right_edge: int | None = None
     right_limit: int | None = None  # the right content stops here (end of a relative clause)
+    coordinated: bool = False  # "..., but said ...": a verb sharing the subject of an earlier one
 
 
 @dataclass
@@ -894,6 +895,9 @@ class Checker:
                 g_left = g.left_edge
                 if g_left is None or g_left <= r_start:
                     continue
+                if g.coordinated:
+                    r_end = min(r_end, g_left)  # "... but has said she will ...": a verb of its own
+                    break
                 if self._breaks_clause(r_start, g_left) and not self._opens_clause_of(r_start, g_left):
                     r_end = min(r_end, self._break_point(r_start, g_left))
                     break
@@ -965,6 +969,20 @@ class Checker:
                         not any(f.cue and f.cue[0] > t.start for f in frames):
                     cut = t.start
                     break
+            if t.low in ("but", "yet") and k > ka + 2 and n.word and (
+                    n.low in ("has", "have", "had", "is", "was", "were", "are", "did", "does", "didn't", "doesn't",
+                              "hasn't", "wasn't", "isn't")
+                    or _base(n.low) in PERSON_PRONOUNS and n2 is not None and n2.word and not n2.cap
+                    and self.toks[k - 1].text == ","):
+                # "signaled willingness to change it but has been met with opposition",
+                # "..., but he didn't see the irony": the reporter's clause after the report
+                if not any(f.cue and f.cue[0] > t.start for f in frames):
+                    cut = self.toks[k - 1].start if self.toks[k - 1].text == "," else t.start
+                    break
+            if t.text == "," and n.low == "as" and n2 is not None and _base(n2.low) in PERSON_PRONOUNS \
+                    and k + 3 < kb and self.toks[k + 3].low in ("did", "does", "do", "has", "had", "have"):
+                cut = t.start  # "..., as he did again during the debate": the reporter's aside
+                break
             if t.text in ("—", "--") and k > ka + 3:
                 rest = self.toks[k + 1:kb]
                 if not any(x.text in ("—", "--") for x in rest) and not any(x.text in _QUOTES for x in rest) and \
@@ -1083,7 +1101,23 @@ class Checker:
                   reasons=[f"hedge '{t.text}': the article attributes this to an unnamed source"])
         f.left_edge = None
         f.right_edge = t.end
-        f.content = [(self.toks[a].start, t.start), (t.end, self.toks[b - 1].end)]
+        # the hedge scopes over its own clause: "Scott was shot after he allegedly
+        # brandished a pistol" hedges the pistol, not the shooting
+        start = a
+        for m in range(k - 1, a, -1):
+            x = self.toks[m]
+            if x.low in ("after", "before", "because", "when", "while", "since", "although", "though", "as", "but",
+                         "and", "that", "whether", "if", "who", "which", "where") and m + 1 < k \
+                    and (x.low not in ("and", "but", "as") or self.toks[m - 1].text == "," or m + 2 <= k
+                         and (_base(self.toks[m + 1].low) in PERSON_PRONOUNS or self.toks[m + 1].low in DETERMINERS)):
+                start = m + 1
+                break
+            if x.text == ";":
+                start = m + 1
+                break
+        f.content = [(self.toks[start].start, t.start), (t.end, self.toks[b - 1].end)]
+        if start > a:
+            f.reasons.append("the hedge covers its own clause only")
         return f
 
     def _adjective_frame(self, k: int, a: int, b: int) -> Frame | None:
@@ -1512,6 +1546,7 @@ class Checker:
         if coordinated:
             f.left_edge = self.toks[aux_start - 1].start
             f.source = None
+            f.coordinated = True
             f.reasons.append(f"'{self.toks[aux_start - 1].text} {t.text}' shares the subject of the sentence")
         # what follows the verb
         post = self._post(k, b, lemma)
@@ -2020,6 +2055,11 @@ class Checker:
         if not words or len(words) > 8 or s_end >= conj:
             return False
         nxt = self.toks[s_end]
+        if nxt.text == ",":
+            # "Hillary Clinton, like Obama, has urged ...": step over a short aside
+            close = next((x for x in range(s_end + 1, min(conj, s_end + 8)) if self.toks[x].text == ","), None)
+            if close is not None and close + 1 < conj:
+                nxt = self.toks[close + 1]
         if not nxt.word or nxt.cap:
             return False
         between = self.toks[s_end:conj]
