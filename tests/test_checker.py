@@ -731,3 +731,14 @@ def test_the_reporters_clause_after_a_report():
     v = check(text, "she will wait for the budget")
     assert v.label == "attributed" and v.cue == "has said"
     assert label("She said the plan was costly but necessary.", "the plan was costly but necessary") == "attributed"
+
+
+def test_coordinated_report_after_a_long_aside_or_a_quotation():
+    text = ("The mayor, speaking to a group of bakers in the old town, said she would cut the fee "
+            "and warned against price rises.")
+    v = check(text, "price rises")
+    assert v.label == "attributed" and v.speaker == "The mayor"
+    text = "The mayor is promising lower fees and “jobs, jobs, jobs,” but she has also raised the parking charge."
+    assert label(text, "she has also raised the parking charge") == "asserted"
+    text = "The owners were incensed that the council had closed the road."
+    assert label(text, "the council had closed the road") == "attributed"

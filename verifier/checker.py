@@ -973,11 +973,14 @@ class Checker:
                     n.low in ("has", "have", "had", "is", "was", "were", "are", "did", "does", "didn't", "doesn't",
                               "hasn't", "wasn't", "isn't")
                     or _base(n.low) in PERSON_PRONOUNS and n2 is not None and n2.word and not n2.cap
-                    and self.toks[k - 1].text == ","):
+                    and (self.toks[k - 1].text == "," or self.toks[k - 1].text in _CLOSE_Q | _STRAIGHT_Q
+                         and self.toks[k - 2].text == ",")):
                 # "signaled willingness to change it but has been met with opposition",
                 # "..., but he didn't see the irony": the reporter's clause after the report
                 if not any(f.cue and f.cue[0] > t.start for f in frames):
                     cut = self.toks[k - 1].start if self.toks[k - 1].text == "," else t.start
+                    if self.toks[k - 1].text in _QUOTES:
+                        cut = self.toks[k - 1].end  # keep the closing quotation mark with the quotation
                     break
             if t.text == "," and n.low == "as" and n2 is not None and _base(n2.low) in PERSON_PRONOUNS \
                     and k + 3 < kb and self.toks[k + 3].low in ("did", "does", "do", "has", "had", "have"):
@@ -2057,7 +2060,7 @@ class Checker:
         nxt = self.toks[s_end]
         if nxt.text == ",":
             # "Hillary Clinton, like Obama, has urged ...": step over a short aside
-            close = next((x for x in range(s_end + 1, min(conj, s_end + 8)) if self.toks[x].text == ","), None)
+            close = next((x for x in range(s_end + 1, min(conj, s_end + 12)) if self.toks[x].text == ","), None)
             if close is not None and close + 1 < conj:
                 nxt = self.toks[close + 1]
         if not nxt.word or nxt.cap:
@@ -2066,7 +2069,7 @@ class Checker:
         if any(x.text in (";", ":") or x.low in ("which", "who", "because", "if", "when", "while", "although", "since")
                for x in between):
             return False
-        return len(between) <= 30
+        return len(between) <= 45
 
     def _passive_frame(self, k: int, aux: int, a: int, b: int, lemma: str, cls: str) -> Frame | None:
         """'X is expected to win', 'it was reported that ...', 'X was accused of Y'."""

@@ -391,7 +391,7 @@ sceptical aware adamant unsure uncertain glad happy proud angry upset disappoint
 fearful doubtful insistent determined eager anxious nervous alarmed furious outraged thrilled
 delighted pleased grateful thankful sorry unhappy unconvinced persuaded satisfied dissatisfied
 troubled bothered disturbed offended dismayed appalled shocked surprised encouraged heartened
-supportive wary reluctant outspoken hesitant
+supportive wary reluctant outspoken hesitant incensed angered irate livid indignant
 """.split())
 # adjectives that report an intention with an infinitive: "is reluctant to endorse ..."
 ADJ_TO = {"reluctant", "eager", "hesitant"}
