@@ -742,3 +742,12 @@ def test_coordinated_report_after_a_long_aside_or_a_quotation():
     assert label(text, "she has also raised the parking charge") == "asserted"
     text = "The owners were incensed that the council had closed the road."
     assert label(text, "the council had closed the road") == "attributed"
+
+
+def test_the_occasion_of_a_report_is_not_its_content():
+    text = "The union leader called for more school funding in a statement on Thursday."
+    assert label(text, "more school funding") == "attributed"
+    assert label(text, "in a statement on Thursday") == "asserted"
+    # inside a reported clause the same words are the source's
+    text = "He said the budget would be debated at the convention in July."
+    assert label(text, "the budget would be debated at the convention in July") == "attributed"

@@ -129,6 +129,11 @@ _ISSUING_VERBS = {"issued", "released", "published", "sent", "posted", "ran", "f
 _TAKES_INFINITIVE = {"vow", "promise", "pledge", "threaten", "plan", "want", "urge", "ask", "agree", "offer",
                      "decide", "refuse", "hope", "expect", "seek", "aim", "try", "intend", "wish", "prefer",
                      "decline", "swear", "demand", "propose", "tell", "encourage", "invite", "warn"}
+_SPEECH_EVENTS = {"statement", "statements", "interview", "interviews", "speech", "speeches", "rally", "rallies",
+                  "website", "twitter", "facebook", "tweet", "tweets", "post", "blog", "op-ed", "editorial",
+                  "letter", "conference", "briefing", "hearing", "appearance", "remarks", "address", "email",
+                  "e-mail", "video", "broadcast", "podcast", "show", "program", "instagram", "town-hall", "forum",
+                  "sermon", "memo", "filing", "testimony", "call", "message", "release", "debate", "convention"}
 _AUDIENCE = {"reporters", "audience", "audiences", "crowd", "crowds", "supporters", "voters", "viewers",
              "listeners", "readers", "interviewer", "host", "hosts", "committee", "jury", "court", "congress",
              "lawmakers", "students", "donors", "members", "delegates", "rally", "journalists", "press", "ap",
@@ -921,6 +926,17 @@ class Checker:
             if l_start < l_end:
                 f.content.append((l_start, l_end))
 
+    def _has_finite_verb(self, i: int, j: int) -> bool:
+        """A finite verb among toks[i+1:j] ('would be', 'has', 'was', 'found')?"""
+        for x in range(max(0, i + 1), j):
+            t = self.toks[x]
+            if t.word and not t.cap and (t.low in BE_FORMS and t.low not in ("be", "been", "being")
+                                         or t.low in _MODALS and t.low != "to"
+                                         or t.low in ("has", "have", "had", "does", "did", "do")
+                                         or t.low.endswith("ed") or t.low in _IRREGULAR_PAST):
+                return True
+        return False
+
     def _opens_clause_of(self, r_start: int, g_left: int) -> bool:
         """'noted that at one of his first meetings, in 1972, he supported ...': the
         content is a that-clause whose own subject and verb come only at g_left, so
@@ -986,6 +1002,11 @@ class Checker:
                     and k + 3 < kb and self.toks[k + 3].low in ("did", "does", "do", "has", "had", "have"):
                 cut = t.start  # "..., as he did again during the debate": the reporter's aside
                 break
+            if t.low in ("in", "on", "during", "at", "via", "through") and k > ka + 1 and not depth:
+                end = self._speech_event_pp(k, kb)
+                if end is not None and not self._has_finite_verb(ka - 1, k):
+                    cut = t.start  # "called for more money in a statement on Thursday": how it was said
+                    break
             if t.text in ("—", "--") and k > ka + 3:
                 rest = self.toks[k + 1:kb]
                 if not any(x.text in ("—", "--") for x in rest) and not any(x.text in _QUOTES for x in rest) and \
@@ -993,6 +1014,25 @@ class Checker:
                     cut = t.start
                     break
         return cut
+
+    def _speech_event_pp(self, k: int, kb: int) -> int | None:
+        """'in a statement on Thursday', 'on its website', 'during a speech at the
+        convention in July' closing a report: where it ends (kb), else None."""
+        m = k + 1
+        while m < kb and m - k <= 5 and self.toks[m].word and self.toks[m].low not in _SPEECH_EVENTS and (
+                self.toks[m].low in DETERMINERS or self.toks[m].cap or self.toks[m].low.endswith(("’s", "'s"))
+                or self.toks[m].low in ("prime-time", "televised", "recent", "written", "brief", "lengthy", "joint",
+                                        "national", "local", "weekly", "radio", "television", "tv", "news",
+                                        "press", "campaign", "late-night", "morning", "evening", "phone",
+                                        "telephone", "emailed", "separate", "new", "official")):
+            m += 1
+        if m >= kb or self.toks[m].low not in _SPEECH_EVENTS:
+            return None
+        rest = [t for t in self.toks[m + 1:kb] if t.word]
+        if len(rest) > 12 or any(t.low in BE_FORMS or t.low in _MODALS and t.low != "to" or t.low in _RELATIVES
+                                 for t in rest):
+            return None
+        return kb
 
     def _breaks_clause(self, a: int, b: int) -> bool:
         """Is there a clause break (", but", ";", ", while" ...) between a and b
