@@ -751,3 +751,12 @@ def test_the_occasion_of_a_report_is_not_its_content():
     # inside a reported clause the same words are the source's
     text = "He said the budget would be debated at the convention in July."
     assert label(text, "the budget would be debated at the convention in July") == "attributed"
+
+
+def test_told_an_outlet_on_a_day_closes_a_trailing_report():
+    text = "The ferry could reopen in spring, but only if the repairs pass inspection, the harbor master told the Gazette on Friday."
+    v = check(text, "The ferry could reopen in spring")
+    assert v.label == "attributed" and v.speaker == "the harbor master"
+    text = "The mayor said the fee would stay — and she noted that any change would come next year."
+    assert check(text, "any change would come next year").cue == "noted"
+    assert label(text, "the fee would stay") == "attributed"

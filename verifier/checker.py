@@ -1041,7 +1041,8 @@ class Checker:
         kb = bisect.bisect_left(self._tok_starts, b)
         for k in range(kb - 1, max(ka - 1, kb - 4), -1):
             t = self.toks[k]
-            if t.text in ";" or t.low in CLAUSE_BREAKS or t.low in ("and", "or") and self.toks[k - 1].text == ",":
+            if t.text in ";" or t.low in CLAUSE_BREAKS or t.low in ("and", "or") and self.toks[k - 1].text in (
+                    ",", "—", "–", "--"):
                 return True
             if t.text == "," and k + 1 < kb + 1:
                 nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
@@ -1880,6 +1881,10 @@ class Checker:
                 return "clause", j  # "urged supporters to monitor ...": the addressee is part of it
             if self.toks[n].low in PREPOSITIONS and lemma != "tell":
                 return "end", b  # "advising the campaign on policy": no reported content
+            if lemma == "tell" and (self.toks[n].low in PREPOSITIONS or self.toks[n].low in _TIME_WORDS) \
+                    and not any(self.toks[x].low == "that" for x in range(n, b)) \
+                    and not self._has_finite_verb(n - 1, b):
+                return "adverbial", b  # "..., Graham told The Huffington Post on Thursday."
             return "clause", n
         if t.low == "to" and j + 1 < b and self.toks[j + 1].word and not self.toks[j + 1].cap and \
                 self.toks[j + 1].low not in DETERMINERS and self.toks[j + 1].low not in _AUDIENCE and \
