@@ -760,3 +760,9 @@ def test_told_an_outlet_on_a_day_closes_a_trailing_report():
     text = "The mayor said the fee would stay — and she noted that any change would come next year."
     assert check(text, "any change would come next year").cue == "noted"
     assert label(text, "the fee would stay") == "attributed"
+
+
+def test_a_phrasal_cue_after_an_opening_clause_is_not_a_trailing_cue():
+    text = "As the council prepares to vote on the fee, the mayor apparently disagrees with her deputy."
+    assert label(text, "As the council prepares to vote on the fee") == "asserted"
+    assert label(text, "her deputy") == "attributed"

@@ -1596,7 +1596,9 @@ class Checker:
         post = self._post(k, b, lemma)
         before = s_start > a and (self.toks[s_start - 1].text in ",—" or self.toks[s_start - 1].text in _QUOTES
                                   ) and self._left_is_content(a, s_start - 1)
-        if before and post[0] == "clause":
+        phrasal = k + 1 < b and self.toks[k + 1].low in PHRASAL_CUES.get(lemma, ()) and post[0] == "clause" \
+            and post[1] == k + 2
+        if before and post[0] == "clause" and not phrasal:
             tail = self._short_tail(k, b, lemma, quoted=self.toks[s_start - 1].text in _QUOTES)
             if tail is not None:
                 post = ("adverbial", tail)
