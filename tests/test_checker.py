@@ -766,3 +766,8 @@ def test_a_phrasal_cue_after_an_opening_clause_is_not_a_trailing_cue():
     text = "As the council prepares to vote on the fee, the mayor apparently disagrees with her deputy."
     assert label(text, "As the council prepares to vote on the fee") == "asserted"
     assert label(text, "her deputy") == "attributed"
+
+
+def test_according_to_in_the_middle_followed_by_and_a_clause():
+    text = "The top tenth paid 30 percent of the fees, according to the audit office, and the bottom half paid 5 percent."
+    assert label(text, "the bottom half paid 5 percent") == "attributed"

@@ -134,6 +134,8 @@ _SPEECH_EVENTS = {"statement", "statements", "interview", "interviews", "speech"
                   "letter", "conference", "briefing", "hearing", "appearance", "remarks", "address", "email",
                   "e-mail", "video", "broadcast", "podcast", "show", "program", "instagram", "town-hall", "forum",
                   "sermon", "memo", "filing", "testimony", "call", "message", "release", "debate", "convention"}
+_COMMON_PAST = {"paid", "made", "took", "gave", "went", "came", "got", "won", "lost", "rose", "fell", "grew", "left",
+                "kept", "ran", "sold", "bought", "spent", "built", "began", "became", "met", "led", "cut", "set"}
 _AUDIENCE = {"reporters", "audience", "audiences", "crowd", "crowds", "supporters", "voters", "viewers",
              "listeners", "readers", "interviewer", "host", "hosts", "committee", "jury", "court", "congress",
              "lawmakers", "students", "donors", "members", "delegates", "rally", "journalists", "press", "ap",
@@ -933,7 +935,8 @@ class Checker:
             if t.word and not t.cap and (t.low in BE_FORMS and t.low not in ("be", "been", "being")
                                          or t.low in _MODALS and t.low != "to"
                                          or t.low in ("has", "have", "had", "does", "did", "do")
-                                         or t.low.endswith("ed") or t.low in _IRREGULAR_PAST):
+                                         or t.low.endswith("ed") or t.low in _IRREGULAR_PAST
+                                         or t.low in _COMMON_PAST):
                 return True
         return False
 
@@ -1098,6 +1101,8 @@ class Checker:
         if not (self.toks[j].text == "," and j + 1 < b):
             return False
         n = self.toks[j + 1]
+        if n.low == "and" and j + 2 < b and self._finite_clause_at(j + 2, b) and self._has_finite_verb(a - 1, k):
+            return True  # "X paid 25 percent, according to the CBO, and the top tenth paid 69 percent"
         if not n.word or n.low in ("which", "who", "whose", "where", "and", "but", "although", "though", "while",
                                    "as", "because", "even", "compared", "up", "down"):
             return False
@@ -2053,9 +2058,8 @@ class Checker:
             if t.low in ("is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might",
                          "must", "has", "have", "had", "does", "did", "won't", "can't", "didn't", "doesn't",
                          "isn't", "wasn't", "aren't", "weren't") or t.low.endswith(("n't", "n’t")) \
-                    or x > i and not t.cap and (t.low.endswith("ed") or t.low in _IRREGULAR_PAST or t.low in (
-                        "paid", "made", "took", "gave", "went", "came", "got", "won", "lost", "rose", "fell",
-                        "grew", "left", "kept", "ran", "sold", "bought", "spent", "built", "began", "became")):
+                    or x > i and not t.cap and (t.low.endswith("ed") or t.low in _IRREGULAR_PAST
+                                                or t.low in _COMMON_PAST):
                 return True
         return False
 
