@@ -771,3 +771,11 @@ def test_a_phrasal_cue_after_an_opening_clause_is_not_a_trailing_cue():
 def test_according_to_in_the_middle_followed_by_and_a_clause():
     text = "The top tenth paid 30 percent of the fees, according to the audit office, and the bottom half paid 5 percent."
     assert label(text, "the bottom half paid 5 percent") == "attributed"
+
+
+def test_some_believe_a_bare_clause_and_a_document_that_states():
+    text = "Some believe the new bridge will double the traffic."
+    assert label(text, "the new bridge will double the traffic") == "attributed"
+    text = "A leaflet on the council's website states that the pool will close in June."
+    assert label(text, "the pool will close in June") == "attributed"
+    assert label("The United States is big.", "The United States is big") == "asserted"

@@ -1254,7 +1254,9 @@ class Checker:
                 prev.low == "that" and not ing) and not (
                 prev.low in ("another", "some", "each", "either", "neither", "both", "many", "few", "most", "all",
                              "several", "others") and (t.low in ("said", "says", "told", "tells", "wrote", "writes")
-                                                       or nxt0 == "that" and not t.low.endswith("s"))):
+                                                       or nxt0 == "that" and not t.low.endswith("s")
+                                                       or not t.low.endswith("s") and cls in ("thought", "speech")
+                                                       and self._finite_clause_at(k + 1, b))):
             return None  # a noun: "the report", "his claims", "Trump's warning"
         if prev is not None and prev.low in PREPOSITIONS and not ing and prev.low not in ("by",):
             return None  # "secretary of state", "in a post"
@@ -1266,7 +1268,8 @@ class Checker:
             if prev is not None and (prev.low in _QUANTITY_WORDS or prev.text[0].isdigit()) and t.low.endswith("s") \
                     and prev.low not in ("the", "a", "an"):
                 return None  # "several views that ...", "many reports": a noun
-            if t.low in ("state", "states", "protest", "protests") or not self._verb_context(k, a, b):
+            if t.low in ("state", "protest", "protests") or t.low == "states" and nxt0 != "that" \
+                    or not self._verb_context(k, a, b):
                 return None
         # "a racially charged argument": an adjective after a determiner and adverbs
         j = k - 1
@@ -1851,13 +1854,13 @@ class Checker:
         # adverbials and an addressee before 'that': "said in a statement Friday that", "told reporters that"
         m = j
         while m < b and m - j < (14 if lemma in ADDRESSEE_VERBS else 8) and self.toks[m].text not in ",;:" and \
-                self.toks[m].low != "that" and \
+                self.toks[m].low != "that" and not (self.toks[m].low in ("how", "why", "whether") and m > j) and \
                 self.toks[m].text not in _QUOTES:
             if m > j and self.toks[m].low.endswith("ing") and cue_verb(self.toks[m].low) is not None \
                     and self.toks[j].low in ADVERBIAL_START:
                 return "adverbial", m  # "said at a news conference announcing that ...": a participle of its own
             m += 1
-        if m < b and self.toks[m].low == "that" and all(
+        if m < b and self.toks[m].low in ("that", "how", "why", "whether") and all(
                 self.toks[x].low in _TIME_WORDS or self.toks[x].cap or (lemma in ADDRESSEE_VERBS)
                 or self.toks[x].low in ("reporters", "him", "her", "them", "us", "me", "supporters", "voters",
                                         "the", "a", "an", "crowd", "audience", "interview", "press", "conference",
