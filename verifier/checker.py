@@ -1010,9 +1010,9 @@ class Checker:
                 if end is not None and not self._has_finite_verb(ka - 1, k):
                     cut = t.start  # "called for more money in a statement on Thursday": how it was said
                     break
-            if t.text in ("—", "--") and k > ka + 3:
+            if t.text in ("—", "--", "―") and k > ka + 3:
                 rest = self.toks[k + 1:kb]
-                if not any(x.text in ("—", "--") for x in rest) and not any(x.text in _QUOTES for x in rest) and \
+                if not any(x.text in ("—", "--", "―") for x in rest) and not any(x.text in _QUOTES for x in rest) and \
                         not any(f.cue and f.cue[0] > t.start for f in frames):
                     cut = t.start
                     break
