@@ -779,3 +779,9 @@ def test_some_believe_a_bare_clause_and_a_document_that_states():
     text = "A leaflet on the council's website states that the pool will close in June."
     assert label(text, "the pool will close in June") == "attributed"
     assert label("The United States is big.", "The United States is big") == "asserted"
+
+
+def test_a_report_quoted_inside_a_quotation_reaches_back_to_the_quotation_only():
+    text = 'Ana Ruiz, a nurse who was there, recalled, "Out of nowhere, he said, \'We are closing the ward.\'"'
+    assert label(text, "Ana Ruiz, a nurse who was there, recalled") == "asserted"
+    assert label(text, "We are closing the ward.") == "attributed"

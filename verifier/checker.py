@@ -917,6 +917,11 @@ class Checker:
                 continue
             l_end = f.left
             l_start = s_start
+            qi = self._quote_at(f.cue[0]) if f.cue is not None else None
+            if qi is not None and self._quotes[qi].start < l_end:
+                # '..., recalled, "Out of nowhere, he said, ..."': a report quoted inside a
+                # quotation reaches back to the quotation's start, not the sentence's
+                l_start = max(l_start, self._quotes[qi].start)
             for g in reversed(frames[:i]):
                 g_edge = g.right_edge
                 if g.cue is not None and self._nested_in_quote(g.cue[0], l_end):
