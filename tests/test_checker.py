@@ -785,3 +785,8 @@ def test_a_report_quoted_inside_a_quotation_reaches_back_to_the_quotation_only()
     text = 'Ana Ruiz, a nurse who was there, recalled, "Out of nowhere, he said, \'We are closing the ward.\'"'
     assert label(text, "Ana Ruiz, a nurse who was there, recalled") == "asserted"
     assert label(text, "We are closing the ward.") == "attributed"
+
+
+def test_a_report_inside_a_closed_quotation_takes_nothing_before_it():
+    text = "The mayor is tired of the old line “he said this, he tweeted that.”"
+    assert label(text, "The mayor is tired of the old line") == "asserted"

@@ -70,3 +70,12 @@ def test_title_abbreviations_do_not_end_a_sentence():
     doc = Document.from_text("The vote was close. I met Dr. Who at the hearing. It ended at noon.")
     assert [doc.text[s.start:s.end] for s in doc.sentences] == [
         "The vote was close.", "I met Dr. Who at the hearing.", "It ended at noon."]
+
+
+def test_a_sentence_starting_with_a_title_is_its_own_sentence():
+    # the splitter on its own never ends a sentence before "Mr.", "Dr." or "Sen."
+    doc = Document.from_text('The ferry was late again. Mr. Berg said the engine had failed. "We are done." '
+                             "Dr. Lind agreed. It left at 8 p.m. Sen. Ruiz was on board.")
+    assert [doc.text[s.start:s.end] for s in doc.sentences] == [
+        "The ferry was late again.", "Mr. Berg said the engine had failed.", '"We are done."', "Dr. Lind agreed.",
+        "It left at 8 p.m.", "Sen. Ruiz was on board."]

@@ -918,7 +918,7 @@ class Checker:
             l_end = f.left
             l_start = s_start
             qi = self._quote_at(f.cue[0]) if f.cue is not None else None
-            if qi is not None and self._quotes[qi].start < l_end:
+            if qi is not None and self._quotes[qi].closed:
                 # '..., recalled, "Out of nowhere, he said, ..."': a report quoted inside a
                 # quotation reaches back to the quotation's start, not the sentence's
                 l_start = max(l_start, self._quotes[qi].start)

@@ -31,6 +31,9 @@ _END_PUNCT = tuple('.!?:;,"”’)»…')
 _TITLE_END = re.compile(
     r"(?:^|[\s(\"“])(?:Mr|Mrs|Ms|Messrs|Dr|Prof|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Capt|Cmdr|Adm|Sgt|Rev|Hon|Pres|"
     r"Supt|Det|Insp|Gov|Atty|Amb|Sec|St|Mt|No|Nos|Vol|Art|Fig|vs|v)\.$")
+_BEFORE_TITLE = re.compile(
+    r"(?<=[a-z0-9%)\]][.!?])(?:[\"”’']?)\s+(?=(?:Mr|Mrs|Ms|Messrs|Dr|Prof|Rep|Sen|Gov|Gen|Lt|Col|Capt|Adm|Sgt|Rev|"
+    r"Atty|Amb|Sec|St)\.\s+[A-Z])")
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
 
 
@@ -284,7 +287,29 @@ def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
                 merged[-1][1] = z  # "Rep." + "Smith said ..." is one sentence
             else:
                 merged.append([a, z])
-        out.extend(Sentence(b.start + a, b.start + z, i) for a, z in merged)
+        for a, z in merged:
+            for x, y in _split_before_titles(chunk, a, z):
+                out.append(Sentence(b.start + x, b.start + y, i))
+    return out
+
+
+def _split_before_titles(chunk: str, a: int, z: int) -> list[tuple[int, int]]:
+    """blingfire never ends a sentence before 'Mr.', 'Dr.', 'Sen.' ...: 'He left the
+    work. Mr. Clarke said no.' comes back whole. Split it where a sentence plainly
+    ends (a lowercase word or a figure, then '.', '!' or '?') before such a title."""
+    cuts = [m.start() for m in _BEFORE_TITLE.finditer(chunk, a, z)]
+    out, start = [], a
+    for c in cuts:
+        end = c
+        while end > start and chunk[end - 1].isspace():
+            end -= 1
+        nxt = c
+        while nxt < z and chunk[nxt].isspace():
+            nxt += 1
+        if end > start and nxt < z:
+            out.append((start, end))
+            start = nxt
+    out.append((start, z))
     return out
 
 
