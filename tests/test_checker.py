@@ -790,3 +790,11 @@ def test_a_report_quoted_inside_a_quotation_reaches_back_to_the_quotation_only()
 def test_a_report_inside_a_closed_quotation_takes_nothing_before_it():
     text = "The mayor is tired of the old line “he said this, he tweeted that.”"
     assert label(text, "The mayor is tired of the old line") == "asserted"
+
+
+def test_an_infinitive_with_a_later_participle_and_an_object_verb_after_a_quotation():
+    text = "The mayor has backed the plan, promising to cut the fee without trying to close the pool."
+    assert label(text, "to cut the fee") == "attributed"
+    text = "As host of “Morning Talk,” the senator often mocked callers with rude jokes, according to two producers."
+    v = check(text, "the senator often mocked callers with rude jokes")
+    assert v.label == "attributed" and v.speaker == "two producers"

@@ -1748,7 +1748,9 @@ class Checker:
             return None  # "..., Sanders vows to end the tax breaks": the infinitive is content
         if first is not None and not (first.low in ADVERBIAL_START or first.low in _TIME_WORDS
                                       or first.low in _CALENDAR or first.low in PREPOSITIONS
-                                      or lemma in ADDRESSEE_VERBS or quoted and not first.cap):
+                                      or lemma in ADDRESSEE_VERBS
+                                      or quoted and not first.cap and cue_verb(self.toks[k].low) is not None
+                                      and cue_verb(self.toks[k].low)[1] == "speech"):
             return None  # after a quotation, '“...,” he said late last week.' is a tail too
         while m < b and self.toks[m].text not in ",;:" and self.toks[m].text not in _QUOTES:
             t = self.toks[m]
@@ -1862,7 +1864,7 @@ class Checker:
                 self.toks[m].low != "that" and not (self.toks[m].low in ("how", "why", "whether") and m > j) and \
                 self.toks[m].text not in _QUOTES:
             if m > j and self.toks[m].low.endswith("ing") and cue_verb(self.toks[m].low) is not None \
-                    and self.toks[j].low in ADVERBIAL_START:
+                    and self.toks[j].low in ADVERBIAL_START and self.toks[j].low != "to":
                 return "adverbial", m  # "said at a news conference announcing that ...": a participle of its own
             m += 1
         if m < b and self.toks[m].low in ("that", "how", "why", "whether") and all(
