@@ -798,3 +798,10 @@ def test_an_infinitive_with_a_later_participle_and_an_object_verb_after_a_quotat
     text = "As host of “Morning Talk,” the senator often mocked callers with rude jokes, according to two producers."
     v = check(text, "the senator often mocked callers with rude jokes")
     assert v.label == "attributed" and v.speaker == "two producers"
+
+
+def test_a_demonstrative_that_is_no_content_clause_reaching_a_later_participle():
+    text = "Berg has rejected that comparison, saying most of the budget goes to care homes."
+    start = text.index("Berg has rejected that comparison")
+    v = attribute(text, [(start, start + len("Berg has rejected that comparison"))])[0]
+    assert v.label == "attributed"

@@ -905,7 +905,8 @@ class Checker:
                 if g.coordinated:
                     r_end = min(r_end, g_left)  # "... but has said she will ...": a verb of its own
                     break
-                if self._breaks_clause(r_start, g_left) and not self._opens_clause_of(r_start, g_left):
+                if self._breaks_clause(r_start, g_left) and not (
+                        g.source is not None and self._opens_clause_of(r_start, g_left)):
                     r_end = min(r_end, self._break_point(r_start, g_left))
                     break
             if r_end == s_end:
