@@ -115,7 +115,6 @@ _SUBORDINATORS = {"though", "although", "if", "because", "while", "whereas", "un
                   "overall", "ultimately", "still", "instead", "rather", "even"}
 _NOT_SUBORDINATE_MAIN = {"and", "but", "or", "which", "who", "whose", "where", "according", "adding", "noting",
                          "citing", "referring", "speaking", "then", "so"}
-_TAIL_CUT_RELATIVES = True
 _QUANTITY_WORDS = {"only", "about", "nearly", "almost", "roughly", "some", "more", "fewer", "less", "than", "just",
                    "over", "under", "around", "most", "many", "few", "half", "all", "each", "one", "two", "three",
                    "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
@@ -936,15 +935,7 @@ class Checker:
 
     def _has_finite_verb(self, i: int, j: int) -> bool:
         """A finite verb among toks[i+1:j] ('would be', 'has', 'was', 'found')?"""
-        for x in range(max(0, i + 1), j):
-            t = self.toks[x]
-            if t.word and not t.cap and (t.low in BE_FORMS and t.low not in ("be", "been", "being")
-                                         or t.low in _MODALS and t.low != "to"
-                                         or t.low in ("has", "have", "had", "does", "did", "do")
-                                         or t.low.endswith("ed") or t.low in _IRREGULAR_PAST
-                                         or t.low in _COMMON_PAST):
-                return True
-        return False
+        return any(_finite(self.toks[x]) for x in range(max(0, i + 1), j))
 
     def _opens_clause_of(self, r_start: int, g_left: int) -> bool:
         """'noted that at one of his first meetings, in 1972, he supported ...': the
@@ -983,9 +974,9 @@ class Checker:
                 continue
             n = self.toks[k + 1]
             n2 = self.toks[k + 2] if k + 2 < kb else None
-            if t.text == "," and (_TAIL_CUT_RELATIVES and (n.low in ("which", "who", "whose", "where") or (
+            if t.text == "," and (n.low in ("which", "who", "whose", "where") or (
                     n.low in PREPOSITIONS and n2 is not None and n2.low in ("which", "whom", "whose")
-                   )) or (
+                   ) or (
                     n.low.endswith("ing") and n.word and not n.cap and cue_verb(n.low) is None
                     and n.low not in ("including", "according", "during", "something", "nothing", "anything",
                                       "everything", "being", "morning", "evening", "building", "spring"))):
@@ -2066,11 +2057,7 @@ class Checker:
             t = self.toks[x]
             if not t.word or t.low in _RELATIVES or t.low in ("who", "which", "and", "or", "but"):
                 return False
-            if t.low in ("is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might",
-                         "must", "has", "have", "had", "does", "did", "won't", "can't", "didn't", "doesn't",
-                         "isn't", "wasn't", "aren't", "weren't") or t.low.endswith(("n't", "n’t")) \
-                    or x > i and not t.cap and (t.low.endswith("ed") or t.low in _IRREGULAR_PAST
-                                                or t.low in _COMMON_PAST):
+            if _finite(t):
                 return True
         return False
 
@@ -2354,6 +2341,15 @@ class Checker:
 # --- helpers -----------------------------------------------------------------------------------
 
 _CONTRACTIONS = ("'s", "’s", "'ve", "’ve", "'d", "’d", "'ll", "’ll", "'re", "’re", "'m", "’m")
+
+
+def _finite(t: Tok) -> bool:
+    """A finite verb form: 'is', 'would', 'has', "didn't", 'found', 'paid', 'decided'."""
+    if not t.word or t.cap:
+        return False
+    return (t.low in BE_FORMS and t.low not in ("be", "been", "being") or t.low in _MODALS and t.low != "to"
+            or t.low in ("has", "have", "had", "does", "did", "do") or t.low.endswith(("n't", "n’t"))
+            or t.low.endswith("ed") or t.low in _IRREGULAR_PAST or t.low in _COMMON_PAST)
 
 
 def _base(low: str) -> str:
