@@ -805,3 +805,12 @@ def test_a_demonstrative_that_is_no_content_clause_reaching_a_later_participle()
     start = text.index("Berg has rejected that comparison")
     v = attribute(text, [(start, start + len("Berg has rejected that comparison"))])[0]
     assert v.label == "attributed"
+
+
+def test_a_long_adverbial_before_that_and_the_reporters_comparison():
+    text = "Ruiz said Thursday during a visit to the harbor in Bergen, Norway, that the quay is unsafe."
+    assert label(text, "during a visit to the harbor in Bergen, Norway") == "asserted"
+    assert label(text, "the quay is unsafe") == "attributed"
+    text = "Most tenants say the rent is too high, compared with 11 percent of owners."
+    assert label(text, "the rent is too high") == "attributed"
+    assert label(text, "compared with 11 percent of owners") == "asserted"

@@ -998,6 +998,11 @@ class Checker:
                     if self.toks[k - 1].text in _QUOTES:
                         cut = self.toks[k - 1].end  # keep the closing quotation mark with the quotation
                     break
+            if t.text == "," and (n.low == "compared" and n2 is not None and n2.low in ("with", "to")
+                                  or n.low == "while" and n2 is not None and (n2.low in _QUANTITY_WORDS
+                                                                              or n2.text[0].isdigit())):
+                cut = t.start  # "..., compared with 64 percent of Republicans": the reporter's contrast
+                break
             if t.text == "," and n.low == "as" and n2 is not None and _base(n2.low) in PERSON_PRONOUNS \
                     and k + 3 < kb and self.toks[k + 3].low in ("did", "does", "do", "has", "had", "have"):
                 cut = t.start  # "..., as he did again during the debate": the reporter's aside
@@ -1042,7 +1047,7 @@ class Checker:
         for k in range(kb - 1, max(ka - 1, kb - 4), -1):
             t = self.toks[k]
             if t.text in ";" or t.low in CLAUSE_BREAKS or t.low in ("and", "or") and self.toks[k - 1].text in (
-                    ",", "—", "–", "--"):
+                    ",", "—", "–", "--") or t.low == "compared" and self.toks[k - 1].text == ",":
                 return True
             if t.text == "," and k + 1 < kb + 1:
                 nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
@@ -1938,6 +1943,12 @@ class Checker:
                 return "adverbial", m
             if self.toks[m].low == "that":
                 return "that", m
+            # "said Thursday during a taping of a town hall in Buffalo, New York, that ...":
+            # a long adverbial with commas of its own, then the content clause
+            that = next((x for x in range(m, min(b, j + 30)) if self.toks[x].low == "that"), None)
+            if that is not None and self.toks[that - 1].text == "," and not self._has_finite_verb(j - 1, that) \
+                    and not any(self.toks[x].text in _QUOTES for x in range(j, that)):
+                return "that", that
         return "clause", j
 
     def _pronoun_clause_after(self, j: int, b: int) -> int | None:
