@@ -814,3 +814,8 @@ def test_a_long_adverbial_before_that_and_the_reporters_comparison():
     text = "Most tenants say the rent is too high, compared with 11 percent of owners."
     assert label(text, "the rent is too high") == "attributed"
     assert label(text, "compared with 11 percent of owners") == "asserted"
+
+
+def test_a_name_given_with_called_is_no_report():
+    assert label("She now runs a charity called Safe Harbor Trust.", "Safe Harbor Trust") == "asserted"
+    assert label("The mayor called the plan a disaster.", "the plan a disaster") == "attributed"

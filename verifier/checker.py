@@ -1262,6 +1262,8 @@ class Checker:
             return None  # a noun: "the report", "his claims", "Trump's warning"
         if prev is not None and prev.low in PREPOSITIONS and not ing and prev.low not in ("by",):
             return None  # "secretary of state", "in a post"
+        if t.low in ("called", "named", "dubbed", "titled", "labeled", "labelled") and self._names_something(k, a, b):
+            return None  # "a program called Sandy Hook Promise": a name, not a report
         if not past and not ing and t.low.endswith("s") and t.low != lemma and nxt0 in (
                 "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "may", "might",
                 "should", "must") and not (prev is not None and (_base(prev.low) in PERSON_PRONOUNS or prev.cap and k - 1 > a)):
@@ -1321,6 +1323,29 @@ class Checker:
         if ing or (prev is not None and prev.low == "to" and not past):
             return self._participle_frame(k, a, b, lemma, cls, frames)
         return self._finite_frame(k, a, b, lemma, cls)
+
+    def _names_something(self, k: int, a: int, b: int) -> bool:
+        """'... a movement called the People's Party.' / 'a group called "Never Again"':
+        a participle after a common noun, followed by a name that runs to the end of
+        its phrase, gives a name; 'Trump called Clinton a liar' is a report."""
+        prev = self.toks[k - 1] if k > a else None
+        if prev is None or not prev.word or prev.cap or _base(prev.low) in PERSON_PRONOUNS \
+                or _strip_poss(prev.low) in PERSON_NOUNS or prev.low in AUXILIARIES or prev.low in BE_FORMS:
+            return False
+        m = k + 1
+        if m < b and self.toks[m].low == "the":
+            m += 1
+        quoted = m < b and self.toks[m].text in _QUOTES
+        if quoted:
+            m += 1
+        start = m
+        while m < b and (self.toks[m].cap or self.toks[m].low in ("of", "for", "and", "the", "&") and m > start
+                         or self.toks[m].text in ("'s", "’s", "-")):
+            m += 1
+        if quoted and m < b and self.toks[m].text in _QUOTES:
+            m += 1
+        return m > start and (m >= b or self.toks[m].text in ".,;:)—" or self.toks[m].low in (
+            "that", "which", "who", "and", "in", "on", "at", "to", "for", "with"))
 
     def _title_case(self, a: int, b: int) -> bool:
         """A headline in Title Case ('Trump’s Son Says The Battle Is ...')."""
