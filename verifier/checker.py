@@ -1330,8 +1330,11 @@ class Checker:
         its phrase, gives a name; 'Trump called Clinton a liar' is a report."""
         prev = self.toks[k - 1] if k > a else None
         if prev is None or not prev.word or prev.cap or _base(prev.low) in PERSON_PRONOUNS \
-                or _strip_poss(prev.low) in PERSON_NOUNS or prev.low in AUXILIARIES or prev.low in BE_FORMS:
+                or prev.low in AUXILIARIES or prev.low in BE_FORMS:
             return False
+        indefinite = any(self.toks[x].low in ("a", "an") for x in range(max(a, k - 4), k - 1))
+        if _strip_poss(prev.low) in PERSON_NOUNS and not indefinite:
+            return False  # "officials called ..." is a report; "a charity called ..." names
         m = k + 1
         if m < b and self.toks[m].low == "the":
             m += 1
