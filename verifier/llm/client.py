@@ -129,7 +129,8 @@ class ModelClient:
             model=self.settings.model,
             extra_headers=headers,
             _ledger=ledger,
-            _schema=response_model.model_json_schema(),
+            # only json mode sends the schema itself; instructor builds its own for tools mode
+            _schema=response_model.model_json_schema() if self.settings.llm_mode == "json" else None,
             **sampling,
         )
 
