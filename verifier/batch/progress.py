@@ -53,7 +53,7 @@ class BatchProgress:
 def stats_text(s: BatchSummary) -> str:
     checked = s.ok + s.failed
     rate = checked / s.seconds if s.seconds > 0 else 0.0
-    parts = [f"{s.claims} claims", f"{s.failed} failed", f"{s.requests} req", f"{_tokens(s.total_tokens)} tok"]
+    parts = [f"{s.claims} claims", f"{s.failed} failed", f"{s.usage.requests} req", f"{_tokens(s.usage.total_tokens)} tok"]
     if s.cost is not None:
         parts.append(f"${s.cost:.4f}")
     parts.append(f"{rate:.2f}/s")

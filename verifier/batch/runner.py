@@ -21,6 +21,7 @@ from typing import Callable, Iterable
 from verifier.batch.inputs import Item
 from verifier.batch.store import ResultStore, duplicate_record, error_record, ok_record
 from verifier.errors import EXIT_INTERRUPTED, BudgetExceeded, VerifierError
+from verifier.schemas import Usage
 
 _POLL = 0.1
 _TICK = 0.5
@@ -56,14 +57,7 @@ class BatchSummary:
     duplicates: int = 0
     warned: int = 0
     claims: int = 0
-    requests: int = 0
-    failed_requests: int = 0
-    retries: int = 0
-    reasks: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    total_tokens: int = 0
-    cost: float | None = None
+    usage: Usage = field(default_factory=Usage)  # model usage of the whole batch so far
     seconds: float = 0.0
     interrupted: bool = False
     stopped_for_budget: bool = False
@@ -73,20 +67,9 @@ class BatchSummary:
     def done(self) -> int:
         return self.ok + self.failed + self.skipped + self.duplicates
 
-    def add_usage(self, usage: dict) -> None:
-        for name in ("requests", "failed_requests", "retries", "reasks"):
-            setattr(self, name, getattr(self, name) + (usage.get(name, 0) or 0))
-        self.prompt_tokens += usage.get("prompt_tokens", 0) or 0
-        self.completion_tokens += usage.get("completion_tokens", 0) or 0
-        self.total_tokens += usage.get("total_tokens", 0) or 0
-        if usage.get("cost") is not None:
-            self.cost = (self.cost or 0.0) + usage["cost"]
-
-    def set_usage(self, usage: dict) -> None:
-        self.requests = self.failed_requests = self.retries = self.reasks = 0
-        self.prompt_tokens = self.completion_tokens = self.total_tokens = 0
-        self.cost = None
-        self.add_usage(usage)
+    @property
+    def cost(self) -> float | None:
+        return self.usage.cost
 
     def line(self) -> str:
         parts = [f"{self.ok} checked"]
@@ -97,12 +80,13 @@ class BatchSummary:
         parts.append(f"{self.failed} failed")
         if self.warned:
             parts.append(f"{self.warned} with warnings")
-        tail = f"; {self.claims} claims, {self.requests} model requests"
-        if self.failed_requests or self.retries or self.reasks:
-            tail += f" ({self.failed_requests} failed, {self.retries} retries, {self.reasks} re-asks)"
-        tail += f", {self.total_tokens} tokens"
-        if self.cost is not None:
-            tail += f", cost {self.cost:.4f}"
+        u = self.usage
+        tail = f"; {self.claims} claims, {u.requests} model requests"
+        if u.failed_requests or u.retries or u.reasks:
+            tail += f" ({u.failed_requests} failed, {u.retries} retries, {u.reasks} re-asks)"
+        tail += f", {u.total_tokens} tokens"
+        if u.cost is not None:
+            tail += f", cost {u.cost:.4f}"
         return f"{self.done} of {self.total} articles: " + ", ".join(parts) + tail + f" in {self.seconds:.1f}s"
 
 
@@ -210,7 +194,7 @@ class BatchRunner:
                         last_tick = now
                         summary.seconds = now - t0
                         if self.ledger is not None:
-                            summary.set_usage(self.ledger.snapshot().model_dump())
+                            summary.usage = self.ledger.snapshot()
                         self.on_progress(summary, None)
                     continue
                 if out is None:
@@ -239,7 +223,7 @@ class BatchRunner:
             restore()
             summary.seconds = time.perf_counter() - t0
             if self.ledger is not None:
-                summary.set_usage(self.ledger.snapshot().model_dump())
+                summary.usage = self.ledger.snapshot()
             self.store.flush()
         if feeder_error is not None and not summary.interrupted:
             if isinstance(feeder_error, VerifierError):
@@ -253,9 +237,9 @@ class BatchRunner:
         if out.line is not None:
             self.store.append(out.line)
         if self.ledger is None:
-            summary.add_usage(out.usage)
+            summary.usage = summary.usage.add(Usage(**out.usage))
         else:
-            summary.set_usage(self.ledger.snapshot().model_dump())
+            summary.usage = self.ledger.snapshot()
         if out.status == "ok":
             summary.ok += 1
             summary.claims += out.claims
