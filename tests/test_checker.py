@@ -819,3 +819,12 @@ def test_a_long_adverbial_before_that_and_the_reporters_comparison():
 def test_a_name_given_with_called_is_no_report():
     assert label("She now runs a charity called Safe Harbor Trust.", "Safe Harbor Trust") == "asserted"
     assert label("The mayor called the plan a disaster.", "the plan a disaster") == "attributed"
+
+
+def test_adverbs_after_a_name_quantified_fears_and_singular_analysis():
+    text = "Okafor then asked the minister which bridges would close."
+    assert label(text, "which bridges would close") == "attributed"
+    text = "Many fear the ferry will stop running in winter."
+    assert label(text, "the ferry will stop running in winter") == "attributed"
+    text = "Early analysis shows the turnout may have fallen in the north."
+    assert label(text, "the turnout may have fallen in the north") == "attributed"

@@ -1385,10 +1385,13 @@ class Checker:
             return True  # inverted: '"...," reads a editorial
         if prev.word and prev.cap and self._is_name_tok(k - 1) and self.toks[k].low.endswith("s"):
             return True
+        if prev.low in ("many", "most", "some", "others", "few", "several", "both", "all") \
+                and not self.toks[k].low.endswith("s") and self._finite_clause_at(k + 1, b):
+            return True  # "Many fear Trump will ..."
         if self.toks[k].low.endswith("s") and nxt is not None and (
                 nxt.low in ("to", "that") or nxt.low in DETERMINERS or nxt.cap or _base(nxt.low) in PERSON_PRONOUNS
         ) and prev.word and (_strip_poss(prev.low) in PERSON_NOUNS or prev.low in ROLE_NOUNS
-                             or prev.low in DOCUMENT_NOUNS) and not prev.low.endswith("s"):
+                             or prev.low in DOCUMENT_NOUNS) and not _plural(prev.low):
             return True  # "The governor plans to veto ...", "The video shows Smith ..."
         if nxt is not None and nxt.low in ("that", ":") and prev.word and (
                 _strip_poss(prev.low) in PERSON_NOUNS or prev.low in DOCUMENT_NOUNS):
@@ -2237,8 +2240,9 @@ class Checker:
             return True
         # a capitalized word opening the sentence, not a common noun: "Wines believes that ..."
         n = k + 1
-        while n < len(self.toks) and self.toks[n].word and _adverb(self.toks[n]):
-            n += 1  # "Marquez openly admires ..."
+        while n < len(self.toks) and self.toks[n].word and (_adverb(self.toks[n]) or self.toks[n].low in (
+                "then", "also", "still", "later", "now", "first", "again", "never", "often", "always")):
+            n += 1  # "Marquez openly admires ...", "Earhardt then asked ..."
         return head.cap and k == s_start and low not in _FUNCTION and low not in DOCUMENT_NOUNS and \
             n < len(self.toks) and cue_verb(self.toks[n].low) is not None
 
@@ -2380,6 +2384,11 @@ class Checker:
 # --- helpers -----------------------------------------------------------------------------------
 
 _CONTRACTIONS = ("'s", "’s", "'ve", "’ve", "'d", "’d", "'ll", "’ll", "'re", "’re", "'m", "’m")
+
+
+def _plural(low: str) -> bool:
+    """'reports' is plural; 'analysis', 'press', 'census' are not."""
+    return low.endswith("s") and not low.endswith(("ss", "sis", "us", "ics"))
 
 
 def _finite(t: Tok) -> bool:

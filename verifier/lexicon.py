@@ -203,7 +203,7 @@ NOUNISH = {
     "support", "supports", "blast", "slam", "record", "concern", "praise", "credit", "label", "brand",
     "forecast", "project", "projects", "text", "email", "tweet", "tweets", "chant", "chants", "counter",
     "shout", "cry", "challenge", "hint", "hints", "joke", "jokes", "warning", "offer", "find", "finds",
-    "point", "points", "hold", "holds", "see", "know", "feel", "will", "stress", "suit", "guarantee",
+    "point", "points", "hold", "holds", "see", "feel", "will", "stress", "suit", "guarantee",
     "protest", "protests", "mock", "defend", "review", "release", "read", "reads", "add", "adds",
     "thank", "thanks", "trust", "aim", "aims", "try", "tries", "learn",
 }
@@ -237,7 +237,7 @@ sources email poster banner speech remarks interview letter documents cable cabl
 analysis estimate projection calculations modeling simulation biography memoir op-ed editorial
 column columns headline headlines caption comment comments words testimony op-ed oped essay
 slide slides chart charts graph graphs image images photo disclosure disclosures
-photos picture pictures clip clips recording recordings tape tapes map maps table tables figure
+photos picture pictures clip clips files recording recordings tape tapes map maps table tables figure
 graphic graphics screenshot screenshots ruling rulings order orders filing vote votes tally
 """.split())
 
