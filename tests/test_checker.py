@@ -828,3 +828,9 @@ def test_adverbs_after_a_name_quantified_fears_and_singular_analysis():
     assert label(text, "the ferry will stop running in winter") == "attributed"
     text = "Early analysis shows the turnout may have fallen in the north."
     assert label(text, "the turnout may have fallen in the north") == "attributed"
+
+
+def test_a_wish_in_a_relative_clause_ends_before_the_main_verb():
+    text = "The newcomer who wants to unseat the mayor is raising record sums."
+    assert label(text, "to unseat the mayor") == "attributed"
+    assert label(text, "is raising record sums") == "asserted"

@@ -1601,6 +1601,7 @@ class Checker:
         if view is not None:
             return view
         rel_limit = None
+        by_who = subject_words[-1].low == "who"  # "the novice who wants ...": 'who' stands for a person
         if subject_words[-1].low in ("who", "which", "that") and s_end - s_start == 1 or \
                 len(subject_words) > 1 and subject_words[-1].low == "who":
             # "critics who say ...": the source is the noun before the relative
@@ -1619,7 +1620,7 @@ class Checker:
                                   and x + 1 < b and self.toks[x + 1].text not in _QUOTES), None)
                 if nxt_comma is not None:
                     rel_limit = self.toks[nxt_comma].start
-        if not self._subject_ok(cls, lemma, s_start, s_end):
+        if not (by_who and cls == "thought") and not self._subject_ok(cls, lemma, s_start, s_end):
             return None
         speaker, how = self._speaker_with_reason(s_start, s_end)
         cue_text = self.text[self.toks[aux_start].start:t.end] if aux_start < k else t.text
@@ -1689,6 +1690,12 @@ class Checker:
             # "In his state, Christie said, offenders are sent ...": the opening phrase is the source's too
             f.left = self.toks[s_start - 1].start
             f.reasons.append("the opening phrase before the source belongs to the reported sentence")
+        if by_who and ck < b and self.toks[ck].low == "to" and f.right_limit is None:
+            # "the novice who wants to unseat her is reaping ...": the infinitive has no verb of
+            # its own, so the next finite verb is the main clause's
+            main = next((x for x in range(ck + 1, b) if _finite(self.toks[x])), None)
+            if main is not None:
+                f.right_limit = self.toks[main].start
         if ck < b:
             f.right = self.toks[ck].start
             word = "that" if kind == "that" else ("':'" if kind == "colon" else "")
