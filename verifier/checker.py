@@ -615,7 +615,6 @@ class Checker:
             for a, b in f.content:
                 outer.append((a, b))
         outer = _merge(outer)
-        o_starts = [a for a, _ in outer]
         q_starts = [q.start for q in self._quotes]
         claimed: set[int] = set()
         for f in self._frames:
@@ -732,7 +731,6 @@ class Checker:
         for sj in (si, si - 1):
             if sj < 0:
                 continue
-            sent = self.document.sentences[sj]
             a, b = self._sent_tok[sj]
             colon = next((k for k in range(b - 1, a - 1, -1) if self.toks[k].text == ":"), None)
             if colon is None or (sj == si - 1 and colon < b - 2):
@@ -1008,8 +1006,7 @@ class Checker:
                 cut = t.start  # "..., as he did again during the debate": the reporter's aside
                 break
             if t.low in ("in", "on", "during", "at", "via", "through") and k > ka + 1 and not depth:
-                end = self._speech_event_pp(k, kb)
-                if end is not None and not self._has_finite_verb(ka - 1, k):
+                if self._speech_event_pp(k, kb) and not self._has_finite_verb(ka - 1, k):
                     cut = t.start  # "called for more money in a statement on Thursday": how it was said
                     break
             if t.text in ("—", "--", "―") and k > ka + 3:
@@ -1020,9 +1017,9 @@ class Checker:
                     break
         return cut
 
-    def _speech_event_pp(self, k: int, kb: int) -> int | None:
-        """'in a statement on Thursday', 'on its website', 'during a speech at the
-        convention in July' closing a report: where it ends (kb), else None."""
+    def _speech_event_pp(self, k: int, kb: int) -> bool:
+        """Does toks[k:kb] close a report with its occasion: 'in a statement on
+        Thursday', 'on its website', 'during a speech at the convention in July'?"""
         m = k + 1
         while m < kb and m - k <= 5 and self.toks[m].word and self.toks[m].low not in _SPEECH_EVENTS and (
                 self.toks[m].low in DETERMINERS or self.toks[m].cap or self.toks[m].low.endswith(("’s", "'s"))
@@ -1032,12 +1029,12 @@ class Checker:
                                         "telephone", "emailed", "separate", "new", "official")):
             m += 1
         if m >= kb or self.toks[m].low not in _SPEECH_EVENTS:
-            return None
+            return False
         rest = [t for t in self.toks[m + 1:kb] if t.word]
         if len(rest) > 12 or any(t.low in BE_FORMS or t.low in _MODALS and t.low != "to" or t.low in _RELATIVES
                                  for t in rest):
-            return None
-        return kb
+            return False
+        return True
 
     def _breaks_clause(self, a: int, b: int) -> bool:
         """Is there a clause break (", but", ";", ", while" ...) between a and b
@@ -1849,8 +1846,6 @@ class Checker:
         if not n.word or n.low in _NOT_CONTINUING or n.low.endswith("ing") or n.low in PREPOSITIONS \
                 or cue_verb(n.low) is not None:
             return
-        bare_subject = 0 < len(left_words) <= 4 and not any(
-            x.low in _CONTINUE_WORDS or x.low in BE_FORMS or x.low.endswith("ed") for x in left_words)
         if f.left is not None and not n.cap and f.source is not None and f.source[0] < f.cue[0]:
             # "But to prevent problems, he said, local officials should be vigilant."
             f.right = n.start
@@ -2017,7 +2012,7 @@ class Checker:
         prev = self.toks[k - 1] if k > a else None
         if cls == "object" and t.low.endswith("ing") and (prev is None or prev.text not in ",—"):
             if prev is not None and prev.word:
-                return self._reduced_relative(k, k - 1, a, t, lemma, cls, post_kind, ck)
+                return self._reduced_relative(k - 1, a, t, lemma, cls, post_kind, ck)
             return None  # "for attacking them": the reporter's description
         j = k - 1
         while j >= a and self.toks[j].word and (_adverb(self.toks[j]) or self.toks[j].low in ("also", "then", "not",
@@ -2027,7 +2022,7 @@ class Checker:
                 self.toks[j].low in PREPOSITIONS or self.toks[j].low in ("to", "while", "when", "after", "before",
                                                                         "by", "without", "and", "or", "as")
                 or self.toks[j].low in AUXILIARIES or self.toks[j].low in BE_FORMS or self.toks[j].low in _MODALS):
-            return self._reduced_relative(k, j, a, t, lemma, cls, post_kind, ck)
+            return self._reduced_relative(j, a, t, lemma, cls, post_kind, ck)
         if prev is not None and prev.word and prev.low not in PREPOSITIONS and prev.low not in ("to", "and", "while",
                                                                                                  "when", "after", "before", "by") \
                 and prev.low not in AUXILIARIES and prev.low not in BE_FORMS and prev.low not in _MODALS:
@@ -2059,7 +2054,7 @@ class Checker:
         f.right = self.toks[ck].start
         return f
 
-    def _reduced_relative(self, k: int, j: int, a: int, t: Tok, lemma: str, cls: str, post_kind: str,
+    def _reduced_relative(self, j: int, a: int, t: Tok, lemma: str, cls: str, post_kind: str,
                           ck: int) -> Frame | None:
         """'911 calls saying shots had been fired', 'emails showing that ...': a speech or
         evidence participle right after a document or a person is what that source says;
