@@ -1,18 +1,27 @@
 # Two commands do all the set-up on a fresh machine with Python 3.11:
-#   make demo   install, then check the bundled example article offline
-#   make test   install with test extras, then run the whole test suite
+#   make demo   install from the lock file, then check the bundled example article offline
+#   make test   install from the lock file (test extras included), then run the whole test suite
+# Others:
+#   make lock         regenerate requirements.lock from pyproject.toml (pip-tools, with hashes)
+#   make test-latest  a separate venv with the newest versions pyproject.toml allows, then the tests:
+#                     run it to see the next upstream break before users do
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN     = $(VENV)/bin
+LOCK    = requirements.lock
+EXTRAS  = test
 
-.PHONY: demo test eval clean
+.PHONY: demo test eval lock test-latest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+# Every third-party package comes from the lock, checked against its hashes;
+# the project itself is installed on top without touching them.
+$(VENV)/.installed: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install -q --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
+	$(BIN)/pip check
 	touch $@
 
 demo: $(VENV)/.installed
@@ -24,5 +33,17 @@ test: $(VENV)/.installed
 eval: $(VENV)/.installed
 	$(BIN)/verifier eval --compare evals/baseline.json
 
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install -q pip-tools
+	.venv-lock/bin/pip-compile -q --extra $(EXTRAS) --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o $(LOCK) pyproject.toml
+
+test-latest:
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/pip install -q --upgrade --upgrade-strategy eager -e '.[$(EXTRAS)]'
+	.venv-latest/bin/pip list --format=freeze > .venv-latest/versions.txt
+	.venv-latest/bin/python -m pytest
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) .venv-lock .venv-latest build *.egg-info
