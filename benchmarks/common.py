@@ -43,13 +43,22 @@ def sentence(rng: random.Random) -> str:
     return rng.choice(_OWN).format(n=n, y=y)
 
 
-def long_article(words: int, seed: int = 7, paragraph_sentences: int = 5) -> str:
+_QUOTED = ["“We have {n} ships on order and no idle berths,” {src} said.",
+           "{src} added: “Nobody expected {n} orders this early.”"]
+
+
+def long_article(words: int, seed: int = 7, paragraph_sentences: int = 5, quotes: bool = False) -> str:
     """A news-like article of about `words` words, paragraphs of a few
-    sentences, mixing attributed and asserted statements (deterministic)."""
+    sentences, mixing attributed and asserted statements (deterministic);
+    with `quotes`, every paragraph also holds a direct quotation."""
     rng = random.Random(seed)
     paras, count = [], 0
     while count < words:
-        para = " ".join(sentence(rng) for _ in range(paragraph_sentences))
+        sents = [sentence(rng) for _ in range(paragraph_sentences)]
+        if quotes:
+            src = rng.choice(_SOURCES[:3] + _SOURCES[4:5])
+            sents.append(rng.choice(_QUOTED).format(n=rng.randint(2, 900), src=src))
+        para = " ".join(sents)
         count += len(para.split())
         paras.append(para)
     return "Shipyards Report Record Orders\n\n" + "\n\n".join(paras) + "\n"

@@ -50,7 +50,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
+
+import numpy as np
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -335,10 +336,11 @@ class Checker:
         return best
 
     def _in_quote(self, start: int, end: int) -> bool:
-        for q in self._quotes:
-            if q.start <= start and end <= q.end + 1 and q.end - q.start > 2:
-                return True
-        return False
+        qi = self._quote_at(start)
+        if qi is None:
+            return False
+        q = self._quotes[qi]
+        return end <= q.end + 1 and q.end - q.start > 2
 
     # --- analysis ---------------------------------------------------------------
     def _analyse(self) -> None:
@@ -359,7 +361,11 @@ class Checker:
             self._sent_tok.append((a, b))
         self._proper = self._proper_words()
         self._names = self._name_index()
+        self._forms = None
+        self._nonspace = _nonspace_mask(text)
+        self._ns = _prefix_sum(self._nonspace)
         self._quotes = self._find_quotes()
+        self._quote_starts = [q.start for q in self._quotes]
         self._frames: list[Frame] = []
         self._last_named: str | None = None
         self._last_named_at: int | None = None
@@ -378,24 +384,22 @@ class Checker:
         self._analysed = True
 
     def _index(self) -> None:
-        text = self.text
-        n = len(text)
-        self._ns = list(accumulate((not ch.isspace() for ch in text), initial=0))
-        mark = bytearray(n)
+        n = len(self.text)
+        mark = np.zeros(n, dtype=bool)
         intervals = []
         for fi, f in enumerate(self._frames):
             for a, b in f.content:
                 a, b = max(0, a), min(n, b)
                 if a < b:
                     intervals.append((a, b, fi))
-                    mark[a:b] = b"\x01" * (b - a)
+                    mark[a:b] = True
         intervals.sort()
         self._intervals = intervals
         self._by_sentence: dict[int, list[Frame]] = {}
         for f in self._frames:
             self._by_sentence.setdefault(f.sentence, []).append(f)
         self._iv_starts = [iv[0] for iv in intervals]
-        self._cov = list(accumulate((m and not ch.isspace() for m, ch in zip(mark, text)), initial=0))
+        self._cov = _prefix_sum(mark & self._nonspace)
 
     # --- names ---------------------------------------------------------------------
     def _proper_words(self) -> set[str]:
@@ -490,28 +494,35 @@ class Checker:
     def fullest(self, name: str, gender: str | None = None) -> str:
         """The fullest form of a name in the article ('Putin' -> 'Vladimir Putin'):
         among the longer names ending with it, the most frequent (then the first),
-        skipping one whose title says the other sex ('Mr. Obama' is not 'Michelle')."""
+        skipping one whose title says the other sex ('Mr. Obama' is not 'Michelle').
+        Reads the distinct forms of the name (counted once per document), never its mentions."""
         parts = name.split()
         if not parts:
             return name
-        cands = self._names.get(parts[-1].lower(), [])
-        counts: dict[str, int] = {}
-        first: dict[str, int] = {}
-        genders: dict[str, set] = {}
-        for pos, cand, g in cands:
+        forms = self._name_forms().get(parts[-1].lower(), {})
+        best, best_key = name, None
+        for cand, (count, first, genders) in forms.items():
             cparts = cand.split()
-            if len(cparts) > len(parts) and cparts[-len(parts):] == parts and len(cparts) <= 4:
-                counts[cand] = counts.get(cand, 0) + 1
-                first.setdefault(cand, pos)
-                if g:
-                    genders.setdefault(cand, set()).add(g)
-        if gender:
-            for cand in list(counts):
-                if genders.get(cand) and gender not in genders[cand]:
-                    del counts[cand]
-        if not counts:
-            return name
-        return max(counts, key=lambda c: (counts[c], -first[c]))
+            if not (len(parts) < len(cparts) <= 4 and cparts[-len(parts):] == parts):
+                continue
+            if gender and genders and gender not in genders:
+                continue
+            if best_key is None or (count, -first) > best_key:
+                best, best_key = cand, (count, -first)
+        return best
+
+    def _name_forms(self) -> dict[str, dict[str, tuple[int, int, frozenset]]]:
+        """last word -> {name form: (mentions, first offset, genders seen)}, built once."""
+        if self._forms is None:
+            forms: dict[str, dict[str, tuple[int, int, frozenset]]] = {}
+            for key, mentions in self._names.items():
+                agg: dict[str, tuple[int, int, frozenset]] = {}
+                for pos, cand, g in mentions:
+                    n, first, gs = agg.get(cand, (0, pos, frozenset()))
+                    agg[cand] = (n + 1, first, gs | {g} if g else gs)
+                forms[key] = agg
+            self._forms = forms
+        return self._forms
 
     # --- quotations -----------------------------------------------------------------
     def _find_quotes(self) -> list[_Quote]:
@@ -549,7 +560,7 @@ class Checker:
         for i, q in enumerate(quotes):
             if q.closed:
                 continue
-            bi = _block_index(blocks, q.start)
+            bi = self.document.block_index(q.start)
             if bi is None or q.end != blocks[bi].end:
                 continue
             j = opens_block.get(bi + 1)
@@ -559,10 +570,9 @@ class Checker:
         return quotes
 
     def _quote_at(self, pos: int) -> int | None:
-        for i, q in enumerate(self._quotes):
-            if q.start <= pos < q.end:
-                return i
-        return None
+        """The quotation holding `pos` (quotations never overlap: a bisection)."""
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        return i if i >= 0 and pos < self._quotes[i].end else None
 
     def _quote_chain(self, i: int) -> list[int]:
         while self._quotes[i].prev is not None:
@@ -741,7 +751,7 @@ class Checker:
         return None
 
     def _ns_count(self, a: int, b: int) -> int:
-        return sum(1 for ch in self.text[a:b] if not ch.isspace())
+        return int(self._ns[b] - self._ns[a])
 
     # --- frames of one sentence --------------------------------------------------------
     def _sentence_frames(self, si: int) -> list[Frame]:
@@ -1725,7 +1735,7 @@ class Checker:
             return None
         start = self.toks[b - 1].end
         blocks = self.document.blocks
-        bi = _block_index(blocks, self.toks[b - 1].start)
+        bi = self.document.block_index(self.toks[b - 1].start)
         if bi is None:
             return None
         if self.text[start:blocks[bi].end].strip():
@@ -2479,11 +2489,21 @@ def _covered(merged: list[tuple[int, int]], starts: list[int], a: int, b: int) -
     return got * 2 >= total
 
 
-def _block_index(blocks, pos: int) -> int | None:
-    for i, blk in enumerate(blocks):
-        if blk.start <= pos < blk.end:
-            return i
-    return None
+# every code point str.isspace() accepts
+_SPACES = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
+
+
+def _nonspace_mask(text: str) -> np.ndarray:
+    """One bool per character of `text`: not a space (vectorised: 4 bytes a character)."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return ~np.isin(codes, _SPACES)
+
+
+def _prefix_sum(mask: np.ndarray) -> list[int]:
+    """Prefix counts, [0] + cumsum(mask): how many set before each offset."""
+    out = np.zeros(len(mask) + 1, dtype=np.int64)
+    np.cumsum(mask, out=out[1:])
+    return out.tolist() if len(mask) < 200_000 else out  # plain ints are faster to index for short texts
 
 
 def _extent(f: Frame) -> int:

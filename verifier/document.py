@@ -62,6 +62,7 @@ class Document:
         if not self.sentences:
             self.sentences = split_sentences(self.text, self.blocks)
         self._sentence_starts = [s.start for s in self.sentences]
+        self._block_starts = [b.start for b in self.blocks]
         if self.title is None:
             self.title = guess_title(self.text, self.blocks)
 
@@ -121,15 +122,19 @@ class Document:
                 out.append(s)
         return out
 
+    def block_index(self, offset: int) -> int | None:
+        """Index of the block containing `offset`, or None between blocks (a bisection)."""
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        return i if i >= 0 and offset < self.blocks[i].end else None
+
     def block_at(self, offset: int) -> Block | None:
-        for b in self.blocks:
-            if b.start <= offset < b.end:
-                return b
-        return None
+        i = self.block_index(offset)
+        return None if i is None else self.blocks[i]
 
     def in_heading(self, start: int, end: int) -> bool:
         """True when [start, end) lies entirely inside one heading block."""
-        return any(b.kind == "heading" and b.start <= start and end <= b.end for b in self.blocks)
+        b = self.block_at(start)
+        return b is not None and b.kind == "heading" and end <= b.end
 
     @property
     def headings(self) -> list[Block]:

@@ -1,0 +1,78 @@
+"""The attribution engine's speed and memory by document size: one generated
+article of N words (benchmarks/common.long_article, with quotations added),
+parsed into a Document, then every sentence checked, in a fresh subprocess
+per size so that peak RSS is that size's alone.
+
+    python benchmarks/bench_engine.py                      # 10k, 100k, 300k, 1M, 3M words
+    python benchmarks/bench_engine.py --sizes 10000 20mb   # a size in words, or in MB of text
+
+Prints, per size: seconds for the Document, for the checker (analysis and
+every check), words per second over both, peak RSS; then time(3M) /
+time(300k), which is 10 for linear cost (the issue asks for under 12).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+
+from common import PYTHON, ROOT, long_article, table, timed
+
+
+def child(spec: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    from verifier.checker import Checker
+    from verifier.document import Document
+
+    if spec.endswith("mb"):
+        target = float(spec[:-2]) * 1e6
+        text = long_article(int(target / 6.3), quotes=True)
+    else:
+        text = long_article(int(spec), quotes=True)
+    words = len(text.split())
+    t0 = time.perf_counter()
+    doc = Document.from_text(text)
+    t1 = time.perf_counter()
+    checker = Checker(doc)
+    labels: dict[str, int] = {}
+    for s in doc.sentences:
+        v = checker.check(s.start, s.end)
+        labels[v.label] = labels.get(v.label, 0) + 1
+    t2 = time.perf_counter()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(json.dumps({"words": words, "mb": len(text.encode()) / 1e6, "sentences": len(doc.sentences),
+                      "doc": t1 - t0, "checker": t2 - t1, "rss": rss, "labels": labels}))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", nargs="+", default=["10000", "100000", "300000", "1000000", "3000000"])
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.child)
+        return
+    rows, totals = [], {}
+    for spec in args.sizes:
+        _, _, res = timed([PYTHON, __file__, "--child", spec], cwd=ROOT / "benchmarks")
+        if res.returncode != 0:
+            rows.append([spec, "failed", res.stderr.decode()[-200:], "", "", "", ""])
+            continue
+        r = json.loads(res.stdout)
+        total = r["doc"] + r["checker"]
+        totals[r["words"]] = total
+        rows.append([f"{r['words']:,}", f"{r['mb']:.1f}", f"{r['sentences']:,}", f"{r['doc']:.2f}",
+                     f"{r['checker']:.2f}", f"{r['words'] / total:,.0f}", f"{r['rss']:,}"])
+    print(table(rows, ["words", "MB", "sentences", "document s", "checker s", "words/s", "peak RSS MiB"]))
+    sizes = sorted(totals)
+    big = [w for w in sizes if w >= 2_500_000]
+    mid = [w for w in sizes if 250_000 <= w <= 350_000]
+    if big and mid:
+        print(f"time(3M) / time(300k) = {totals[big[-1]] / totals[mid[0]]:.1f}  (10 is linear)")
+
+
+if __name__ == "__main__":
+    main()
