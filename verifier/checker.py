@@ -56,7 +56,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from verifier.document import Document
-from verifier.lexicon import (
+from verifier.attribution.lexicon import (
     ADDRESSEE_VERBS,
     ADJ_CUES,
     ADJ_TO,
@@ -94,101 +94,36 @@ _OPEN_Q = frozenset({"“", "«", "``"})
 _CLOSE_Q = frozenset({"”", "»"})
 _STRAIGHT_Q = frozenset({'"', "''"})  # '' is a double quotation mark in some newspapers' text
 _QUOTES = _OPEN_Q | _CLOSE_Q | _STRAIGHT_Q
-_MODALS = {"will", "would", "could", "should", "may", "might", "must", "can", "to", "did", "does", "do",
-           "not", "n't", "never", "also"}
-_FUNCTION = DETERMINERS | PREPOSITIONS | {
-    "and", "but", "or", "nor", "so", "yet", "if", "when", "while", "as", "because", "since", "after",
-    "before", "although", "though", "however", "meanwhile", "still", "also", "then", "now", "there",
-    "here", "in", "on", "at", "it", "he", "she", "they", "we", "i", "you", "not", "yes", "no", "why",
-    "how", "where", "who", "what", "that", "this", "mr", "mrs", "ms", "dr",
-}
-_RELATIVES = {"who", "which", "whose", "whom", "where", "that"}
-_VIEW_NOUNS = {"view", "claim", "position", "assessment", "characterization", "argument", "notion", "idea",
-               "point", "conclusion", "sentiment", "stance", "charge", "assertion", "contention", "account",
-               "description", "version", "suggestion", "allegation", "accusation", "criticism", "proposal",
-               "interpretation", "reading", "opinion", "belief", "theory", "prediction", "forecast", "estimate",
-               "figure", "number", "characterisation", "complaint", "concern", "warning", "promise", "pledge"}
-_NOT_CONTINUING = {"and", "but", "or", "as", "while", "which", "who", "whose", "according", "though", "although",
-                   "before", "after", "when", "referring", "in", "at", "on", "during", "then", "so",
-                   "where", "even", "a", "an", "speaking", "adding", "noting", "citing"}
-# a left part opening with one of these is a subordinate clause: the main clause follows
-_SUBORDINATORS = {"though", "although", "if", "because", "while", "whereas", "unless", "despite", "since", "once",
-                  "overall", "ultimately", "still", "instead", "rather", "even"}
-_NOT_SUBORDINATE_MAIN = {"and", "but", "or", "which", "who", "whose", "where", "according", "adding", "noting",
-                         "citing", "referring", "speaking", "then", "so"}
-_QUANTITY_WORDS = {"only", "about", "nearly", "almost", "roughly", "some", "more", "fewer", "less", "than", "just",
-                   "over", "under", "around", "most", "many", "few", "half", "all", "each", "one", "two", "three",
-                   "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
-                   "millions", "percent", "a", "an", "the", "majority", "minority", "none", "several", "both"}
-_PARTITIVES = _QUANTITY_WORDS | {"group", "groups", "number", "body", "batch", "series", "generation", "coalition",
-                                 "team", "handful", "couple", "lot", "lots", "share", "portion", "panel", "host",
-                                 "slew", "raft", "chorus", "bevy", "pair", "trio", "rest", "any", "another"}
-_ISSUING_VERBS = {"issued", "released", "published", "sent", "posted", "ran", "filed", "approved", "passed",
-                  "adopted", "delivered", "unveiled", "distributed", "circulated", "tweeted", "aired", "issues",
-                  "releases", "publishes", "sends", "posts", "runs", "files", "approves", "passes", "adopts"}
-_TAKES_INFINITIVE = {"vow", "promise", "pledge", "threaten", "plan", "want", "urge", "ask", "agree", "offer",
-                     "decide", "refuse", "hope", "expect", "seek", "aim", "try", "intend", "wish", "prefer",
-                     "decline", "swear", "demand", "propose", "tell", "encourage", "invite", "warn"}
-_SPEECH_EVENTS = {"statement", "statements", "interview", "interviews", "speech", "speeches", "rally", "rallies",
-                  "website", "twitter", "facebook", "tweet", "tweets", "post", "blog", "op-ed", "editorial",
-                  "letter", "conference", "briefing", "hearing", "appearance", "remarks", "address", "email",
-                  "e-mail", "video", "broadcast", "podcast", "show", "program", "instagram", "town-hall", "forum",
-                  "sermon", "memo", "filing", "testimony", "call", "message", "release", "debate", "convention"}
-_COMMON_PAST = {"paid", "made", "took", "gave", "went", "came", "got", "won", "lost", "rose", "fell", "grew", "left",
-                "kept", "ran", "sold", "bought", "spent", "built", "began", "became", "met", "led", "cut", "set"}
-_AUDIENCE = {"reporters", "audience", "audiences", "crowd", "crowds", "supporters", "voters", "viewers",
-             "listeners", "readers", "interviewer", "host", "hosts", "committee", "jury", "court", "congress",
-             "lawmakers", "students", "donors", "members", "delegates", "rally", "journalists", "press", "ap",
-             "network", "newspaper", "paper", "magazine", "station", "outlet", "people", "attendees", "guests"}
-_LABELS = {"update", "updated", "note", "editor", "editors", "video", "watch", "related", "photos", "photo", "read",
-           "more", "correction", "clarification", "q", "a", "question", "answer", "also", "breaking", "exclusive",
-           "analysis", "opinion", "live", "listen", "latest", "the", "warning", "disclosure", "source",
-           "sources", "graphic", "chart", "map", "audio", "transcript", "pictured", "above", "below", "caption",
-           "tags", "topics", "see", "subscribe", "follow", "share", "contact", "email", "by", "from", "to", "re",
-           "subject", "date", "time", "where", "when", "what", "why", "how", "who", "bottom", "line", "p.s",
-           "ps", "part", "step", "chapter", "day", "week", "update", "advertisement", "sponsored", "full", "text",
-           "abstract", "summary", "background"}
-_LY_NOUNS = {"family", "ally", "rally", "assembly", "supply", "reply", "fly", "bully", "anomaly", "monopoly",
-             "belly", "jelly", "tally", "folly", "apply", "comply", "imply", "multiply", "butterfly", "homily",
-             "lily", "italy", "july", "sly", "panoply", "melancholy", "doily", "gully", "holly", "dally"}
-_CLAUSE_OPENERS = {"there", "it", "this", "that", "what"}
-_INTRO_WORDS = {"after", "before", "when", "while", "as", "since", "although", "though", "if", "despite", "last",
-                "earlier", "later", "meanwhile", "still", "yet", "instead", "however", "also", "now", "then",
-                "today", "yesterday", "tonight", "this", "in", "on", "at", "during", "speaking", "asked", "but",
-                "and"}
-_TITLE_ABBR = {"sen", "rep", "gov", "mr", "mrs", "ms", "dr", "gen", "st", "lt", "col", "sgt", "capt", "prof", "rev",
-               "jr", "sr", "adm", "maj", "cmdr", "supt", "atty", "pres", "ret"}
-_NOT_PEOPLE = {"numbers", "orders", "centers", "papers", "matters", "letters", "members'", "others'", "events",
-               "comments", "statements", "documents", "arguments", "payments", "investments", "elements",
-               "moments", "parents'", "agreements", "amendments", "governments", "departments", "doors",
-               "factors", "sectors", "errors", "floors", "colors", "motors", "incentives", "objectives",
-               "initiatives", "alternatives", "archives", "lives", "wives'", "knives", "fees", "trees",
-               "degrees", "committees", "guarantees", "plants", "grants", "restaurants", "percents",
-               "quarters", "headquarters", "borders", "markets", "powers", "towers", "waters", "layers",
-               "filters", "chapters", "computers", "offers", "answers", "corners", "results"}
-_PAREN_ADVERBS = {"meanwhile", "however", "too", "also", "though", "instead", "nevertheless", "nonetheless",
-                  "moreover", "furthermore", "therefore", "then", "now", "again", "still", "likewise", "indeed"}
-_FINDING_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "review",
-                  "audit", "census", "estimate", "estimates", "projection", "projections", "forecast", "model",
-                  "tally", "count", "findings", "data", "research", "investigation", "filing", "complaint",
-                  "lawsuit", "indictment", "ruling"}
-_IRREGULAR_PAST = {"said", "told", "wrote", "written", "thought", "knew", "known", "felt", "found", "saw", "seen",
-                   "sought", "held", "understood", "swore", "sworn", "meant", "spoke", "spoken", "taught", "shown",
-                   "read", "put", "foresaw", "foreseen", "hit", "forecast"}
-_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-             "february", "march", "april", "may", "june", "july", "august", "september", "october",
-             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct",
-             "nov", "dec"}
-_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-               "yesterday", "tonight", "earlier", "later", "recently", "last", "this", "next", "again",
-               "week", "month", "year", "morning", "afternoon", "evening", "night", "on", "in", "at",
-               "during", "a", "an", "the", "statement", "interview", "told", "to", "with", "from",
-               "after", "before", "while", "via", "through", "also", "previously", "repeatedly",
-               "publicly", "privately", "bluntly", "flatly", "already", "once", "then", "first"}
-_TIME_NOUNS = {"week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "spring", "summer",
-               "fall", "autumn", "winter", "time", "season", "term", "decade", "century", "cycle", "election"}
-_CONTINUE_WORDS = {"is", "are", "was", "were", "will", "would", "could", "should", "has", "have", "had",
-                   "can", "may", "might", "must", "does", "did", "do"}
+from verifier.attribution import lexicon as _lex
+
+# the checker's own word lists (verifier/attribution/data/lexicon.toml)
+_MODALS = _lex.MODALS
+_RELATIVES = _lex.RELATIVES
+_VIEW_NOUNS = _lex.VIEW_NOUNS
+_NOT_CONTINUING = _lex.NOT_CONTINUING
+_SUBORDINATORS = _lex.SUBORDINATORS
+_NOT_SUBORDINATE_MAIN = _lex.NOT_SUBORDINATE_MAIN
+_QUANTITY_WORDS = _lex.QUANTITY_WORDS
+_ISSUING_VERBS = _lex.ISSUING_VERBS
+_TAKES_INFINITIVE = _lex.TAKES_INFINITIVE
+_SPEECH_EVENTS = _lex.SPEECH_EVENTS
+_COMMON_PAST = _lex.COMMON_PAST
+_AUDIENCE = _lex.AUDIENCE
+_LABELS = _lex.LABELS
+_LY_NOUNS = _lex.LY_NOUNS
+_CLAUSE_OPENERS = _lex.CLAUSE_OPENERS
+_INTRO_WORDS = _lex.INTRO_WORDS
+_TITLE_ABBR = _lex.TITLE_ABBR
+_NOT_PEOPLE = _lex.NOT_PEOPLE
+_PAREN_ADVERBS = _lex.PAREN_ADVERBS
+_FINDING_NOUNS = _lex.FINDING_NOUNS
+_IRREGULAR_PAST = _lex.IRREGULAR_PAST
+_CALENDAR = _lex.CALENDAR
+_TIME_WORDS = _lex.TIME_WORDS
+_TIME_NOUNS = _lex.TIME_NOUNS
+_CONTINUE_WORDS = _lex.CONTINUE_WORDS
+_FUNCTION = DETERMINERS | PREPOSITIONS | _lex.FUNCTION_WORDS
+_PARTITIVES = _QUANTITY_WORDS | _lex.PARTITIVES
 
 
 @dataclass(slots=True)

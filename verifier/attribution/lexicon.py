@@ -1,0 +1,124 @@
+"""The engine's word lists, loaded from data/lexicon.toml and validated once.
+
+Verbs are listed as lemmas and inflected by lemminflect (every form of its
+English inflection tables, British spellings included), never by hand
+rules. The names below are what the rules import; each comes from one TOML
+key of the same name in lower case. Loading fails with a LexiconError that
+names the key and the entry when the data file is malformed, so a bad edit
+cannot silently empty a list.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib.resources import files
+
+_ENTRY = re.compile(r"^(?:[a-z0-9'’][a-z0-9.'’_&-]*|[^\w\s])$")
+
+# key -> what it holds; every key must be present, no other key is allowed
+_WORD_LISTS = (
+    "reporting_verbs speech_verbs thought_verbs evidence_verbs needs_clause object_verbs addressee_verbs "
+    "nounish noun_cues document_nouns person_nouns org_nouns role_nouns titles hedges passive_cues core_speech "
+    "needs_to weak_object subject_pronouns person_pronouns determiners prepositions auxiliaries be_forms "
+    "adverbial_start clause_breaks adj_cues adj_to wh_words modals relatives view_nouns not_continuing "
+    "subordinators not_subordinate_main quantity_words issuing_verbs takes_infinitive speech_events common_past "
+    "audience labels ly_nouns clause_openers intro_words title_abbr not_people paren_adverbs finding_nouns "
+    "irregular_past calendar time_words time_nouns continue_words function_words partitives"
+).split()
+_TABLES = ("phrasal_cues",)
+
+
+class LexiconError(ValueError):
+    """The lexicon data file is malformed."""
+
+
+def _check_list(key: str, value: object) -> frozenset[str]:
+    if not isinstance(value, list) or not value:
+        raise LexiconError(f"lexicon: '{key}' must be a non-empty list of words")
+    seen: set[str] = set()
+    for w in value:
+        if not isinstance(w, str) or not _ENTRY.match(w):
+            raise LexiconError(f"lexicon: '{key}' holds {w!r}: entries are lower-case words")
+        if w in seen:
+            raise LexiconError(f"lexicon: '{key}' lists {w!r} twice")
+        seen.add(w)
+    return frozenset(seen)
+
+
+def validate(data: dict) -> dict[str, object]:
+    """The checked lexicon: word lists as frozensets, tables as {word: frozenset}."""
+    unknown = set(data) - set(_WORD_LISTS) - set(_TABLES)
+    missing = (set(_WORD_LISTS) | set(_TABLES)) - set(data)
+    if unknown or missing:
+        raise LexiconError(f"lexicon: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}")
+    out: dict[str, object] = {k: _check_list(k, data[k]) for k in _WORD_LISTS}
+    for key in _TABLES:
+        table = data[key]
+        if not isinstance(table, dict):
+            raise LexiconError(f"lexicon: '{key}' must be a table")
+        out[key] = {w: _check_list(f"{key}.{w}", v) if v else frozenset() for w, v in table.items()}
+    return out
+
+
+@lru_cache(maxsize=1)
+def load() -> dict[str, object]:
+    raw = files("verifier.attribution").joinpath("data/lexicon.toml").read_text(encoding="utf-8")
+    try:
+        return validate(tomllib.loads(raw))
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"lexicon: data/lexicon.toml is not valid TOML: {exc}") from exc
+
+
+@lru_cache(maxsize=None)
+def verb_forms(lemma: str) -> tuple[str, ...]:
+    """Every form of a verb lemma: 'agree' -> agree, agrees, agreed, agreeing.
+    A phrasal lemma ('point_out') inflects its first word: 'pointed out'."""
+    import lemminflect
+
+    head, _, rest = lemma.partition("_")
+    table = lemminflect.getAllInflections(head, upos="VERB") or lemminflect.getAllInflectionsOOV(head, upos="VERB")
+    forms = [head] + [f for fs in table.values() for f in fs]
+    tail = f" {rest.replace('_', ' ')}" if rest else ""
+    return tuple(dict.fromkeys(f.lower() + tail for f in forms))
+
+
+def forms_of(lemmas) -> dict[str, str]:
+    """form -> lemma over single-word lemmas; the first lemma listed for a form wins."""
+    lemmas = [lemma for lemma in lemmas if "_" not in lemma]
+    out: dict[str, str] = {lemma: lemma for lemma in lemmas}  # a lemma is its own base form ('lay' is not 'lie')
+    for lemma in lemmas:
+        for form in verb_forms(lemma):
+            out.setdefault(form, lemma)
+    return out
+
+
+_L = load()
+globals().update({k.upper(): v for k, v in _L.items() if k in _WORD_LISTS})
+
+PHRASAL_CUES: dict[str, frozenset[str]] = _L["phrasal_cues"]  # type: ignore[assignment]
+PHRASAL_FORMS: dict[str, str] = forms_of(PHRASAL_CUES)
+
+# every inflected form of a reporting verb -> its lemma (the rule extractor and the bench baseline)
+VERB_FORMS: dict[str, str] = {}
+for _lemma in sorted(REPORTING_VERBS):  # noqa: F821 (loaded above)
+    for _form in verb_forms(_lemma):
+        VERB_FORMS.setdefault(_form, _lemma)
+
+# verb cue form -> (lemma, class); speech first, then object, evidence, thought
+CUE_FORMS: dict[str, tuple[str, str]] = {}
+for _cls, _lemmas in (("speech", SPEECH_VERBS), ("object", OBJECT_VERBS), ("evidence", EVIDENCE_VERBS),  # noqa: F821
+                      ("thought", THOUGHT_VERBS)):  # noqa: F821
+    for _form, _lemma in forms_of(sorted(_lemmas)).items():
+        CUE_FORMS.setdefault(_form, (_lemma, _cls))
+
+
+def reporting_lemma(word: str) -> str | None:
+    """The reporting verb lemma of `word`, or None."""
+    return VERB_FORMS.get(word.lower())
+
+
+def cue_verb(word: str) -> tuple[str, str] | None:
+    """(lemma, class) of a verb cue form, or None."""
+    return CUE_FORMS.get(word.lower())
