@@ -123,6 +123,8 @@ _TIME_WORDS = _lex.TIME_WORDS
 _TIME_NOUNS = _lex.TIME_NOUNS
 _CONTINUE_WORDS = _lex.CONTINUE_WORDS
 _FUNCTION = DETERMINERS | PREPOSITIONS | _lex.FUNCTION_WORDS
+_NAME_PARTICLES = _lex.NAME_PARTICLES
+_COORDINATORS = frozenset({"but", "and", "yet", "so", "or", "nor"})
 _PARTITIVES = _QUANTITY_WORDS | _lex.PARTITIVES
 
 
@@ -363,6 +365,11 @@ class Checker:
             return True
         # a sentence-initial word before a name: "Vladimir Putin said"
         nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        if nxt is not None and nxt.low in _NAME_PARTICLES and low not in PERSON_NOUNS:
+            p = k + 1
+            while p < len(self.toks) and p - k <= 3 and self.toks[p].low in _NAME_PARTICLES:
+                p += 1
+            nxt = self.toks[p] if p < len(self.toks) and p - k > 1 else None
         return nxt is not None and nxt.cap and _strip_poss(nxt.low) in self._proper and low not in PERSON_NOUNS
 
     def _name_runs(self, a: int, b: int) -> list[tuple[int, int]]:
@@ -377,9 +384,8 @@ class Checker:
                     if self._is_name_tok(j) or (t.text == "." and j > k and (
                             _is_initial(self.toks[j - 1].text) or self.toks[j - 1].low in _TITLE_ABBR)):
                         j += 1
-                    elif t.low in ("de", "van", "von", "bin", "al", "da", "del", "la", "le", "of", "for") and j + 1 < b \
-                            and self._is_name_tok(j + 1):
-                        j += 1
+                    elif t.low in _NAME_PARTICLES and (p := self._after_particles(j, b)) is not None:
+                        j = p  # "Anna van der Berg", "Ludwig van Beethoven", "Secretary of State"
                     else:
                         break
                     if _is_poss(self.toks[j - 1].text):
@@ -389,6 +395,13 @@ class Checker:
             else:
                 k += 1
         return runs
+
+    def _after_particles(self, j: int, b: int) -> int | None:
+        """The name word after a run of name particles at toks[j] ('van der'), or None."""
+        p = j
+        while p < b and p - j < 3 and self.toks[p].low in _NAME_PARTICLES:
+            p += 1
+        return p if p < b and self._is_name_tok(p) else None
 
     def _name_text(self, a: int, b: int) -> str:
         """Name of toks[a:b] without titles: 'President Vladimir Putin' -> 'Vladimir Putin'."""
@@ -418,7 +431,8 @@ class Checker:
 
     def _gender(self, a: int, b: int) -> str | None:
         """'m' or 'f' from a title in or just before a name ('Mr. Obama', 'Mrs. Clinton')."""
-        for k in range(max(0, a - 1), b):
+        lead = a - 2 if a >= 2 and self.toks[a - 1].text == "." else a - 1  # "Ms. Joan Reyes"
+        for k in range(max(0, lead), b):
             low = self.toks[k].low.rstrip(".")
             if low in ("mr", "sir", "lord", "king", "prince", "father", "brother"):
                 return "m"
@@ -1065,8 +1079,12 @@ class Checker:
         if any(t.text in _QUOTES for t in toks):
             return True
         words = [t for t in toks if t.word]
+        while len(words) > 1 and words[0].low in _COORDINATORS:
+            words = words[1:]  # "But the delay helps the mayor, aides said": the clause after the conjunction
         if not words:
             return False
+        if len(words) >= 2 and any(_finite(t) for t in words[1:]):
+            return True  # a subject and its verb: "He left, police said"
         if words[0].low in _SUBORDINATORS and words[0].low not in ("overall", "ultimately", "still", "instead", "rather",
                                                                   "even") and len(words) >= 3:
             return True  # "Though the bridge held up, the engineer said, ...": a clause of the report
@@ -1966,13 +1984,15 @@ class Checker:
         if t.low.endswith("ing") and j >= a and self.toks[j].word and not (
                 self.toks[j].low in PREPOSITIONS or self.toks[j].low in ("to", "while", "when", "after", "before",
                                                                         "by", "without", "and", "or", "as")
-                or self.toks[j].low in AUXILIARIES or self.toks[j].low in BE_FORMS or self.toks[j].low in _MODALS):
+                or self.toks[j].low in AUXILIARIES or self.toks[j].low in BE_FORMS or self.toks[j].low in _MODALS
+                or _finite(self.toks[j])):
             return self._reduced_relative(j, a, t, lemma, cls, post_kind, ck)
         if prev is not None and prev.word and prev.low not in PREPOSITIONS and prev.low not in ("to", "and", "while",
                                                                                                  "when", "after", "before", "by") \
                 and prev.low not in AUXILIARIES and prev.low not in BE_FORMS and prev.low not in _MODALS:
-            # 'the growing concern', 'a winning message': an adjective, not a participle
-            if not (prev.text in ",—" or prev.low in PERSON_PRONOUNS or prev.cap):
+            # 'the growing concern', 'a winning message': an adjective, not a participle;
+            # after a finite verb it is the verb's complement: 'kept guaranteeing that ...'
+            if not (prev.text in ",—" or prev.low in PERSON_PRONOUNS or prev.cap or _finite(prev)):
                 return None
         # the subject: the last frame's speaker in this sentence, else the sentence's subject
         speaker = None
@@ -2083,7 +2103,7 @@ class Checker:
             if t.text in ",;:" or t.text in _QUOTES:
                 break
             if m > j and not t.cap and t.word and (t.low in AUXILIARIES or t.low in BE_FORMS or t.low in _MODALS
-                                                   or t.low.endswith("ed") or cue_verb(t.low) is not None):
+                                                   or _finite(t) or cue_verb(t.low) is not None):
                 break
             m += 1
         return (j, m) if m > j else None
@@ -2295,16 +2315,25 @@ class Checker:
             return self._last_named or self._last_speaker
         si = self.document.sentence_index(pos)
         floor = self.document.sentences[max(0, si - 3)].start
+        # the nearest sentence naming a person wins, and in it the first name (the subject
+        # position: "Maria Lopez met the mayor, Tom Reed. She said ..." is Maria Lopez);
+        # a name whose title says the other sex is skipped
+        want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(low)
+        best, best_si = None, None
         i = bisect.bisect_left(self._mention_starts, pos) - 1
         while i >= 0 and self._mentions[i][0] >= floor:
-            _, name, _ = self._mentions[i]
-            if len(name.split()) >= 2 and not any(w.lower() in _FUNCTION for w in name.split()):
-                return name
-            full = self.fullest(name)
-            if full != name:
-                return full
+            at, name, g = self._mentions[i]
             i -= 1
-        return self._last_named or self._last_speaker
+            if want and g and g != want:
+                continue
+            si_name = self.document.sentence_index(at)
+            if best is not None and si_name != best_si:
+                break
+            if len(name.split()) >= 2 and not any(w.lower() in _FUNCTION for w in name.split()):
+                best, best_si = name, si_name
+            elif (full := self.fullest(name)) != name:
+                best, best_si = full, si_name
+        return best or self._last_named or self._last_speaker
 
     # --- the source as topic --------------------------------------------------------------
     def _topic_reason(self, start: int, end: int) -> str | None:

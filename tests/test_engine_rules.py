@@ -1,0 +1,82 @@
+"""Rules of the attribution engine, each stated as a general pattern of
+English and pinned by sentences of different shapes written for this project."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier import attribute
+
+
+def verdict(text: str, span: str):
+    a = text.index(span)
+    return attribute(text, [(a, a + len(span))])[0]
+
+
+# every inflected form of a cue verb is a cue (lemminflect, not hand rules: "agreeing", not "agreing")
+@pytest.mark.parametrize("text, span, speaker", [
+    ("The two parties are agreeing that the border will stay open.", "the border will stay open", "The two parties"),
+    ("The bank kept guaranteeing that deposits were safe.", "deposits were safe", "The bank"),
+    ("Most economists reckoned the recession would be short.", "the recession would be short", "Most economists"),
+    ("The panel concurred that the test was flawed.", "the test was flawed", "The panel"),
+])
+def test_every_inflection_of_a_cue_verb_is_a_cue(text, span, speaker):
+    v = verdict(text, span)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# lower-case particles inside a name join its parts
+@pytest.mark.parametrize("text, span, speaker", [
+    ("Anna van der Berg said the vote was rigged.", "the vote was rigged", "Anna van der Berg"),
+    ("The vote was rigged, said Pieter de Vries.", "The vote was rigged", "Pieter de Vries"),
+    ("“The camp was empty,” Karim bin Saleh told the court.", "The camp was empty", "Karim bin Saleh"),
+])
+def test_name_particles_belong_to_the_name(text, span, speaker):
+    assert verdict(text, span).speaker == speaker
+
+
+# a subject pronoun with no source nearby refers to the subject of the nearest sentence naming
+# people, skipping a name whose title says the other sex
+@pytest.mark.parametrize("text, span, speaker", [
+    ("Maria Lopez met the mayor, Tom Reed, on Monday. She said the budget was short by $2 million.",
+     "the budget was short by $2 million", "Maria Lopez"),
+    ("Dana Whitfield interviewed the coach, Ray Munro, after the game. She said the team had lost its nerve.",
+     "the team had lost its nerve", "Dana Whitfield"),
+    ("Mr. Alan Pike sat beside Ms. Joan Reyes on the panel. She said the rules were unfair.",
+     "the rules were unfair", "Joan Reyes"),
+    ("Mr. Alan Pike sat beside Ms. Joan Reyes on the panel. He said the rules were fair.",
+     "the rules were fair", "Alan Pike"),
+])
+def test_pronoun_takes_the_previous_subject_of_its_gender(text, span, speaker):
+    assert verdict(text, span).speaker == speaker
+
+
+# the subject of a participle's clause ends at its own finite verb
+@pytest.mark.parametrize("text, span, speaker", [
+    ("The minister spoke on Friday, announcing that taxes would fall.", "taxes would fall", "The minister"),
+    ("The company met investors in March, promising that dividends would rise.", "dividends would rise",
+     "The company"),
+    ("Senator Kay Fenn flew to Denver on Monday, saying the plant would stay open.", "the plant would stay open",
+     "Kay Fenn"),
+])
+def test_participle_subject_stops_at_the_finite_verb(text, span, speaker):
+    v = verdict(text, span)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a clause before a trailing cue is its content however short, and a leading conjunction is not an opener
+@pytest.mark.parametrize("text, span, speaker", [
+    ("He left, police said.", "He left", "police"),
+    ("But the delay helps the mayor, aides said.", "the delay helps the mayor", "aides"),
+    ("And prices rose, the report found.", "prices rose", "the report"),
+    ("She resigned, two aides confirmed on Sunday.", "She resigned", "two aides"),
+])
+def test_short_clause_before_a_trailing_cue_is_content(text, span, speaker):
+    v = verdict(text, span)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+def test_an_opening_adverbial_is_not_content_of_the_cue_after_it():
+    text = "In July, the council said the plan was dead."
+    assert verdict(text, "the plan was dead").label == "attributed"
+    assert verdict(text, "In July").label == "asserted"
