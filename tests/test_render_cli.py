@@ -90,6 +90,7 @@ def test_check_piped_is_plain_even_without_no_color():
 @pytest.mark.parametrize("fmt,suffix", [("text", "txt"), ("markdown", "md"), ("html", "html")])
 def test_check_output_file(tmp_path, fmt, suffix):
     target = tmp_path / "out" / f"report.{suffix}"
+    target.parent.mkdir()  # -o makes no directories (issue 15)
     proc = run_cli("check", str(EXAMPLE), "--extractor", "rules", "-f", fmt, "-o", str(target))
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stdout == b""

@@ -4,19 +4,44 @@ exit codes. Nothing here imports openai or instructor."""
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 
 import typer
 
-from verifier.commands import bench, check, eval as eval_cmd, recordings, review, validate
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE, what a shell shows for `yes | head -1`
+HELP_WIDTH = 120  # --help through a pipe or in CI: not squeezed into 80 columns
+
+
+def _help_width() -> int | None:
+    """A terminal's own width; elsewhere COLUMNS or HELP_WIDTH (typer's rich help reads this)."""
+    if os.environ.get("TERMINAL_WIDTH"):
+        return int(os.environ["TERMINAL_WIDTH"])
+    if sys.stdout.isatty():
+        return None
+    try:
+        return max(int(os.environ.get("COLUMNS", "")), 40)
+    except ValueError:
+        return HELP_WIDTH
+
+
+try:
+    import typer.rich_utils as _rich_utils
+
+    _rich_utils.MAX_WIDTH = _help_width()
+except ImportError:  # pragma: no cover - typer without rich
+    pass
+
+from verifier.commands import bench, check, eval as eval_cmd, logs, recordings, render, review, validate  # noqa: E402
 
 app = typer.Typer(
     name="verifier",
     help="Claim by claim, who stands behind each statement in a news article: attributed or asserted.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": HELP_WIDTH},
 )
 
 
@@ -31,8 +56,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True,
+                                help="Say what happens on stderr (also after the command: verifier check -v)."),
 ) -> None:
     """Claim by claim, who stands behind each statement in a news article."""
+    if verbose:
+        from verifier.commands.common import set_verbosity
+
+        set_verbosity(verbose)
 
 
 app.command("check")(check.check)
@@ -41,6 +72,8 @@ app.command("eval")(eval_cmd.eval_)
 app.command("validate-fixtures")(validate.validate_fixtures)
 app.command("bench-attribution")(bench.bench_attribution)
 app.command("recordings")(recordings.recordings)
+app.command("render")(render.render_cmd)
+app.command("logs")(logs.logs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,6 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # standalone_mode=False: click returns a typer.Exit's code instead of raising it
         rc = app(args=argv, standalone_mode=False)
+    except BrokenPipeError:
+        return _closed_pipe()
+    except SystemExit as exc:
+        # rich meets a closed pipe by pointing stdout at /dev/null and raising SystemExit(1)
+        if isinstance(exc.__context__, BrokenPipeError):
+            return _closed_pipe()
+        raise
     except VerifierError as exc:
         sys.stderr.write(f"verifier: error: {exc}\n")
         return exc.exit_code
@@ -64,14 +104,45 @@ def main(argv: list[str] | None = None) -> int:
             if abort is not None and isinstance(exc, abort):
                 sys.stderr.write("verifier: interrupted\n")
                 return EXIT_INTERRUPTED
+            if isinstance(exc, getattr(click.exceptions, "UsageError", ())):
+                return _usage_error(exc)
             if isinstance(exc, getattr(click.exceptions, "ClickException", ())):
                 exc.show()
                 return exc.exit_code
+        if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+            return _closed_pipe()
+        if isinstance(exc, OSError):  # a file we were told to read or write: one line, not a traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            sys.stderr.write(f"verifier: error: {where}{exc.strerror or exc}\n")
+            return 1
         raise
     rc = rc if isinstance(rc, int) else 0
     if rc == EXIT_INTERRUPTED:  # typer turns Ctrl-C into exit 130 by itself
         sys.stderr.write("verifier: interrupted\n")
     return rc
+
+
+def _usage_error(exc) -> int:
+    """One line, like every other error, with where to look for help."""
+    ctx = getattr(exc, "ctx", None)
+    cmd = ctx.command_path if ctx is not None else "verifier"
+    msg = " ".join(exc.format_message().split())
+    if type(exc).__name__ == "NoArgsIsHelpError" or not msg:  # the help was shown
+        return exc.exit_code
+    sys.stderr.write(f"verifier: error: {msg} (see '{cmd} --help')\n")
+    return exc.exit_code
+
+
+def _closed_pipe() -> int:
+    """The reader went away (`verifier eval | head -1`): stop quietly, as a
+    tool killed by SIGPIPE would (exit 141), with nothing on stderr. stdout
+    is pointed at /dev/null so the interpreter's final flush cannot complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_CLOSED_PIPE
 
 
 def _click_modules() -> list:

@@ -1,26 +1,8 @@
-"""Small file helpers shared by the commands."""
+"""Small file helpers shared by the commands. The writer itself lives in
+verifier/output.py (one set of rules for every file verifier writes)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
+from verifier.output import atomic_write, write_output
 
-
-def atomic_write(path: str | Path, text: str) -> None:
-    """Write text so that a crash never leaves a half-written file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+__all__ = ["atomic_write", "write_output"]

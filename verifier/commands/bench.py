@@ -36,14 +36,16 @@ def bench_attribution(
 
     from verifier.bench_attribution import BelowThreshold, lexicon_baseline, run_bench
     from verifier.brat import read_corpus
-    from verifier.io import atomic_write
+    from verifier.output import check_writable, is_stdout, write_output
 
+    if json_out is not None and not is_stdout(json_out):
+        check_writable(json_out)
     articles = read_corpus(directory, annotator=annotator, limit=limit)
     fn = lexicon_baseline if checker is CheckerChoice.baseline else None
     result = run_bench(articles, fn, n_errors=errors, checker_name=checker.value)
     print_result(result, color=not no_color)
     if json_out is not None:
-        atomic_write(json_out, json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        write_output(json_out, json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
     if fail_under is not None and result.sentence["macro_f1"] < fail_under:
         raise BelowThreshold(f"sentence-level macro-F1 {result.sentence['macro_f1']:.4f} is below {fail_under}")
 

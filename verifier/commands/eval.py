@@ -39,7 +39,7 @@ def eval_(
     record: bool = typer.Option(False, "--record", help="Same as --mode record: call the model and save every response."),
     base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible server for record/live (env OPENAI_BASE_URL)."),
     json_out: Optional[str] = typer.Option(None, "--json", help="Write all results as JSON to FILE ('-': stdout)."),
-    junit: Optional[Path] = typer.Option(None, "--junit", help="Write JUnit XML to FILE: one test case per fixture."),
+    junit: Optional[str] = typer.Option(None, "--junit", help="Write JUnit XML to FILE ('-': stdout): one test case per fixture."),
     markdown: Optional[str] = typer.Option(None, "--markdown", help="Write a Markdown summary to FILE ('-': stdout), e.g. $GITHUB_STEP_SUMMARY."),
     compare: Optional[Path] = typer.Option(None, "--compare", help="Compare with a baseline file; exit 10 when a metric drops beyond its tolerance."),
     update_baseline: bool = typer.Option(False, "--update-baseline", help="Accept this run: write its rows into the baseline (the --compare file, else the settings' baseline); exit 0 even if metrics dropped."),
@@ -61,7 +61,12 @@ def eval_(
     from verifier.evals.runner import load_fixtures, predict, score
     from verifier.evals.writers import RunInfo
 
+    from verifier.output import check_writable, is_stdout, write_output
+
     t0 = time.perf_counter()
+    for target in (json_out, markdown, junit):  # before any scoring: a bad path fails at once
+        if target is not None and not is_stdout(target):
+            check_writable(target)
     cfg = load_config(config)
     if fixtures is not None:
         cfg.fixtures = fixtures
@@ -129,9 +134,7 @@ def eval_(
                    resamples=cfg.bootstrap, seed=cfg.seed, seconds=round(time.perf_counter() - t0, 3),
                    exit_code=exit_code)
 
-    from verifier.io import atomic_write
-
-    stdout_taken = json_out == "-" or markdown == "-"
+    stdout_taken = any(t is not None and is_stdout(t) for t in (json_out, markdown, junit))
     if not stdout_taken:
         from rich.console import Console
 
@@ -146,23 +149,23 @@ def eval_(
         from verifier.evals.writers.jsonfile import to_json
 
         text = to_json(results, info, comparison)
-        typer.echo(text, nl=False) if json_out == "-" else atomic_write(Path(json_out), text)
+        write_output(json_out, text)
     if markdown:
         from verifier.evals.writers.markdown import to_markdown
 
         text = to_markdown(results, info, comparison)
-        typer.echo(text, nl=False) if markdown == "-" else atomic_write(Path(markdown), text)
+        write_output(markdown, text)
     if junit:
         from verifier.evals.writers.junit import to_junit
 
-        atomic_write(junit, to_junit(results, info, comparison))
+        write_output(junit, to_junit(results, info, comparison))
     if update_baseline:
         from verifier.evals.baseline import dumps, load_baseline, row_entry, updated_baseline
 
         if existing is None and baseline_path.exists():
             existing = load_baseline(baseline_path)
         data = updated_baseline(existing, {r.name: row_entry(r, which, cfg.min_overlap) for r in results})
-        atomic_write(baseline_path, dumps(data))
+        write_output(baseline_path, dumps(data))
         typer.echo(f"baseline written: {baseline_path} (rows: {', '.join(data['rows'])})", err=True)
     if exit_code:
         raise typer.Exit(exit_code)

@@ -13,7 +13,7 @@ def recordings(
         None, help="Articles and eval fixtures (files or directories) the recordings are for "
                    "(default: evals/fixtures)."),
     recordings_dir: Optional[Path] = typer.Option(
-        None, "--recordings", "-r", help="Recordings directory (env VERIFIER_RECORDINGS; default evals/recordings)."),
+        None, "--recordings", help="Recordings directory (env VERIFIER_RECORDINGS; default evals/recordings)."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Model (default: as recorded)."),
     llm_mode: Optional[str] = typer.Option(None, "--llm-mode", help="tools, json_schema or json (default: as recorded)."),
     config: Optional[Path] = typer.Option(None, "--config", help="Config file (TOML)."),
