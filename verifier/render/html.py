@@ -10,6 +10,14 @@ inline, a Content-Security-Policy forbids any network access, and every
 string from the article or the model is HTML-escaped: nothing is templated.
 `page.html#c3` opens with claim c3 selected. Printing shows every claim's
 details after the table.
+
+The page is built by progressive enhancement: without JavaScript every
+claim's details are a section of their own after the table, each with the
+claim id as its anchor (`#c3` links in the article and the table jump to
+it, and `:target` marks it); the script, when it runs, marks the page
+`js`, hides that list and shows the details in the side panel instead (a
+bottom sheet on a phone). Below 640 px the claim table turns into one
+block per claim, so nothing is wider than the screen.
 """
 
 from __future__ import annotations
@@ -124,7 +132,7 @@ def _card(c: Claim, k: int) -> str:
         if r.note:
             bits.append(f"“{esc(r.note)}”")
         dl.append(f"<dt>Review</dt><dd>{' · '.join(bits)}</dd>")
-    return (f'<section class="card" data-k="{k}" data-id="{esc(c.id)}">'
+    return (f'<section class="card" id="{esc(c.id)}" data-k="{k}" data-id="{esc(c.id)}">'
             f'<header><b class="cid">{esc(c.id)}</b>{"".join(flags)}</header>'
             f'<p class="claim">{esc(c.text)}</p>{ev}<p class="where">{where}</p>'
             f'<dl>{"".join(dl)}</dl></section>')
@@ -144,11 +152,17 @@ def _table(report: Report, index: dict[int, int]) -> str:
             f'<tr data-k="{k}" data-label="{esc(c.label)}" data-status="{esc(c.status)}" tabindex="0">'
             f'<td data-v="{num}"><a href="#{esc(c.id)}">{esc(c.id)}</a></td>'
             f'<td><span class="badge {c.label[:2]}">{esc(c.label)}</span></td>'
-            f"<td>{esc(c.speaker) or '—'}</td><td>{esc(c.cue) or '—'}</td>"
+            f"{_cell('speaker', c.speaker)}{_cell('cue', c.cue)}"
             f'<td data-v="{esc(c.status)}"><span class="badge st-{esc(c.status)}">{esc(c.status)}</span>{amb}</td>'
             f"<td>{esc(c.text)}</td>"
             f'<td class="evx" data-v="{c.evidence.start if c.evidence.grounded else 10**9}">{ev}</td></tr>')
     return "\n".join(rows)
+
+
+def _cell(name: str, value: str | None) -> str:
+    if not value:
+        return '<td class="nil">—</td>'
+    return f'<td data-h="{name}">{esc(value)}</td>'
 
 
 def _summary(report: Report) -> str:
@@ -216,6 +230,7 @@ def to_html(report: Report) -> str:
 <meta name="generator" content="verifier {esc(report.verifier_version)}">
 <title>{esc(title)} · verifier</title>
 <style>{_CSS}</style>
+<script>{_JS}</script>
 </head>
 <body>
 <header class="top">
@@ -229,7 +244,8 @@ def to_html(report: Report) -> str:
 <span><i class="sw as"></i> asserted in the outlet's own voice</span>
 <span><i class="sw mix"></i> overlapping claims</span>
 <span><span class="cue">cue</span> reporting cue</span>
-<span class="hint">Hover highlighted text for a summary; click it, or a row of the table, for the claim's details.</span>
+<span class="hint js-only">Hover highlighted text for a summary; click it, or a row of the table, for the claim's details.</span>
+<span class="hint no-js">Each claim's id links to its details (both opinions and the checker's reasons) below the table.</span>
 </div>
 <main class="layout">
 <article id="article">
@@ -256,7 +272,6 @@ def to_html(report: Report) -> str:
 {cards}
 </section>
 <footer>{_footer(report)}</footer>
-<script>{_JS}</script>
 </body>
 </html>
 """
@@ -287,7 +302,7 @@ border:1px solid var(--line);border-radius:8px;background:var(--panel);font-size
 .sw.as{background:var(--as-bg);border-bottom:2px dashed var(--as)}
 .sw.mix{background:linear-gradient(var(--at-bg) 50%,var(--as-bg) 50%);border-bottom:2px solid var(--at)}
 .layout{display:grid;grid-template-columns:minmax(0,1fr) 360px;gap:28px;margin-top:18px;align-items:start}
-#article{font:17px/1.75 Georgia,"Times New Roman",serif;max-width:760px}
+#article{font:17px/1.75 Georgia,"Times New Roman",serif;max-width:760px;min-width:0;overflow-wrap:break-word}
 #article p{margin:0 0 1em}
 #article h2{font:700 20px/1.3 system-ui,-apple-system,"Segoe UI",sans-serif;margin:1.4em 0 .5em}
 .ev{border-radius:3px;padding:1px 0;cursor:pointer;-webkit-box-decoration-break:clone;box-decoration-break:clone}
@@ -310,8 +325,8 @@ border-radius:10px;background:var(--panel);padding:14px 16px;font-size:14px}
 .card:first-child{border-top:0;padding-top:0}
 .card header{display:flex;gap:6px;align-items:center;flex-wrap:wrap}
 .cid{font-size:15px;margin-right:2px}
-.card .claim{font-weight:600;margin:8px 0 6px}
-.card blockquote{margin:0;padding:4px 10px;border-left:3px solid var(--line);font-family:Georgia,serif;color:var(--fg)}
+.card .claim{font-weight:600;margin:8px 0 6px;overflow-wrap:anywhere}
+.card blockquote{margin:0;padding:4px 10px;border-left:3px solid var(--line);font-family:Georgia,serif;color:var(--fg);overflow-wrap:anywhere}
 .card blockquote.missing{border-left-color:var(--warn)}
 .card .where{margin:4px 0 8px;color:var(--muted);font-size:12px}
 .card dl{display:grid;grid-template-columns:auto 1fr;gap:3px 10px;margin:0}
@@ -331,9 +346,10 @@ h2.sec{font-size:20px;margin:34px 0 8px}
 .filters{display:flex;flex-wrap:wrap;gap:8px 14px;align-items:center;margin-bottom:8px;font-size:14px}
 .filters select,.filters input{font:inherit;padding:3px 6px;border:1px solid var(--line);border-radius:6px;
 background:var(--bg);color:var(--fg)}
-.filters input{width:260px}
+.filters input{width:260px;max-width:100%}
 #f-count{color:var(--muted)}
 #claims{width:100%;border-collapse:collapse;font-size:14px}
+#claims td{overflow-wrap:anywhere}
 #claims th,#claims td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}
 #claims th{position:sticky;top:0;background:var(--panel);cursor:pointer;user-select:none;white-space:nowrap}
 #claims th[aria-sort=ascending]::after{content:" ▲"}#claims th[aria-sort=descending]::after{content:" ▼"}
@@ -342,21 +358,38 @@ background:var(--bg);color:var(--fg)}
 #claims tr.sel{background:var(--panel);box-shadow:inset 3px 0 0 var(--sel)}
 #claims td.evx{color:var(--muted);font-family:Georgia,serif}
 #claims a{color:inherit;font-weight:600}
-#cards{display:none}
+.js #cards,html:not(.js) #panel,html:not(.js) .filters,.js .no-js,html:not(.js) .js-only{display:none}
+html:not(.js) .layout{grid-template-columns:minmax(0,1fr)}
+html:not(.js) #claims th,html:not(.js) #claims tbody tr{cursor:auto}
+#cards .card{scroll-margin-top:12px}
+#cards .card:target{outline:3px solid var(--sel);outline-offset:4px;border-radius:4px}
 footer{margin-top:32px;padding-top:10px;border-top:1px solid var(--line);color:var(--muted);font-size:12px;overflow-wrap:anywhere}
 #panel-close{display:none;float:right;border:0;background:none;color:var(--muted);font-size:22px;line-height:1;cursor:pointer;padding:0 2px}
 @media (max-width:900px){.layout{grid-template-columns:1fr}#panel{position:static;max-height:none}
 #panel.open{position:fixed;left:0;right:0;bottom:0;top:auto;max-height:50vh;z-index:10;border-radius:12px 12px 0 0;
 box-shadow:0 -6px 24px rgba(0,0,0,.25)}#panel.open #panel-close{display:block}
 body{padding:16px}#claims td:nth-child(7),#claims th:nth-child(7){display:none}}
+@media (max-width:640px){
+h1{font-size:24px}
+#claims,#claims thead,#claims tbody{display:block}
+#claims thead tr{display:flex;flex-wrap:wrap;gap:4px 6px;margin-bottom:4px}
+#claims th{position:static;border:1px solid var(--line);border-radius:999px;padding:0 10px;font-size:13px;font-weight:400}
+#claims tbody tr{display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 8px;padding:8px 4px;border-bottom:1px solid var(--line)}
+#claims tbody tr[hidden]{display:none}
+#claims td{display:block;padding:0;border:0;min-width:0;max-width:100%}
+#claims td.nil{display:none}
+#claims td[data-h]::before{content:attr(data-h) " ";color:var(--muted);font-size:12px}
+#claims td:nth-child(6){flex:1 1 100%}
+}
 @media print{
 body{max-width:none;padding:0;font-size:11pt;color:#000;background:#fff}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .legend .hint,#panel,.filters{display:none}
 .layout{display:block}#article{max-width:none;font-size:12pt}
+.filters,html:not(.js) .filters{display:none}
 #claims tr{break-inside:avoid}#claims tr[hidden]{display:table-row}
 #claims th{position:static}
-#cards{display:block}.card{break-inside:avoid}
+.js #cards,#cards{display:block}.card{break-inside:avoid}#cards .card:target{outline:0}
 a{color:inherit;text-decoration:none}
 }
 """
@@ -364,6 +397,9 @@ a{color:inherit;text-decoration:none}
 _JS = r"""
 (function(){
 "use strict";
+document.documentElement.classList.add("js");
+if(document.readyState==="loading")document.addEventListener("DOMContentLoaded",init);else init();
+function init(){
 var cards={},byId={};
 document.querySelectorAll("#cards .card").forEach(function(c){cards[c.dataset.k]=c;byId[c.dataset.id]=c.dataset.k;});
 var panel=document.getElementById("panel-body");
@@ -376,7 +412,7 @@ function show(ks,scroll){
   panel.innerHTML="";
   document.getElementById("panel").classList.add("open");
   ks.forEach(function(k){
-    if(cards[k])panel.appendChild(cards[k].cloneNode(true));
+    if(cards[k]){var c=cards[k].cloneNode(true);c.removeAttribute("id");panel.appendChild(c);}
     segs(k).forEach(function(e){e.classList.add("sel");});
     rows(k).forEach(function(e){e.classList.add("sel");});
   });
@@ -447,5 +483,6 @@ function fromHash(){
 }
 window.addEventListener("hashchange",fromHash);
 fromHash();
+}
 })();
 """
