@@ -19,7 +19,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
 
-    from verifier.checker import Checker
+    from verifier.attribution import Checker
     from verifier.document import Document
     from verifier.extractors.rules import RuleExtractor
     from verifier.grounding import locate

@@ -24,7 +24,7 @@ from common import PYTHON, ROOT, long_article, table, timed
 
 def child(spec: str) -> None:
     sys.path.insert(0, str(ROOT))
-    from verifier.checker import Checker
+    from verifier.attribution import Checker
     from verifier.document import Document
 
     if spec.endswith("mb"):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from verifier import attribute
-from verifier.checker import Checker
+from verifier.attribution import Checker
 from verifier.document import Document
-from verifier.lexicon import VERB_FORMS, cue_verb, reporting_lemma
+from verifier.attribution.lexicon import VERB_FORMS, cue_verb, reporting_lemma
 
 
 def check(text: str, fragment: str):

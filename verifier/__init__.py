@@ -17,14 +17,14 @@ __version__ = "0.1.0"
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the names below are loaded on first use (PEP 562): `verifier --help` stays fast
-    from verifier.checker import attribute
+    from verifier.attribution import attribute
     from verifier.document import Document
     from verifier.errors import VerifierError
     from verifier.pipeline import Verifier
     from verifier.schemas import Claim, Report, Verdict
 
 _LAZY = {
-    "attribute": "verifier.checker",
+    "attribute": "verifier.attribution",
     "Document": "verifier.document",
     "VerifierError": "verifier.errors",
     "Verifier": "verifier.pipeline",

@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Sequence
 from verifier.brat import PRONOUNS, AnnotatedArticle, Attribution
 from verifier.document import Document
 from verifier.errors import EXIT_REGRESSION, VerifierError
-from verifier.lexicon import THOUGHT_VERBS, reporting_lemma
+from verifier.attribution.lexicon import THOUGHT_VERBS, reporting_lemma
 from verifier.schemas import LABELS, Verdict
 
 AttributeFn = Callable[[Document, Sequence[tuple[int, int]]], list[Verdict]]
@@ -265,7 +265,7 @@ def run_bench(articles: Iterable[AnnotatedArticle], attribute_fn: AttributeFn | 
               n_errors: int = 20, checker_name: str = "checker") -> BenchResult:
     """Score `attribute_fn` (default verifier.attribute) over the articles."""
     if attribute_fn is None:
-        from verifier.checker import attribute as attribute_fn  # type: ignore[no-redef]
+        from verifier.attribution import attribute as attribute_fn  # type: ignore[no-redef]
     all_units: list[tuple[AnnotatedArticle, Document, Unit]] = []
     t_check = 0.0
     t_units = 0.0
@@ -380,8 +380,8 @@ def run_bench(articles: Iterable[AnnotatedArticle], attribute_fn: AttributeFn | 
 
 def lexicon_baseline(text: str | Document, spans: Sequence[tuple[int, int]]) -> list[Verdict]:
     """The starting point: a span is attributed when its sentence holds any
-    form of a reporting verb (verifier.lexicon), or 'according to'."""
-    from verifier.lexicon import VERB_FORMS
+    form of a reporting verb (verifier.attribution.lexicon), or 'according to'."""
+    from verifier.attribution.lexicon import VERB_FORMS
 
     doc = text if isinstance(text, Document) else Document(text=text)
     out = []

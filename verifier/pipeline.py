@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from verifier import __version__
-from verifier.checker import Checker
+from verifier.attribution import Checker
 from verifier.document import Document
 from verifier.extractors.base import Extraction, Extractor
 from verifier.grounding import locate

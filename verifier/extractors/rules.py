@@ -21,7 +21,7 @@ import re
 
 from verifier.document import Document
 from verifier.extractors.base import Extraction
-from verifier.lexicon import reporting_lemma
+from verifier.attribution.lexicon import reporting_lemma
 from verifier.schemas import DraftClaim
 
 MIN_WORDS = 3

@@ -208,7 +208,7 @@ class App:
         span = self.choose_span(session, title, self._sentence_of(session, start), "Add a missed claim")
         if span is None:
             return
-        from verifier.checker import Checker
+        from verifier.attribution import Checker
 
         a, b = span
         text = session.state.document.text

@@ -245,7 +245,7 @@ class Session:
         before = self.item(claim_id)
         start, end = self._check_span(start, end)
         text = self.state.document.text
-        from verifier.checker import Checker
+        from verifier.attribution import Checker
 
         verdict = Checker(self.state.document).check(start, end)
         new = before.model_copy(update={"start": start, "end": end, "evidence": text[start:end],
@@ -261,7 +261,7 @@ class Session:
         start, end = self._check_span(start, end)
         if label not in ("attributed", "asserted"):
             raise ReviewError(f"unknown label {label!r} (attributed or asserted)")
-        from verifier.checker import Checker
+        from verifier.attribution import Checker
 
         doc_text = self.state.document.text
         verdict = Checker(self.state.document).check(start, end)

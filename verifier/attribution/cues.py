@@ -1,0 +1,177 @@
+"""Frames of the cues that are not verbs: "according to", hedges ("reportedly"),
+state-of-mind adjectives ("worried that") and nouns heading a content clause."""
+
+from __future__ import annotations
+
+from verifier.attribution.lexicon import ADJ_TO, BE_FORMS, DETERMINERS, PERSON_PRONOUNS, PREPOSITIONS, cue_verb
+from verifier.attribution.common import Frame, _CALENDAR, _CONTINUE_WORDS, _COORDINATORS, _FUNCTION, _INTRO_WORDS, _IRREGULAR_PAST, _MODALS, _OPEN_Q, _QUOTES, _STRAIGHT_Q, _SUBORDINATORS, _TIME_NOUNS, _adverb, _base, _finite, _is_poss
+
+
+class CueRules:
+    """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
+
+    def _according(self, k: int, a: int, b: int) -> Frame | None:
+        to = self.toks[k + 1]
+        j = k + 2
+        while j < b and self.toks[j].text not in ",;:—()" and not (
+                self.toks[j].text in _QUOTES and j > k + 2):
+            j += 1
+        if j == k + 2:
+            return None
+        src = (self.toks[k + 2].start, self.toks[j - 1].end)
+        speaker = self._speaker_from(k + 2, j)
+        f = Frame(kind="according", cue=(self.toks[k].start, to.end), cue_text=self.text[self.toks[k].start:to.end],
+                  speaker=speaker, source=src, reasons=[f"'according to' names the source ({speaker})"])
+        before = self._clause_material(a, k)
+        f.left_edge = self.toks[k].start
+        f.right_edge = self.toks[j - 1].end
+        if before:
+            f.left = self.toks[k].start
+            f.reasons.append("the content comes before 'according to'")
+        if j < b and any(self.toks[x].word for x in range(j, b)) and not (
+                before and not (j + 1 < b and self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q))
+                and not self._medial_continues(a, k, j, b)):
+            f.right = self.toks[j].end if self.toks[j].text in ",;:—" else self.toks[j].start
+        return f
+
+    def _medial_continues(self, a: int, k: int, j: int, b: int) -> bool:
+        """'In addition, according to the department, nine million workers ...' and
+        'Absent, according to members, was any mention ...': the sentence goes on
+        after the source (its main clause or verb), so the rest is the source's too."""
+        if not (self.toks[j].text == "," and j + 1 < b):
+            return False
+        n = self.toks[j + 1]
+        if n.low == "and" and j + 2 < b and self._finite_clause_at(j + 2, b) and self._has_finite_verb(a - 1, k):
+            return True  # "X paid 25 percent, according to the CBO, and the top tenth paid 69 percent"
+        if not n.word or n.low in ("which", "who", "whose", "where", "and", "but", "although", "though", "while",
+                                   "as", "because", "even", "compared", "up", "down"):
+            return False
+        left = [t for t in self.toks[a:k] if t.word]
+        verb_left = any(t.low in BE_FORMS or t.low in _CONTINUE_WORDS or t.low in _MODALS and t.low != "to"
+                        or (t.low.endswith("ed") and not t.cap) or t.low in _IRREGULAR_PAST for t in left)
+        if not verb_left:
+            return True  # the main clause is after the source
+        return n.low in BE_FORMS or n.low in _CONTINUE_WORDS or n.low.endswith("ing") and n.low not in (
+            "including", "according")
+
+    def _left_is_content(self, a: int, k: int) -> bool:
+        """Is the text before a trailing cue something said ('The plan will fail, he
+        said') rather than an opening adverbial ('In July, the NAACP called for')?"""
+        toks = self.toks[a:k]
+        if any(t.text in _QUOTES for t in toks):
+            return True
+        words = [t for t in toks if t.word]
+        while len(words) > 1 and words[0].low in _COORDINATORS:
+            words = words[1:]  # "But the delay helps the mayor, aides said": the clause after the conjunction
+        if not words:
+            return False
+        if len(words) >= 2 and any(_finite(t) for t in words[1:]):
+            return True  # a subject and its verb: "He left, police said"
+        if words[0].low in _SUBORDINATORS and words[0].low not in ("overall", "ultimately", "still", "instead", "rather",
+                                                                  "even") and len(words) >= 3:
+            return True  # "Though the bridge held up, the engineer said, ...": a clause of the report
+        if len(words) < 3:
+            # "Repairs, the report found, cost more" — but not "In July," or "Instead,"
+            w = words[0]
+            return not (w.low in PREPOSITIONS or w.low in _INTRO_WORDS or w.low in _CALENDAR or w.low in _FUNCTION
+                        or _adverb(w) or w.text[0].isdigit())
+        if words[0].low == "this" and words[1].low not in _TIME_NOUNS and words[1].low not in _CALENDAR:
+            return True  # "This makes it harder, he said" (not "This week, ...")
+        if words[0].low in PREPOSITIONS or words[0].low in _INTRO_WORDS or words[0].low in _CALENDAR:
+            verbish = any(t.low in _CONTINUE_WORDS or t.low in BE_FORMS or t.low in _MODALS and t.low != "to"
+                          or (t.low.endswith("ed") and not t.cap) for t in words[1:])
+            return verbish
+        return True
+
+    def _clause_material(self, a: int, k: int) -> bool:
+        """Are there words of content before toks[k] in the sentence (not just 'But,')?"""
+        words = [t for t in self.toks[a:k] if t.word]
+        return len(words) >= 2 or (len(words) == 1 and words[0].low not in _FUNCTION)
+
+    def _hedge(self, k: int, a: int, b: int) -> Frame | None:
+        t = self.toks[k]
+        f = Frame(kind="hedge", cue=(t.start, t.end), cue_text=t.text, speaker=None,
+                  reasons=[f"hedge '{t.text}': the article attributes this to an unnamed source"])
+        f.left_edge = None
+        f.right_edge = t.end
+        # the hedge scopes over its own clause: "Scott was shot after he allegedly
+        # brandished a pistol" hedges the pistol, not the shooting
+        start = a
+        for m in range(k - 1, a, -1):
+            x = self.toks[m]
+            if x.low in ("after", "before", "because", "when", "while", "since", "although", "though", "as", "but",
+                         "and", "that", "whether", "if", "who", "which", "where") and m + 1 < k \
+                    and (x.low not in ("and", "but", "as") or self.toks[m - 1].text == "," or m + 2 <= k
+                         and (_base(self.toks[m + 1].low) in PERSON_PRONOUNS or self.toks[m + 1].low in DETERMINERS)):
+                start = m + 1
+                break
+            if x.text == ";":
+                start = m + 1
+                break
+        f.content = [(self.toks[start].start, t.start), (t.end, self.toks[b - 1].end)]
+        if start > a:
+            f.reasons.append("the hedge covers its own clause only")
+        return f
+
+    def _adjective_frame(self, k: int, a: int, b: int) -> Frame | None:
+        """'Many Democrats are afraid that ...', 'He is confident the plan will pass'."""
+        t = self.toks[k]
+        nxt = self.toks[k + 1] if k + 1 < b else None
+        if nxt is None or not (nxt.low in ("that", "about", "of", "whether") or (nxt.low == "by" and t.low.endswith("ed"))
+                               or nxt.low == "to" and t.low in ADJ_TO or (
+                nxt.low in DETERMINERS or _base(nxt.low) in PERSON_PRONOUNS) and nxt.low not in ("a", "an")):
+            return None
+        j = k - 1
+        while j >= a and self.toks[j].word and (_adverb(self.toks[j]) or self.toks[j].low in ("very", "so", "not",
+                                                                                              "too", "more", "less",
+                                                                                              "also", "still")):
+            j -= 1
+        if j < a or self.toks[j].low not in BE_FORMS and self.toks[j].low not in ("feel", "feels", "felt", "seem",
+                                                                                  "seems", "seemed", "remain",
+                                                                                  "remains", "remained"):
+            return None
+        s_start, s_end, aux_start = self._subject_span(j, a)
+        if s_end <= s_start or not self._subject_ok("thought", "feel", s_start, s_end):
+            return None
+        speaker, how = self._speaker_with_reason(s_start, s_end)
+        cue_text = self.text[self.toks[j].start:t.end]
+        f = Frame(kind="verb", cue=(self.toks[j].start, t.end), cue_text=cue_text, speaker=speaker,
+                  source=(self.toks[s_start].start, self.toks[s_end - 1].end),
+                  reasons=[f"state of mind '{cue_text}': the clause is what {speaker} thinks or feels"])
+        if how:
+            f.reasons.append(how)
+        f.left_edge = self.toks[s_start].start
+        f.right_edge = t.end
+        f.right = nxt.start if nxt.low in ("that", "whether") or nxt.low not in ("about", "of") else nxt.end
+        return f
+
+    def _noun_frame(self, k: int, a: int, b: int) -> Frame | None:
+        """'his claim that ...', 'reports that ...', 'the belief that ...'."""
+        if k + 1 >= b or self.toks[k + 1].low != "that":
+            return None
+        # 'that' must open a content clause, not a relative clause ('the claim that he made')
+        if k + 2 < b and (self.toks[k + 2].low in ("he", "she", "they", "i", "we", "you") and k + 3 < b
+                          and cue_verb(self.toks[k + 3].low) is not None):
+            return None
+        if k + 2 < b and (self.toks[k + 2].low in BE_FORMS or self.toks[k + 2].low in _MODALS
+                          or self.toks[k + 2].low in ("has", "have", "had")):
+            return None  # "views that are far from ...": a relative clause, no subject of its own
+        prev = self.toks[k - 1] if k > a else None
+        speaker = None
+        src = None
+        if prev is not None and _is_poss(prev.text):
+            pa = k - 1
+            while pa - 1 >= a and self.toks[pa - 1].word and self.toks[pa - 1].cap:
+                pa -= 1
+            speaker = self._speaker_from(pa, k)
+            src = (self.toks[pa].start, prev.end)
+        elif prev is not None and prev.low in ("his", "her", "their"):
+            speaker = self._resolve_pronoun({"his": "he", "her": "she", "their": "they"}[prev.low], prev.start)
+            src = (prev.start, prev.end)
+        t = self.toks[k]
+        f = Frame(kind="noun", cue=(t.start, self.toks[k + 1].end), cue_text=f"{t.text} that", speaker=speaker,
+                  source=src, reasons=[f"nominal frame '{t.text} that': the clause is the {t.low}'s content"])
+        f.left_edge = src[0] if src else t.start
+        f.right_edge = self.toks[k + 1].end
+        f.right = self.toks[k + 1].start
+        return f

@@ -1,0 +1,241 @@
+"""Checker: deterministic attribution analysis of a span in its document.
+
+    attribute(text, spans) -> list[Verdict]
+    Checker(document).check(start, end) -> Verdict
+
+The whole document is analysed once (lazily, on the first check) into
+attribution *frames*: a cue (reporting verb in any form, "according to", a
+noun heading a content clause, a hedge such as "reportedly", quotation
+marks), the source phrase and the speaker it names, and the content: the
+stretches of text the source is reported to have said, written, believed
+or found. A span is attributed when at least half of its non-space
+characters lie inside some frame's content; it then takes that frame's
+speaker, cue and quote kind. Anything else is the article's own voice.
+
+The rules, in the order they run (each is a method below, each adds its
+reason to the verdict):
+
+1. quotation marks are paired per paragraph; a quotation left open at the
+   end of a paragraph continues into the next paragraph when that one opens
+   with a quotation mark (an unbroken run of quoted paragraphs);
+2. per sentence, cues are found (data/lexicon.toml) and each builds a
+   frame:
+   - "according to SOURCE, CONTENT" / "CONTENT, according to SOURCE";
+   - a verb with its subject before it: "SOURCE said (that) CONTENT",
+     "SOURCE told reporters CONTENT", "SOURCE praised CONTENT";
+   - a trailing cue: "CONTENT, SOURCE said (in a statement)." and the
+     inverted "CONTENT, said SOURCE."; with '"A," he said, "B."' both quotes;
+   - participles and infinitives take the clause's subject as source:
+     "..., announcing that CONTENT", "declined to say whether CONTENT";
+   - passives: "CONTENT is expected to ...", "X was accused of Y";
+   - nominal frames: "his claim that CONTENT", "reports that CONTENT";
+   - hedges: "X reportedly did Y" (attributed, no named source);
+   - a source that is only the topic ("Putin's description ... reflects")
+     gives no frame: the sentence's verb is the reporter's;
+3. a frame's content runs to the end of its clause: it stops where another
+   source starts a new clause ("..., but officials said ..."), never inside
+   a nested report;
+4. content that begins or ends at a quotation mark takes the whole
+   quotation, across sentences and quoted paragraphs;
+5. a quotation that is a sentence of its own, with no cue, belongs to the
+   speaker of the quotation next to it in the same or the previous
+   paragraph;
+6. speakers: the subject's name at its fullest in the article ("Putin" ->
+   "Vladimir Putin", titles dropped); a pronoun ("He noted") or a definite
+   description ("The Russian leader acknowledged") is the last named
+   source; a collective or anonymous source stays as written ("officials").
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Iterable
+
+import numpy as np
+
+from verifier.document import Document
+from verifier.schemas import Span, Verdict
+from verifier.attribution.common import Frame, Tok, _TOKEN, _extent, _merge, _nonspace_mask, _prefix_sum
+from verifier.attribution.names import NameRules
+from verifier.attribution.quotes import QuoteRules
+from verifier.attribution.sentence import SentenceRules
+from verifier.attribution.cues import CueRules
+from verifier.attribution.verbs import VerbRules
+from verifier.attribution.finite import FiniteRules
+from verifier.attribution.participles import ParticipleRules
+from verifier.attribution.subjects import SubjectRules
+from verifier.attribution.speakers import SpeakerRules
+
+
+class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteRules, ParticipleRules, SubjectRules, SpeakerRules):
+    """Labels spans of one document; reuse it for many spans of that text."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.text = document.text
+        self._analysed = False
+
+    def check(self, start: int, end: int) -> Verdict:
+        self._analyse()
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        total = self._ns[end] - self._ns[start]
+        if total == 0:
+            return Verdict(label="asserted", reasons=["the span holds no text"])
+        covered = self._cov[end] - self._cov[start]
+        # the source and cue of a frame are the attribution itself, neither content nor the
+        # reporter's claim: "“We will win,” the senator from Ohio said." is all attributed
+        if covered * 2 >= total or covered and covered * 2 >= total - self._own_chars(start, end):
+            frame = self._best_frame(start, end)
+            return self._verdict(frame, start, end)
+        return self._asserted(start, end, covered, total)
+
+    def _own_chars(self, start: int, end: int) -> int:
+        """Non-space characters of [start, end) that are the source or cue of a frame
+        whose content lies mostly inside the span too (a whole report)."""
+        first = self.document.sentence_index(start)
+        last = self.document.sentence_index(max(start, end - 1))
+        marks: list[tuple[int, int]] = []
+        for si in range(first, last + 1):
+            for f in self._by_sentence.get(si, ()):
+                if f.cue is None or not (start <= f.cue[0] and f.cue[1] <= end):
+                    continue
+                inside = sum(self._ns[min(b, end)] - self._ns[max(a, start)] for a, b in f.content if a < end and b > start)
+                whole = sum(self._ns[b] - self._ns[a] for a, b in f.content)
+                if whole and inside * 10 >= whole * 8:
+                    for iv in (f.source, f.cue):
+                        if iv is not None:
+                            marks.append((max(iv[0], start), min(iv[1], end)))
+        n = 0
+        for a, b in _merge([m for m in marks if m[0] < m[1]]):
+            n += (self._ns[b] - self._ns[a]) - (self._cov[b] - self._cov[a])
+        return n
+
+    def frames(self) -> list[Frame]:
+        """Every attribution frame found in the document, in text order."""
+        self._analyse()
+        return list(self._frames)
+
+    def _verdict(self, frame: Frame, start: int, end: int) -> Verdict:
+        cue_span = None
+        if frame.cue is not None:
+            a, b = frame.cue
+            cue_span = Span(start=a, end=b, text=self.text[a:b])
+        quote = frame.quote
+        if quote == "indirect" and self._in_quote(start, end):
+            quote = "direct"
+        reasons = list(frame.reasons)
+        if quote == "direct" and not any("quot" in r for r in reasons):
+            reasons.append("inside quotation marks")
+        return Verdict(label="attributed", speaker=frame.speaker, cue=frame.cue_text, cue_span=cue_span,
+                       quote=quote, reasons=reasons)
+
+    def _asserted(self, start: int, end: int, covered: int, total: int) -> Verdict:
+        first = self.document.sentence_index(start)
+        last = self.document.sentence_index(max(start, end - 1))
+        reasons: list[str] = []
+        frames = [f for si in range(first, last + 1) for f in self._by_sentence.get(si, ())]
+        topic = self._topic_reason(start, end)
+        if topic:
+            reasons.append(topic)
+        if frames:
+            f = frames[0]
+            who = f"'{f.speaker}'" if f.speaker else "an unnamed source"
+            if covered:
+                reasons.append(f"only {covered * 100 // total}% of the span is what {who} is reported to say "
+                               f"({f.cue_text!r}); the rest is the article's own text")
+            else:
+                reasons.append(f"outside the reported content of {f.cue_text!r} ({who}): the source, the cue "
+                               f"or the reporter's own words")
+        elif not topic:
+            reasons.append("no attribution cue (reporting verb, 'according to', quotation) for this text: "
+                           "the article's own voice")
+        return Verdict(label="asserted", reasons=reasons)
+
+    def _best_frame(self, start: int, end: int) -> Frame:
+        best, best_n = None, -1
+        i = bisect.bisect_right(self._iv_starts, end) - 1
+        lo = max(0, i - 64)
+        for k in range(i, lo - 1, -1):
+            a, b, fi = self._intervals[k]
+            if b <= start:
+                continue
+            n = self._ns[min(b, end)] - self._ns[max(a, start)]
+            f = self._frames[fi]
+            # nested content: the innermost (shortest) frame wins a tie
+            if n > best_n or (n == best_n and best is not None and _extent(f) < _extent(best)):
+                best, best_n = f, n
+        assert best is not None
+        return best
+
+    def _in_quote(self, start: int, end: int) -> bool:
+        qi = self._quote_at(start)
+        if qi is None:
+            return False
+        q = self._quotes[qi]
+        return end <= q.end + 1 and q.end - q.start > 2
+
+    def _analyse(self) -> None:
+        if self._analysed:
+            return
+        text = self.text
+        doc = self.document
+        self.toks: list[Tok] = [
+            Tok(m.start(), m.end(), m.group(0), m.group(0).lower(), m.group(0)[0].isalnum() or m.group(0)[0] == "_",
+                m.group(0)[0].isupper())
+            for m in _TOKEN.finditer(text)
+        ]
+        self._tok_starts = [t.start for t in self.toks]
+        self._sent_tok: list[tuple[int, int]] = []
+        for s in doc.sentences:
+            a = bisect.bisect_left(self._tok_starts, s.start)
+            b = bisect.bisect_left(self._tok_starts, s.end)
+            self._sent_tok.append((a, b))
+        self._proper = self._proper_words()
+        self._names = self._name_index()
+        self._forms = None
+        self._nonspace = _nonspace_mask(text)
+        self._ns = _prefix_sum(self._nonspace)
+        self._quotes = self._find_quotes()
+        self._quote_starts = [q.start for q in self._quotes]
+        self._frames: list[Frame] = []
+        self._last_named: str | None = None
+        self._last_named_at: int | None = None
+        self._last_speaker: str | None = None
+        self._mentions = sorted((pos, name, g) for lst in self._names.values() for pos, name, g in lst)
+        self._mention_starts = [m[0] for m in self._mentions]
+        for si in range(len(doc.sentences)):
+            for f in self._sentence_frames(si):
+                f.sentence = si
+                self._frames.append(f)
+        self._extend_to_quotes()
+        self._quote_frames()
+        self._first_person_in_quotes()
+        self._frames.sort(key=lambda f: (f.content[0][0] if f.content else 0))
+        self._index()
+        self._analysed = True
+
+    def _index(self) -> None:
+        n = len(self.text)
+        mark = np.zeros(n, dtype=bool)
+        intervals = []
+        for fi, f in enumerate(self._frames):
+            for a, b in f.content:
+                a, b = max(0, a), min(n, b)
+                if a < b:
+                    intervals.append((a, b, fi))
+                    mark[a:b] = True
+        intervals.sort()
+        self._intervals = intervals
+        self._by_sentence: dict[int, list[Frame]] = {}
+        for f in self._frames:
+            self._by_sentence.setdefault(f.sentence, []).append(f)
+        self._iv_starts = [iv[0] for iv in intervals]
+        self._cov = _prefix_sum(mark & self._nonspace)
+
+
+def attribute(text: str | Document, spans: Iterable[tuple[int, int]]) -> list[Verdict]:
+    """Label each (start, end) span of `text` attributed or asserted."""
+    doc = text if isinstance(text, Document) else Document(text=text)
+    checker = Checker(doc)
+    return [checker.check(a, b) for a, b in spans]

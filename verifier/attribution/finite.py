@@ -1,0 +1,348 @@
+"""A finite reporting verb: "SOURCE said (that) CONTENT", "CONTENT, SOURCE said",
+"CONTENT, said SOURCE", medial cues and appositive views."""
+
+from __future__ import annotations
+
+import bisect
+
+from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_CLAUSE, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PREPOSITIONS, ROLE_NOUNS, cue_verb
+from verifier.attribution.common import Frame, Tok, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _FUNCTION, _MODALS, _NOT_CONTINUING, _NOT_SUBORDINATE_MAIN, _OPEN_Q, _QUOTES, _STRAIGHT_Q, _SUBORDINATORS, _TAKES_INFINITIVE, _TIME_NOUNS, _TIME_WORDS, _TITLE_ABBR, _VIEW_NOUNS, _adverb, _base, _finite, _is_initial, _is_poss
+
+
+class FiniteRules:
+    """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
+
+    def _finite_frame(self, k: int, a: int, b: int, lemma: str, cls: str) -> Frame | None:
+        t = self.toks[k]
+        prev = self.toks[k - 1] if k > a else None
+        s_start, s_end, aux_start = self._subject_span(k, a)
+        subject_words = [x for x in self.toks[s_start:s_end] if x.word]
+        # inverted trailing cue: '..., said Smith.' / '"...," says the report.'
+        inverted = prev is not None and (prev.text in ",—" or prev.text in (_CLOSE_Q | _STRAIGHT_Q)) and aux_start == k
+        if inverted and prev.text in ",—" and subject_words:
+            inverted = False  # "Ann Compton, who covered ..., said she ...": the subject is before
+        if inverted and k + 1 < b:
+            j = k + 1
+            while j < b and (self.toks[j].text not in ",;:.!?(" or self.toks[j].text == "." and (
+                    self.toks[j - 1].low in _TITLE_ABBR or _is_initial(self.toks[j - 1].text))) \
+                    and self.toks[j].text not in _QUOTES:
+                j += 1  # "said Sen. Richard Blumenthal (D-Conn.)"
+            src_words = [x for x in self.toks[k + 1:j] if x.word]
+            rel = next((i for i, x in enumerate(src_words) if x.low in ("who", "whom", "whose", "which")), None)
+            head_words = src_words[:rel] if rel else src_words  # "said a GOP expert who has worked ..."
+            verbish = any(x.low in AUXILIARIES or x.low in BE_FORMS or x.low == "that" or x.low.endswith("ed")
+                          and not x.cap and not (i + 1 < len(head_words) and head_words[i + 1].low in PREPOSITIONS)
+                          for i, x in enumerate(head_words) if i > 0)
+            if src_words and (src_words[0].low in _TIME_WORDS and src_words[0].low not in DETERMINERS
+                              or src_words[0].low in _CALENDAR or src_words[0].low in PREPOSITIONS):
+                src_words = []  # "said Thursday on Fox News": no source after the verb
+            if src_words and not verbish and (
+                    src_words[0].cap or src_words[0].low in ("the", "a", "an", "his", "her", "their", "one", "two",
+                                                             "several", "many", "some", "another")
+                    or src_words[0].low in PERSON_PRONOUNS or src_words[0].low in PERSON_NOUNS
+                    or self._name_runs(k + 1, j)):  # "said master of ceremonies Asab Tabchi"
+                speaker = self._speaker_from(k + 1, j)
+                runs = self._name_runs(k + 1, j)
+                if not runs and j + 1 < b and self.toks[j].text == ",":
+                    # "said the fire chief, Omar Reyes": the name in the appositive
+                    e = j + 1
+                    while e < b and self.toks[e].text not in ",;:.!?" and self.toks[e].text not in _QUOTES:
+                        e += 1
+                    appo = self._name_runs(j + 1, e)
+                    if appo and appo[0][0] == j + 1:
+                        speaker = self.fullest(self._name_text(*appo[0]), self._gender(*appo[0]))
+                f = Frame(kind="verb", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                          source=(self.toks[k + 1].start, self.toks[j - 1].end),
+                          reasons=[f"trailing reporting verb '{t.text}' (inverted: '..., {t.text} {speaker}')"])
+                f.left = prev.start
+                f.left_edge = t.start
+                f.right_edge = self.toks[j - 1].end
+                appositive = self._source_appositive(j, b)
+                if appositive is not None:  # "said Ann Reyes, the club's treasurer": who the source is
+                    f.source = (f.source[0], appositive)
+                if j + 1 < b and self.toks[j].text in ",:" and (
+                        self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q) or self.toks[j + 1].low in _CONTINUE_WORDS):
+                    # '"A," said Smith, "B."' / 'A, said Smith, would B.' (not an appositive of the source)
+                    f.right = self.toks[j + 1].start
+                    f.reasons.append("the reported sentence goes on after the cue")
+                return f
+        coordinated = False
+        if not subject_words and aux_start - 1 > a and self.toks[aux_start - 1].low in ("and", "but"):
+            # "She paid the loan, but said she ...": the subject of the first verb
+            head = self._sentence_subject(a, aux_start - 1)
+            first = a + 1 if self.toks[a].text in _QUOTES else a
+            if _base(self.toks[first].low) in PERSON_PRONOUNS:
+                head = (first, first + 1)  # "She paid ..., but said"
+            else:
+                runs = self._name_runs(first, aux_start - 1)
+                if runs and runs[0][0] == first:
+                    head = runs[0]  # "Nora Blake paid ..., but said"
+            if head is not None and self._coordinated_subject(head, aux_start - 1):
+                s_start, s_end = head
+                subject_words = [x for x in self.toks[s_start:s_end] if x.word]
+                coordinated = True
+        if not subject_words:
+            return None
+        view = self._view_appositive(k, s_start, s_end, t, cls, lemma)
+        if view is not None:
+            return view
+        rel_limit = None
+        by_who = subject_words[-1].low == "who"  # "the novice who wants ...": 'who' stands for a person
+        if subject_words[-1].low in ("who", "which", "that") and s_end - s_start == 1 or \
+                len(subject_words) > 1 and subject_words[-1].low == "who":
+            # "critics who say ...": the source is the noun before the relative
+            r = self.toks.index(subject_words[-1], s_start, s_end)
+            e = r - 1 if r - 1 >= a and self.toks[r - 1].text == "," else r  # "Harvey, who said"
+            m = e - 1
+            while m >= a and (self.toks[m].word or self.toks[m].text in ".-'’") and \
+                    self.toks[m].low not in PREPOSITIONS and self.toks[m].low not in ("to", "or", "said", "says") \
+                    and not (self.toks[m].low in BE_FORMS or self.toks[m].low in AUXILIARIES):
+                m -= 1
+            s_start, s_end = m + 1, e
+            if s_end <= s_start:
+                return None
+            if e < r:  # ", who say ...,": the relative clause ends at the next comma
+                nxt_comma = next((x for x in range(k + 1, b) if self.toks[x].text == ","
+                                  and x + 1 < b and self.toks[x + 1].text not in _QUOTES), None)
+                if nxt_comma is not None:
+                    rel_limit = self.toks[nxt_comma].start
+        if not (by_who and cls == "thought") and not self._subject_ok(cls, lemma, s_start, s_end):
+            return None
+        speaker, how = self._speaker_with_reason(s_start, s_end)
+        cue_text = self.text[self.toks[aux_start].start:t.end] if aux_start < k else t.text
+        f = Frame(kind="verb", cue=(self.toks[aux_start].start, t.end), cue_text=cue_text, speaker=speaker,
+                  source=(self.toks[s_start].start, self.toks[s_end - 1].end), right_limit=rel_limit)
+        if how:
+            f.reasons.append(how)
+        f.left_edge = self.toks[s_start].start
+        if coordinated:
+            f.left_edge = self.toks[aux_start - 1].start
+            f.source = None
+            f.coordinated = True
+            f.reasons.append(f"'{self.toks[aux_start - 1].text} {t.text}' shares the subject of the sentence")
+        # what follows the verb
+        post = self._post(k, b, lemma)
+        before = s_start > a and (self.toks[s_start - 1].text in ",—" or self.toks[s_start - 1].text in _QUOTES
+                                  ) and self._left_is_content(a, s_start - 1)
+        phrasal = k + 1 < b and self.toks[k + 1].low in PHRASAL_CUES.get(lemma, ()) and post[0] == "clause" \
+            and post[1] == k + 2
+        if before and post[0] == "clause" and not phrasal:
+            tail = self._short_tail(k, b, lemma, quoted=self.toks[s_start - 1].text in _QUOTES)
+            if tail is not None:
+                post = ("adverbial", tail)
+        if before and post[0] in ("end", "adverbial", "comma"):
+            f.left = self.toks[s_start - 1].start
+            f.right_edge = self.toks[post[1] - 1].end if post[1] > k else t.end
+            f.reasons.insert(0, f"trailing reporting verb: '..., {self.text[self.toks[s_start].start:t.end]}'")
+            self._medial(f, post[1], b)
+            return f
+        kind, ck = post
+        if lemma == "agree" and kind == "clause" and self.toks[ck - 1].low == "with":
+            that = next((x for x in range(ck, min(b, ck + 8)) if self.toks[x].low == "that"), None)
+            if that is not None:
+                kind, ck = "that", that  # "agreed with the mayor that ..."
+        if lemma in NEEDS_CLAUSE and kind == "clause":
+            that = next((x for x in range(ck, min(b, ck + 4)) if self.toks[x].low == "that"), None)
+            if that is not None and all(self.toks[x].word and (_adverb(self.toks[x]) or self.toks[x].low in _TIME_WORDS
+                                                               or self.toks[x].low in ("long", "ago", "again", "also",
+                                                                                       "early", "first", "soon"))
+                                        for x in range(ck, that)):
+                kind, ck = "that", that  # "recognized long ago that ..."
+            elif self._finite_clause_at(ck, b):
+                kind = "that"  # "agreed there are ...", "know the plan will fail"
+        if lemma in NEEDS_CLAUSE and kind == "clause" and not (
+                lemma == "agree" and self.toks[ck - 1].low == "to" and not (
+                    self.toks[ck].cap or self.toks[ck].low in DETERMINERS or self.toks[ck].text[0].isdigit())) and not (
+                cls == "evidence" and self._head([x for x in self.toks[s_start:s_end] if x.word]).low in DOCUMENT_NOUNS
+        ) and not (lemma in ("see", "view", "regard", "consider", "describe", "hold")
+                   and any(self.toks[x].low == "as" for x in range(ck, min(b, ck + 10)))):
+            return None  # but "sees the vote as a test" reports a view
+        f.right_edge = t.end
+        if kind in ("end", "adverbial") and not before:
+            if lemma in ("say", "tell", "add", "write", "note", "explain", "continue") and kind == "end":
+                return None  # "he said." with nothing reported in this sentence
+            if kind == "end":
+                return None
+        if kind == "colon":
+            # "He added: ..." — the words after the colon run to the end of the paragraph
+            rest = self._after_colon(b)
+            if rest is not None:
+                f.content.append(rest)
+                f.reasons.insert(0, f"reporting verb '{t.text}:' opens what follows, to the end of the paragraph")
+            elif ck >= b:
+                return None
+        if kind == "comma" and s_start > a + 1 and self.toks[s_start - 1].text == "," and \
+                self._clause_material(a, s_start - 1):
+            # "In his state, Christie said, offenders are sent ...": the opening phrase is the source's too
+            f.left = self.toks[s_start - 1].start
+            f.reasons.append("the opening phrase before the source belongs to the reported sentence")
+        if by_who and ck < b and self.toks[ck].low == "to" and f.right_limit is None:
+            # "the novice who wants to unseat her is reaping ...": the infinitive has no verb of
+            # its own, so the next finite verb is the main clause's
+            main = next((x for x in range(ck + 1, b) if _finite(self.toks[x])), None)
+            if main is not None:
+                f.right_limit = self.toks[main].start
+        if ck < b:
+            f.right = self.toks[ck].start
+            word = "that" if kind == "that" else ("':'" if kind == "colon" else "")
+            if not f.reasons or not f.reasons[0].startswith("reporting verb"):
+                f.reasons.insert(0, f"reporting verb '{t.text}'" + (f"; the content follows {word}" if word else
+                                                                     "; the content is its clause or object"))
+        elif kind != "colon":
+            return None
+        return f
+
+    def _source_appositive(self, j: int, b: int) -> int | None:
+        """After an inverted source ending at toks[j] == ',': the end offset of an
+        appositive describing it (', the club's treasurer', ', who ...'), else None."""
+        if not (j + 1 < b and self.toks[j].text == ","):
+            return None
+        n = self.toks[j + 1]
+        if not (n.low in ("a", "an", "the", "who", "whose", "former", "its", "his", "her", "their")
+                or _is_poss(n.text) or n.low in ROLE_NOUNS or n.low in PERSON_NOUNS):
+            return None
+        e = j + 1
+        while e < b and self.toks[e].text not in ";:.!?" and self.toks[e].text not in _QUOTES \
+                and not (self.toks[e].text == "," and e + 1 < b and self.toks[e + 1].text in _QUOTES):
+            e += 1
+        return self.toks[e - 1].end if e - j <= 40 else None
+
+    def _after_colon(self, b: int) -> tuple[int, int] | None:
+        """The rest of the paragraph after the sentence ending at token b; or the
+        next paragraph when the colon ends this one."""
+        if b >= len(self.toks):
+            return None
+        start = self.toks[b - 1].end
+        blocks = self.document.blocks
+        bi = self.document.block_index(self.toks[b - 1].start)
+        if bi is None:
+            return None
+        if self.text[start:blocks[bi].end].strip():
+            return start, blocks[bi].end
+        if bi + 1 < len(blocks) and self.toks[b - 1].text == ":":
+            return blocks[bi + 1].start, blocks[bi + 1].end
+        return None
+
+    def _view_appositive(self, k: int, s_start: int, s_end: int, t: Tok, cls: str, lemma: str) -> Frame | None:
+        """'..., a view the ministry disputed': the appositive is the ministry's."""
+        words = [x for x in self.toks[s_start:s_end] if x.word]
+        if len(words) < 3 or words[0].low not in ("a", "an", "one") or words[1].low not in _VIEW_NOUNS:
+            return None
+        if s_start == 0 or self.toks[s_start - 1].text not in ",—":
+            return None
+        i = 2
+        if words[i].low in ("that", "which", "shared", "held", "also") and len(words) > 3:
+            i += 1
+        src = words[i:]
+        sa = self.toks.index(src[0], s_start, s_end)
+        speaker, how = self._speaker_with_reason(sa, s_end)
+        f = Frame(kind="verb", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                  source=(src[0].start, src[-1].end),
+                  content=[(self.toks[s_start].start, t.end)],
+                  reasons=[f"'{words[0].text} {words[1].text} {self.text[src[0].start:t.end]}': "
+                           f"the {words[1].low} is {speaker}'s ('{t.text}')"])
+        if how:
+            f.reasons.append(how)
+        f.left_edge = self.toks[s_start].start
+        f.right_edge = t.end
+        return f
+
+    def _short_tail(self, k: int, b: int, lemma: str = "", quoted: bool = False) -> int | None:
+        """After a trailing cue, a short tail with no verb of its own ('told the
+        audience at a rally in Ohio.'): the index where it ends, else None. The
+        tail is an adverbial, or the addressee of 'told'; an object of its own
+        ('he does not defend it') makes the verb no trailing cue."""
+        m = k + 1
+        n_words = 0
+        first = next((t for t in self.toks[k + 1:b] if t.word), None)
+        if quoted and first is not None and first.low in ("when", "after", "before", "while", "as", "during"):
+            return b  # '“You bet,” Christie said when asked whether ...': the circumstances, the reporter's
+        if first is not None and first is self.toks[k + 1] and first.low in ("a", "an", "the") and k + 2 < b \
+                and self.toks[k + 2].low not in _TIME_NOUNS and self.toks[k + 2].low not in _CALENDAR \
+                and self.toks[k + 2].low not in ("statement", "interview", "news", "press", "speech", "rally",
+                                                 "recent", "television", "radio", "phone", "telephone", "written",
+                                                 "conference", "letter", "post", "tweet", "series", "town"):
+            return None  # "..., he supported a decision to ...": an object of its own, no tail
+        if first is not None and first.low == "to" and lemma in _TAKES_INFINITIVE and k + 2 < b \
+                and self.toks[k + 2].word and self.toks[k + 2].low not in DETERMINERS \
+                and not self._is_name_tok(k + 2):
+            return None  # "..., Sanders vows to end the tax breaks": the infinitive is content
+        if first is not None and not (first.low in ADVERBIAL_START or first.low in _TIME_WORDS
+                                      or first.low in _CALENDAR or first.low in PREPOSITIONS
+                                      or lemma in ADDRESSEE_VERBS
+                                      or quoted and not first.cap and cue_verb(self.toks[k].low) is not None
+                                      and cue_verb(self.toks[k].low)[1] == "speech"):
+            return None  # after a quotation, '“...,” he said late last week.' is a tail too
+        while m < b and self.toks[m].text not in ",;:" and self.toks[m].text not in _QUOTES:
+            t = self.toks[m]
+            if t.word:
+                n_words += 1
+                if t.low in AUXILIARIES and t.low not in ("also", "again", "later", "earlier", "then", "first", "last",
+                                                          "now", "recently", "previously", "repeatedly", "publicly",
+                                                          "privately", "still", "just", "even", "once") \
+                        or t.low in BE_FORMS or t.low == "that" or cue_verb(t.low) is not None and t.low != "tweet":
+                    if quoted and t.low.endswith("ing") and cue_verb(t.low) is not None and n_words > 1:
+                        break  # '“...,” she said at a news conference announcing that ...': the tail ends
+                    return None
+            m += 1
+        if n_words > 16:
+            return None
+        if m < b and self.toks[m].text in _QUOTES and self.toks[m].text not in _CLOSE_Q:
+            return None
+        return m
+
+    def _medial(self, f: Frame, j: int, b: int) -> None:
+        """'"A," he said, "B."' and 'If A, the campaign said, B.': what follows the
+        cue is the source's too, unless it starts a clause of the reporter's."""
+        if not (j < b and self.toks[j].text in ",:" and j + 1 < b):
+            return
+        n = self.toks[j + 1]
+        if n.text in (_OPEN_Q | _STRAIGHT_Q):
+            f.right = n.start
+            f.reasons.append("the quotation goes on after the cue")
+            return
+        left_toks: list[Tok] = []
+        if f.left is not None:
+            ka = bisect.bisect_left(self._tok_starts, self.document.sentences[self.document.sentence_index(f.left)].start)
+            left_toks = self.toks[ka:bisect.bisect_left(self._tok_starts, f.left)]
+        left_words = [x for x in left_toks if x.word]
+        if f.left is not None and any(self.toks[x].text in (_CLOSE_Q | _STRAIGHT_Q) for x in range(
+                max(0, bisect.bisect_left(self._tok_starts, f.left) - 1), bisect.bisect_left(self._tok_starts, f.left) + 1)) \
+                and not (left_words and left_toks[0].word and left_words[0].low in _SUBORDINATORS):
+            return  # '“A,” Mr. Lew said at the session, the ...': the quotation was the words; the rest is the reporter's
+        if left_words and left_toks[0].word and left_words[0].low in _SUBORDINATORS and n.word \
+                and n.low not in _NOT_SUBORDINATE_MAIN and cue_verb(n.low) is None:
+            # "Though the move was legal, he said, replacing her would be costly": the main
+            # clause of the reported sentence comes after the cue
+            f.right = n.start
+            f.reasons.append("the reported sentence goes on after the cue")
+            return
+        if n.low == "and" and f.left is not None and j + 2 < b and self._finite_clause_at(j + 2, b) \
+                and self._left_is_content(bisect.bisect_left(self._tok_starts, self.document.sentences[
+                    self.document.sentence_index(f.left)].start), bisect.bisect_left(self._tok_starts, f.left)):
+            # "The middle fifth paid 8.9 percent, the agency said, and the bottom fifth paid 0.8 percent"
+            f.right = self.toks[j + 2].start
+            f.reasons.append("the reported sentence goes on after the cue")
+            return
+        if n.low in PREPOSITIONS and n.low not in ("according", "in", "at", "on", "during") and f.left is not None \
+                and any(x.low in BE_FORMS or x.low in _CONTINUE_WORDS or x.low in _MODALS and x.low != "to"
+                        for x in left_words):
+            # "He has come up with a model, he said, for how the industry can ...": the
+            # reported clause goes on with its complement
+            f.right = n.start
+            f.reasons.append("the reported clause goes on after the cue")
+            return
+        if not n.word or n.low in _NOT_CONTINUING or n.low.endswith("ing") or n.low in PREPOSITIONS \
+                or cue_verb(n.low) is not None:
+            return
+        if f.left is not None and not n.cap and f.source is not None and f.source[0] < f.cue[0]:
+            # "But to prevent problems, he said, local officials should be vigilant."
+            f.right = n.start
+            f.reasons.append("the reported sentence goes on after the cue")
+            return
+        if self.toks[j].text == ":" or n.low in _CONTINUE_WORDS or _base(n.low) in PERSON_PRONOUNS or n.low in (
+                "it", "there", "the", "this", "these", "those", "his", "her", "their", "its", "our", "my", "that",
+                "some", "many", "most", "no", "all", "both", "each", "every", "any") or (
+                n.cap and n.low not in _FUNCTION) or n.text[0].isdigit():
+            f.right = n.start
+            f.reasons.append("the reported clause goes on after the cue")

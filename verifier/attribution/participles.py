@@ -1,0 +1,270 @@
+"""What follows a reporting verb (a clause, an object, an adverbial, the end), and
+the participle and infinitive frames: "..., announcing that ...", "declined to say"."""
+
+from __future__ import annotations
+
+from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_CLAUSE, NEEDS_TO, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PREPOSITIONS, WEAK_OBJECT, WH_WORDS, cue_verb
+from verifier.attribution.common import Frame, Tok, _AUDIENCE, _CALENDAR, _CONTINUE_WORDS, _ISSUING_VERBS, _MODALS, _OPEN_Q, _QUOTES, _RELATIVES, _STRAIGHT_Q, _TIME_NOUNS, _TIME_WORDS, _adverb, _base, _finite, _strip_poss
+
+
+class ParticipleRules:
+    """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
+
+    def _post(self, k: int, b: int, lemma: str) -> tuple[str, int]:
+        """What follows the verb at toks[k]: (kind, token index where content starts)."""
+        j = k + 1
+        if j < b and self.toks[j].low in ("out",) and lemma == "point":
+            j += 1
+        if j < b and self.toks[j].text == ":" and all(not self.toks[x].word for x in range(j, b)):
+            return "colon", b  # "He added:" closing its sentence
+        if j >= b or all(not self.toks[x].word for x in range(j, b)):
+            return "end", b
+        t = self.toks[j]
+        if t.low == "that":
+            return "that", j
+        if t.text == ":":
+            return "colon", j + 1
+        if t.low in PHRASAL_CUES.get(lemma, ()) and j + 1 < b and self.toks[j + 1].word:
+            if t.low in ("about", "of", "for", "against", "on", "in", "to", "with", "after", "behind", "from") or (
+                    j + 1 < b and self.toks[j + 1].low == "that"):
+                return "clause", j + 1  # "called for a moratorium", "railed against ..."
+            return self._post(j, b, "")  # "pointed out that ..."
+        if t.low in WH_WORDS and t.low not in ("which", "who", "whom", "whose", "when", "where") or (
+                t.low in ("when", "where", "who") and j + 1 < b and self.toks[j + 1].low not in (
+                    "asked", "questioned", "pressed", "interviewed", "speaking", "talking")
+                and not self.toks[j + 1].low.endswith("ing")):
+            return "that", j  # "explained how ...", "asked whether ..."
+        if t.text == ",":
+            if j + 1 < b and self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q):
+                return "comma", j
+            return "comma", j
+        if t.text in (_OPEN_Q | _STRAIGHT_Q):
+            return "quote", j
+        # adverbials and an addressee before 'that': "said in a statement Friday that", "told reporters that"
+        m = j
+        while m < b and m - j < (14 if lemma in ADDRESSEE_VERBS else 8) and self.toks[m].text not in ",;:" and \
+                self.toks[m].low != "that" and not (self.toks[m].low in ("how", "why", "whether") and m > j) and \
+                self.toks[m].text not in _QUOTES:
+            if m > j and self.toks[m].low.endswith("ing") and cue_verb(self.toks[m].low) is not None \
+                    and self.toks[j].low in ADVERBIAL_START and self.toks[j].low != "to":
+                return "adverbial", m  # "said at a news conference announcing that ...": a participle of its own
+            m += 1
+        if m < b and self.toks[m].low in ("that", "how", "why", "whether") and all(
+                self.toks[x].low in _TIME_WORDS or self.toks[x].cap or (lemma in ADDRESSEE_VERBS)
+                or self.toks[x].low in ("reporters", "him", "her", "them", "us", "me", "supporters", "voters",
+                                        "the", "a", "an", "crowd", "audience", "interview", "press", "conference",
+                                        "news", "radio", "television", "tv")
+                for x in range(j, m)):
+            return "that", m
+        pron = self._pronoun_clause_after(j, b) if lemma in ADDRESSEE_VERBS or t.low in ADVERBIAL_START else None
+        if pron is not None:
+            return "clause", pron  # "told the forum he was ...", "said after the debate she would ..."
+        if lemma == "tell" and t.low in DETERMINERS and t.low != "that" and j + 1 < b and not (
+                self.toks[j + 1].cap or _strip_poss(self.toks[j + 1].low) in PERSON_NOUNS
+                or self.toks[j + 1].low in _AUDIENCE):
+            return "end", b  # "told the story": no report without an addressee
+        if lemma in ADDRESSEE_VERBS and (t.low in ("him", "her", "them", "us", "me", "reporters", "supporters")
+                                         or t.cap or t.low in _AUDIENCE or t.low in ("the", "a", "an")):
+            n = j + 1
+            if t.low in ("the", "a", "an"):
+                while n < b and n - j < 4 and self.toks[n].word and (self.toks[n].cap or self.toks[n].low in _AUDIENCE
+                                                                     or _strip_poss(self.toks[n].low) in PERSON_NOUNS):
+                    n += 1
+            while n < b and (self.toks[n].cap and self.toks[n].word or self.toks[n].text in "’'s" and n > j):
+                n += 1
+            if n >= b or self.toks[n].text in ",.;":
+                return "adverbial", n
+            if self.toks[n].low == "that":
+                return "that", n
+            if self.toks[n].low == "to" and lemma not in ("tell", "say"):
+                return "clause", j  # "urged supporters to monitor ...": the addressee is part of it
+            if self.toks[n].low in PREPOSITIONS and lemma != "tell":
+                return "end", b  # "advising the campaign on policy": no reported content
+            if lemma == "tell" and (self.toks[n].low in PREPOSITIONS or self.toks[n].low in _TIME_WORDS) \
+                    and not any(self.toks[x].low == "that" for x in range(n, b)) \
+                    and not self._has_finite_verb(n - 1, b):
+                return "adverbial", b  # "..., Graham told The Huffington Post on Thursday."
+            return "clause", n
+        if t.low == "to" and j + 1 < b and self.toks[j + 1].word and not self.toks[j + 1].cap and \
+                self.toks[j + 1].low not in DETERMINERS and self.toks[j + 1].low not in _AUDIENCE and \
+                _strip_poss(self.toks[j + 1].low) not in PERSON_NOUNS and self.toks[j + 1].low not in (
+                    "him", "her", "them", "us", "me", "reporters") and not self.toks[j + 1].text[0].isdigit():
+            return "clause", j  # an infinitive: "plans to call ..."
+        if t.low in _TIME_WORDS or t.low in _CALENDAR or t.low == "about":
+            m2 = j
+            if t.low == "about":
+                if j + 1 < b and (self.toks[j + 1].text[0].isdigit() or self.toks[j + 1].text[0] in "$£€"
+                                  or self.toks[j + 1].low in ("half", "one", "two", "three", "a", "a third",
+                                                              "a quarter", "twice", "twice")):
+                    return "clause", j  # "said about half of ...": 'about' is 'roughly'
+                m2 = j
+            else:
+                while m2 < b and (self.toks[m2].low in _TIME_WORDS or self.toks[m2].low in _CALENDAR
+                                  or self.toks[m2].low in ("night", "morning", "week", "month", "year", "evening",
+                                                           "afternoon", "day")) and self.toks[m2].low not in (
+                        "a", "an", "the", "in", "at", "to", "with", "from", "after", "before", "while", "during"):
+                    m2 += 1
+            if m2 < b and m2 > j and (self.toks[m2].low in DETERMINERS or _base(self.toks[m2].low) in
+                                      PERSON_PRONOUNS or self.toks[m2].low == "it" or self.toks[m2].cap
+                                      or self.toks[m2].text[0].isdigit()) and self.toks[m2].low != "that":
+                return "clause", (j if t.low == "about" else m2)  # "said Thursday he would ..."
+        if t.low in ("this", "last", "next") and not (j + 1 < b and (self.toks[j + 1].low in _TIME_NOUNS
+                                                                    or self.toks[j + 1].low in _CALENDAR)):
+            return "clause", j  # "believe this provides ...": 'this' opens the content, it is no time phrase
+        if lemma in NEEDS_TO and (t.low in ("on", "last", "this") or t.low in _TIME_WORDS):
+            to = next((x for x in range(j + 1, min(b - 1, j + 4)) if self.toks[x].low == "to"), None)
+            if to is not None and all(self.toks[x].low in _TIME_WORDS or self.toks[x].low in _CALENDAR
+                                      or self.toks[x].low in ("on", "last", "this", "week", "month", "year")
+                                      for x in range(j, to)):
+                return "clause", to  # "tried on Monday to delay the vote"
+        if t.low in ADVERBIAL_START or (t.low in _TIME_WORDS and t.low not in ("the", "a", "an")):
+            # an adverbial up to the end or a comma: a trailing cue; else the content follows it
+            m = j
+            while m < b and self.toks[m].text not in ",;" and self.toks[m].low != "that":
+                m += 1
+            if m >= b or self.toks[m].text in ",;" and m - j <= 9:
+                if m >= b or all(not self.toks[x].word for x in range(m + 1, b)):
+                    return "adverbial", m
+                return "adverbial", m
+            if self.toks[m].low == "that":
+                return "that", m
+            # "said Thursday during a taping of a town hall in Buffalo, New York, that ...":
+            # a long adverbial with commas of its own, then the content clause
+            that = next((x for x in range(m, min(b, j + 30)) if self.toks[x].low == "that"), None)
+            if that is not None and self.toks[that - 1].text == "," and not self._has_finite_verb(j - 1, that) \
+                    and not any(self.toks[x].text in _QUOTES for x in range(j, that)):
+                return "that", that
+        return "clause", j
+
+    def _pronoun_clause_after(self, j: int, b: int) -> int | None:
+        """A clause opening with a subject pronoun a few words after the verb, past an
+        addressee or an adverbial ('told the forum he was', 'said after the vote they
+        would'): the index of that pronoun, else None."""
+        for m in range(j + 1, min(b - 1, j + 7)):
+            tm = self.toks[m]
+            if not tm.word or tm.low in ("that", "and", "but", "or", "who", "which") or cue_verb(tm.low) is not None:
+                return None
+            if tm.low in ("he", "she", "they", "we", "i") and m + 1 < b:
+                nxt = self.toks[m + 1]
+                if nxt.low in _MODALS and nxt.low != "to" or nxt.low in BE_FORMS or nxt.low in _CONTINUE_WORDS \
+                        or nxt.low in ("had", "has", "have", "did", "does", "do") or nxt.low.endswith("ed"):
+                    return m
+                return None
+        return None
+
+    def _participle_frame(self, k: int, a: int, b: int, lemma: str, cls: str, frames: list[Frame]) -> Frame | None:
+        """'..., announcing that ...', 'by saying ...', 'declined to say ...'."""
+        t = self.toks[k]
+        post_kind, ck = self._post(k, b, lemma)
+        if post_kind == "adverbial" and ck < b and self.toks[ck].text == "," and ck + 1 < b and \
+                any(self.toks[x].word for x in range(ck + 1, b)):
+            post_kind, ck = "clause", ck + 1  # "saying during the debate, “That makes me smart”"
+        if post_kind in ("end", "adverbial"):
+            return None
+        prev = self.toks[k - 1] if k > a else None
+        if cls == "object" and t.low.endswith("ing") and (prev is None or prev.text not in ",—"):
+            if prev is not None and prev.word:
+                return self._reduced_relative(k - 1, a, t, lemma, cls, post_kind, ck)
+            return None  # "for attacking them": the reporter's description
+        j = k - 1
+        while j >= a and self.toks[j].word and (_adverb(self.toks[j]) or self.toks[j].low in ("also", "then", "not",
+                                                                                          "again", "still", "even")):
+            j -= 1
+        if t.low.endswith("ing") and j >= a and self.toks[j].word and not (
+                self.toks[j].low in PREPOSITIONS or self.toks[j].low in ("to", "while", "when", "after", "before",
+                                                                        "by", "without", "and", "or", "as")
+                or self.toks[j].low in AUXILIARIES or self.toks[j].low in BE_FORMS or self.toks[j].low in _MODALS
+                or _finite(self.toks[j])):
+            return self._reduced_relative(j, a, t, lemma, cls, post_kind, ck)
+        if prev is not None and prev.word and prev.low not in PREPOSITIONS and prev.low not in ("to", "and", "while",
+                                                                                                 "when", "after", "before", "by") \
+                and prev.low not in AUXILIARIES and prev.low not in BE_FORMS and prev.low not in _MODALS:
+            # 'the growing concern', 'a winning message': an adjective, not a participle;
+            # after a finite verb it is the verb's complement: 'kept guaranteeing that ...'
+            if not (prev.text in ",—" or prev.low in PERSON_PRONOUNS or prev.cap or _finite(prev)):
+                return None
+        # the subject: the last frame's speaker in this sentence, else the sentence's subject
+        speaker = None
+        how = ""
+        if lemma in NEEDS_CLAUSE and post_kind == "clause":
+            return None
+        for f in reversed(frames):
+            if f.speaker:
+                speaker, how = f.speaker, f"the subject of the clause, {f.speaker}"
+                break
+        if speaker is None:
+            head = self._sentence_subject(a, k)
+            if head is None or not self._subject_ok(cls, lemma, head[0], head[1]):
+                return None
+            speaker, how = self._speaker_with_reason(*head)
+        if cls != "speech" and speaker is None:
+            return None
+        f = Frame(kind="verb", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                  reasons=[f"reporting verb '{t.text}' (participle or infinitive); the content follows"])
+        if how:
+            f.reasons.append(how)
+        f.left_edge = t.start
+        f.right_edge = t.end
+        f.right = self.toks[ck].start
+        return f
+
+    def _reduced_relative(self, j: int, a: int, t: Tok, lemma: str, cls: str, post_kind: str,
+                          ck: int) -> Frame | None:
+        """'911 calls saying shots had been fired', 'emails showing that ...': a speech or
+        evidence participle right after a document or a person is what that source says;
+        after any other noun ('a couple claiming allegiance') it is the reporter's description."""
+        noun = self.toks[j]
+        low = _strip_poss(noun.low)
+        if cls not in ("speech", "evidence", "object") or post_kind not in ("that", "clause", "quote", "colon") \
+                or noun.cap or not (low in DOCUMENT_NOUNS or low.rstrip("s") in DOCUMENT_NOUNS
+                                    or low in ("calls", "messages", "signs", "placards", "banners", "headlines")) \
+                or cls == "object" and (low in PERSON_NOUNS or lemma in WEAK_OBJECT):
+            return None  # "a statement condemning the test" is the statement's; "a rule limiting" is not
+        m = j
+        while m - 1 >= a and self.toks[m - 1].word and self.toks[m - 1].low not in PREPOSITIONS \
+                and self.toks[m - 1].low not in AUXILIARIES and self.toks[m - 1].low not in BE_FORMS \
+                and cue_verb(self.toks[m - 1].low) is None and not (
+                    self.toks[m - 1].low.endswith("ed") and not self.toks[m - 1].cap) and j - m < 5:
+            m -= 1
+        speaker = self._speaker_from(m, j + 1)
+        reason = f"'{noun.text} {t.text}': what the {noun.text} says; the content follows"
+        if m - 1 >= a and self.toks[m - 1].low in _ISSUING_VERBS:
+            # "The council issued a statement calling ...": the statement is the council's
+            s_start, s_end, _ = self._subject_span(m - 1, a)
+            issuer = self._speaker_from(s_start, s_end) if s_end > s_start else None
+            if issuer:
+                speaker = issuer
+                reason = f"'{noun.text} {t.text}': what {issuer}'s {noun.text} says; the content follows"
+        f = Frame(kind="verb", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                  source=(self.toks[m].start, noun.end), reasons=[reason])
+        f.left_edge = self.toks[m].start
+        f.right_edge = t.end
+        f.right = self.toks[ck].start
+        return f
+
+    def _finite_clause_at(self, i: int, b: int) -> bool:
+        """Does a clause with its own subject and finite verb start at toks[i] ('there are
+        ...', 'the plan will fail')? A noun phrase with a relative clause ('positions
+        that are ...') or no verb ('his generosity in ...') is an object, not a clause."""
+        first = self.toks[i] if i < b else None
+        if first is None or not first.word or not (
+                first.low in ("there", "it", "this", "these", "those") or _base(first.low) in PERSON_PRONOUNS
+                or first.low in DETERMINERS or first.cap or first.text[0].isdigit()):
+            return False
+        for x in range(i + 1, min(b, i + 8)):
+            t = self.toks[x]
+            if not t.word or t.low in _RELATIVES or t.low in ("who", "which", "and", "or", "but"):
+                return False
+            if _finite(t):
+                return True
+        return False
+
+    def _verb_group_start(self, k: int, a: int) -> int:
+        j = k - 1
+        while j >= a and self.toks[j].word and (self.toks[j].low in AUXILIARIES or self.toks[j].low in BE_FORMS
+                                                or self.toks[j].low in _MODALS or self.toks[j].low in
+                                                ("to", "going", "expected", "likely", "set", "able", "declined",
+                                                 "refused", "continued", "went", "on", "wants", "wanted",
+                                                 "plans", "planned", "tried", "hopes", "hoped", "began")):
+            j -= 1
+        return j + 1

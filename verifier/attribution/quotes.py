@@ -1,0 +1,248 @@
+"""Quotations: paired per paragraph, chained across quoted paragraphs, content that
+touches a quotation takes all of it, and quoted sentences with no cue of their own."""
+
+from __future__ import annotations
+
+import bisect
+
+from verifier.attribution.common import Frame, _CLOSE_Q, _OPEN_Q, _QUOTES, _Quote, _TOKEN, _merge
+
+
+class QuoteRules:
+    """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
+
+    def _find_quotes(self) -> list[_Quote]:
+        """Quotations, paired per paragraph: curly marks by their shape, straight
+        ones by turns. One left open at the end of a paragraph continues into
+        the next paragraph when that one opens with a quotation mark."""
+        quotes: list[_Quote] = []
+        blocks = self.document.blocks
+        opens_block: dict[int, int] = {}  # block index -> quotation opening it
+        for bi, blk in enumerate(blocks):
+            open_at = None
+            ka = bisect.bisect_left(self._tok_starts, blk.start)
+            kb = bisect.bisect_left(self._tok_starts, blk.end)
+            for k in range(ka, kb):
+                t = self.toks[k]
+                if t.text not in _QUOTES:
+                    continue
+                if t.text in _OPEN_Q:
+                    kind = "open"
+                elif t.text in _CLOSE_Q:
+                    kind = "close" if (open_at is not None or k > ka) else "open"  # a paragraph opening with ”
+                else:
+                    kind = "open" if open_at is None else "close"
+                if kind == "open":
+                    if open_at is not None:
+                        quotes.append(_Quote(open_at, t.start, closed=False))
+                    open_at = t.start
+                    if k == ka:
+                        opens_block[bi] = len(quotes)
+                elif open_at is not None:
+                    quotes.append(_Quote(open_at, t.end, closed=True))
+                    open_at = None
+            if open_at is not None:
+                quotes.append(_Quote(open_at, blk.end, closed=False))
+        for i, q in enumerate(quotes):
+            if q.closed:
+                continue
+            bi = self.document.block_index(q.start)
+            if bi is None or q.end != blocks[bi].end:
+                continue
+            j = opens_block.get(bi + 1)
+            if j is not None and j < len(quotes):
+                q.next = j
+                quotes[j].prev = i
+        return quotes
+
+    def _quote_at(self, pos: int) -> int | None:
+        """The quotation holding `pos` (quotations never overlap: a bisection)."""
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        return i if i >= 0 and pos < self._quotes[i].end else None
+
+    def _quote_chain(self, i: int) -> list[int]:
+        while self._quotes[i].prev is not None:
+            i = self._quotes[i].prev
+        chain = [i]
+        while self._quotes[i].next is not None:
+            i = self._quotes[i].next
+            chain.append(i)
+        return chain
+
+    def _extend_to_quotes(self) -> None:
+        """Content that overlaps a quotation takes the whole quotation (and the
+        quoted paragraphs chained to it): '"A. B," he said.' covers A and B."""
+        q_starts = [q.start for q in self._quotes]
+        for f in self._frames:
+            added = []
+            pad = []
+            for a, b in f.content:
+                i = bisect.bisect_left(q_starts, b)
+                for qi in range(i - 1, -1, -1):
+                    q = self._quotes[qi]
+                    if q.end <= a:
+                        if q.next is None and q.prev is None and a - q.end > 2000:
+                            break
+                        continue
+                    if q.start >= a - 2 and q.end <= b + 2:
+                        pad.append((q.start, q.end))  # inside already: take its marks and the comma in them
+                        continue
+                    if f.cue and q.start <= f.cue[0] < q.end:
+                        continue  # the cue sits inside the quotation: keep the frame's own content
+                    for ci in self._quote_chain(qi):
+                        c = self._quotes[ci]
+                        added.append((c.start, c.end))
+            if added:
+                f.content = _merge(f.content + added + pad)
+                f.quote = "direct"
+            elif pad:
+                f.content = _merge(f.content + pad)
+
+    def _quote_frames(self) -> None:
+        """Quotations standing as sentences of their own and claimed by no frame
+        outside them: the speaker of the quotation next to them (same or previous
+        paragraph), else the subject before an introducing colon."""
+        doc = self.document
+        by_sentence: dict[int, list[Frame]] = {}
+        for f in self._frames:
+            by_sentence.setdefault(f.sentence, []).append(f)
+        outer: list[tuple[int, int]] = []
+        for f in self._frames:
+            for a, b in f.content:
+                outer.append((a, b))
+        outer = _merge(outer)
+        q_starts = [q.start for q in self._quotes]
+        claimed: set[int] = set()
+        for f in self._frames:
+            for x, y in f.content:
+                i = bisect.bisect_left(q_starts, x - 2)
+                while i < len(self._quotes) and self._quotes[i].start <= y:
+                    q = self._quotes[i]
+                    if q.end - 2 <= y and not (f.cue and q.start <= f.cue[0] < q.end):
+                        claimed.add(i)
+                    i += 1
+        new: list[Frame] = []
+        made: dict[int, Frame] = {}
+        for qi, q in enumerate(self._quotes):
+            if q.end - q.start < 3:
+                continue
+            words = _TOKEN.findall(self.text[q.start:q.end])
+            n_words = sum(1 for w in words if w[0].isalnum())
+            if n_words == 0:
+                continue
+            if qi in claimed:
+                continue  # claimed already by a frame whose cue is outside the quotation
+            si = doc.sentence_index(q.start)
+            sent = doc.sentences[si]
+            # a full sentence (or most of one) in quotation marks
+            inside = self._ns_count(max(q.start, sent.start), min(q.end, sent.end))
+            whole = self._ns_count(sent.start, sent.end)
+            chained = q.prev is not None or q.next is not None or q.end > sent.end + 1
+            if inside * 2 < whole and not chained:
+                continue
+            if n_words < 4 and (inside * 10 < whole * 8 or self._neighbour_frame(si, by_sentence) is None):
+                continue  # a short quotation ('“Bodies everywhere.”') only as a sentence next to its speaker's
+            src = made.get(q.prev) if q.prev is not None else None
+            dash = self._dash_speaker(q)
+            if dash is not None:
+                fr = Frame(kind="quote", cue=dash[1], cue_text=self.text[dash[1][0]:dash[1][1]], speaker=dash[0],
+                           content=[(q.start, q.end)], quote="direct", sentence=si,
+                           reasons=[f"a quotation signed with a dash: {dash[0]}"])
+                new.append(fr)
+                made[qi] = fr
+                continue
+            if src is None:
+                src = self._neighbour_frame(si, by_sentence)
+            if src is not None:
+                fr = Frame(kind="quote", cue=src.cue, cue_text=src.cue_text, speaker=src.speaker,
+                           content=[(q.start, q.end)], quote="direct", sentence=si,
+                           reasons=[f"quoted sentence continuing the quotation of {src.speaker or 'the same source'}"
+                                    f" ({src.cue_text!r} nearby)"])
+            else:
+                intro = self._colon_intro(si)
+                fr = Frame(kind="quote", cue=None, cue_text=None, speaker=intro, content=[(q.start, q.end)],
+                           quote="direct", sentence=si,
+                           reasons=[f"a quotation introduced by a colon after {intro}" if intro else
+                                    "a sentence in quotation marks: someone's words, though no source is named nearby"])
+            new.append(fr)
+            made[qi] = fr
+        self._frames.extend(new)
+
+    def _first_person_in_quotes(self) -> None:
+        """'“..., just as I said,” Trump said': a first-person source inside a
+        quotation is the speaker of the quotation."""
+        for f in self._frames:
+            if f.cue is None or f.source is None:
+                continue
+            src = self.text[f.source[0]:f.source[1]].lower().split()
+            if not src or src[-1] not in ("i", "we") or len(src) > 3:
+                continue  # "I", "as I", "just like I"
+            qi = self._quote_at(f.cue[0])
+            if qi is None:
+                continue
+            q = self._quotes[qi]
+            for g in self._frames:
+                if g is f or not g.speaker or g.cue is None or q.start <= g.cue[0] < q.end:
+                    continue
+                if any(a <= q.start + 1 and q.end - 1 <= b for a, b in g.content):
+                    f.reasons.append(f"'{self.text[f.source[0]:f.source[1]]}' inside the quotation is {g.speaker}")
+                    f.speaker = g.speaker
+                    break
+
+    def _dash_speaker(self, q: _Quote) -> tuple[str, tuple[int, int]] | None:
+        """'“...” ― Sonya Herridge': a quotation signed with a dash and a name."""
+        k = bisect.bisect_left(self._tok_starts, q.end)
+        if k + 1 >= len(self.toks) or self.toks[k].text not in ("―", "—", "–", "-", "--"):
+            return None
+        if "\n" in self.text[q.end:self.toks[k + 1].start]:
+            return None
+        e = k + 1
+        while e < len(self.toks) and e - k < 7 and self.toks[e].text not in ".,;:\n" and \
+                "\n" not in self.text[self.toks[e - 1].end:self.toks[e].start]:
+            e += 1
+        runs = self._name_runs(k + 1, e)
+        if not runs or runs[0][0] != k + 1:
+            return None
+        name = self._name_text(*runs[0])
+        return (self.fullest(name), (self.toks[k].start, self.toks[k].end)) if name else None
+
+    def _neighbour_frame(self, si: int, by_sentence: dict[int, list[Frame]]) -> Frame | None:
+        doc = self.document
+        block = doc.sentences[si].block
+        # the same paragraph: the nearest frame before, else after
+        for d in range(1, 6):
+            for sj in (si - d, si + d):
+                if 0 <= sj < len(doc.sentences) and doc.sentences[sj].block == block and sj in by_sentence:
+                    return by_sentence[sj][-1] if sj < si else by_sentence[sj][0]
+        # the previous paragraph's last frame
+        for sj in range(si - 1, max(-1, si - 12), -1):
+            if doc.sentences[sj].block < block - 1:
+                break
+            if doc.sentences[sj].block == block - 1 and sj in by_sentence:
+                return by_sentence[sj][-1]
+        return None
+
+    def _colon_intro(self, si: int) -> str | None:
+        """'..., President Clinton released the following statement:' -> its subject."""
+        for sj in (si, si - 1):
+            if sj < 0:
+                continue
+            a, b = self._sent_tok[sj]
+            colon = next((k for k in range(b - 1, a - 1, -1) if self.toks[k].text == ":"), None)
+            if colon is None or (sj == si - 1 and colon < b - 2):
+                continue
+            head = self._sentence_subject(a, colon)
+            if head is not None:
+                return self._speaker_from(*head)
+        return None
+
+    def _ns_count(self, a: int, b: int) -> int:
+        return int(self._ns[b] - self._ns[a])
+
+    def _nested_in_quote(self, pos: int, end: int) -> bool:
+        """Is pos inside a quotation that closes right before end?"""
+        qi = self._quote_at(pos)
+        if qi is None:
+            return False
+        q = self._quotes[qi]
+        return q.closed and end - 3 <= q.end <= end + 1

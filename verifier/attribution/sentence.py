@@ -1,0 +1,328 @@
+"""One sentence's frames: the cue scan, the colon and document frames, and where
+each frame's content ends among the other frames of the sentence."""
+
+from __future__ import annotations
+
+import bisect
+
+from verifier.attribution.lexicon import ADJ_CUES, BE_FORMS, CLAUSE_BREAKS, DETERMINERS, HEDGES, NOUN_CUES, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, cue_verb
+from verifier.attribution.common import Frame, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _FINDING_NOUNS, _IRREGULAR_PAST, _LABELS, _MODALS, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _SPEECH_EVENTS, _STRAIGHT_Q, _base, _clean, _finite, _strip_poss
+
+
+class SentenceRules:
+    """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
+
+    def _sentence_frames(self, si: int) -> list[Frame]:
+        a, b = self._sent_tok[si]
+        sent = self.document.sentences[si]
+        frames: list[Frame] = []
+        taken: set[int] = set()
+        k = a
+        while k < b:
+            t = self.toks[k]
+            f = None
+            if t.low == "according" and k + 1 < b and self.toks[k + 1].low == "to":
+                f = self._according(k, a, b)
+            elif t.word and t.low in HEDGES:
+                f = self._hedge(k, a, b)
+            elif t.word and (cue_verb(t.low) is not None or (
+                    t.low in PHRASAL_FORMS and k + 1 < b and self.toks[k + 1].low in PHRASAL_CUES[PHRASAL_FORMS[t.low]])):
+                f = self._verb_frame(k, a, b, frames)
+                if f is None and t.low in NOUN_CUES:
+                    f = self._noun_frame(k, a, b)  # "Trump's claim that ..."
+                if f is None and t.low in ADJ_CUES:
+                    f = self._adjective_frame(k, a, b)  # "are worried that ..."
+            elif t.word and t.low in NOUN_CUES:
+                f = self._noun_frame(k, a, b)
+            elif t.word and t.low in ADJ_CUES:
+                f = self._adjective_frame(k, a, b)
+            if f is not None:
+                f.sentence = si
+                frames.append(f)
+                taken.add(k)
+            k += 1
+        in_doc = self._in_document(a, b)
+        if in_doc is not None:
+            frames.insert(0, in_doc)
+        colon = self._colon_speaker(si, a, b)
+        if colon is not None:
+            frames.insert(0, colon)
+        self._bound_contents(frames, a, b, sent.start, sent.end)
+        self._colon_paragraph(frames, a, b)
+        out = []
+        for f in frames:
+            f.content = [(x, y) for x, y in (self._trim(x, y) for x, y in f.content) if x < y]
+            if f.content:
+                out.append(f)
+                if f.speaker:
+                    self._remember(f.speaker, f.cue[1] if f.cue else None)
+        return out
+
+    def _colon_paragraph(self, frames: list[Frame], a: int, b: int) -> None:
+        """'Lind described the plan the council was preparing:' closing its paragraph
+        introduces the next one: that paragraph is the source's words too."""
+        if b - 1 <= a or self.toks[b - 1].text != ":":
+            return
+        main = next((f for f in frames if f.speaker and f.kind in ("verb", "noun", "according")), None)
+        if main is None or any(y > self.toks[b - 1].end for _, y in main.content):
+            return
+        nxt = self._after_colon(b)
+        if nxt is None or self.document.in_heading(*nxt):
+            return
+        main.content.append(nxt)
+        main.reasons.append("the colon closing the paragraph introduces the next one")
+
+    def _in_document(self, a: int, b: int) -> Frame | None:
+        """'In a CBS poll released Monday, Clinton led by four points': the poll
+        (survey, study, report) is the source of the sentence's main clause."""
+        if b - a < 5:
+            return None
+        if self.toks[a].low not in ("in", "per"):
+            # "..., in the latest CBS poll." at the end of the sentence
+            c = next((k for k in range(b - 2, max(a, b - 16), -1) if self.toks[k].text == ","), None)
+            if c is None or c + 2 >= b or self.toks[c + 1].low not in ("in", "per") or c - a < 4:
+                return None
+            words = [t for t in self.toks[c + 2:b] if t.word]
+            head = self._head(words) if words else None
+            if head is None or _strip_poss(head.low) not in _FINDING_NOUNS or any(
+                    t.low in _CONTINUE_WORDS or t.low in BE_FORMS for t in words):
+                return None
+            speaker = _clean(self.text[words[0].start:head.end])
+            t = self.toks[c + 1]
+            f = Frame(kind="according", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                      source=(words[0].start, words[-1].end),
+                      reasons=[f"'..., {t.text} {speaker}': the finding is the {head.low}'s"])
+            f.left_edge = t.start
+            f.right_edge = words[-1].end
+            f.left = self.toks[c].start
+            return f
+        comma = next((k for k in range(a + 1, min(b, a + 16)) if self.toks[k].text == ","), None)
+        if comma is None or comma + 1 >= b:
+            return None
+        words = [t for t in self.toks[a + 1:comma] if t.word]
+        head = self._head(words) if words else None
+        if head is None or _strip_poss(head.low) not in _FINDING_NOUNS:
+            return None
+        speaker = _clean(self.text[words[0].start:head.end])
+        t = self.toks[a]
+        f = Frame(kind="according", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                  source=(words[0].start, words[-1].end),
+                  reasons=[f"'{t.text} {speaker}': the finding is the {head.low}'s"])
+        f.left_edge = t.start
+        f.right_edge = self.toks[comma].end
+        f.right = self.toks[comma + 1].start
+        return f
+
+    def _colon_speaker(self, si: int, a: int, b: int) -> Frame | None:
+        """'TAPPER: Do you think ...' / 'Reid: Never underestimate Trump.': a name and
+        a colon open the speaker's words, to the end of the paragraph."""
+        for c in range(a + 1, min(b - 1, a + 7)):
+            if self.toks[c].text == ":":
+                break
+        else:
+            return None
+        words = [t for t in self.toks[a:c] if t.word]
+        if not words or len(words) > 5 or not all(t.cap for t in words if t.low not in ("of", "de", "van", "von")):
+            return None
+        if any(t.low in _LABELS or t.low in _CALENDAR or t.text[0].isdigit() for t in words):
+            return None
+        if sum(1 for x in range(c + 1, b) if self.toks[x].word and self.toks[x].text[0].isalpha()) < 2:
+            return None  # 'Clinton: 2,316' is a tally, not words
+        if words[0].text.isupper() and len(words) == 1 and len(words[0].text) > 2:
+            speaker = self.fullest(words[0].text.title())
+        else:
+            speaker = self.fullest(self._name_text(a, c) or self.text[words[0].start:words[-1].end])
+        blk = self.document.blocks[self.document.sentences[si].block]
+        colon = self.toks[c]
+        f = Frame(kind="colon", cue=(colon.start, colon.end), cue_text=":", speaker=speaker,
+                  source=(words[0].start, words[-1].end),
+                  content=[(self.toks[c + 1].start, blk.end)],
+                  reasons=[f"'{self.text[words[0].start:colon.end]}' opens {speaker}'s words"])
+        f.left_edge = words[0].start
+        f.right_edge = colon.end
+        return f
+
+    def _remember(self, speaker: str, pos: int | None = None) -> None:
+        self._last_speaker = speaker
+        if any(w[:1].isupper() for w in speaker.split()) and speaker.split()[0].lower() not in DETERMINERS:
+            self._last_named = speaker
+            self._last_named_at = pos
+
+    def _trim(self, a: int, b: int) -> tuple[int, int]:
+        text = self.text
+        while a < b and (text[a].isspace() or text[a] in ",;:—–-"):
+            a += 1
+        while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
+            b -= 1
+        return a, b
+
+    def _bound_contents(self, frames: list[Frame], a: int, b: int, s_start: int, s_end: int) -> None:
+        for i, f in enumerate(frames):
+            if not f.right:
+                continue
+            r_start = f.right
+            r_end = s_end if f.right_limit is None else min(s_end, f.right_limit)
+            for g in frames[i + 1:]:
+                g_left = g.left_edge
+                if g_left is None or g_left <= r_start:
+                    continue
+                if g.coordinated:
+                    r_end = min(r_end, g_left)  # "... but has said she will ...": a verb of its own
+                    break
+                if self._breaks_clause(r_start, g_left) and not (
+                        g.source is not None and self._opens_clause_of(r_start, g_left)):
+                    r_end = min(r_end, self._break_point(r_start, g_left))
+                    break
+            if r_end == s_end:
+                r_end = self._tail_cut(r_start, r_end, frames)
+            if r_start < r_end:
+                f.content.append((r_start, r_end))
+        for i, f in enumerate(frames):
+            if not f.left:
+                continue
+            l_end = f.left
+            l_start = s_start
+            qi = self._quote_at(f.cue[0]) if f.cue is not None else None
+            if qi is not None and self._quotes[qi].closed:
+                # '..., recalled, "Out of nowhere, he said, ..."': a report quoted inside a
+                # quotation reaches back to the quotation's start, not the sentence's
+                l_start = max(l_start, self._quotes[qi].start)
+            for g in reversed(frames[:i]):
+                g_edge = g.right_edge
+                if g.cue is not None and self._nested_in_quote(g.cue[0], l_end):
+                    continue  # '“A, as I said,” Trump said': the inner report is part of the quotation
+                if g_edge is not None and g_edge <= l_end and g.kind != "hedge":
+                    if g.left:
+                        l_start = max(l_start, g_edge)
+                    break
+            if l_start < l_end:
+                f.content.append((l_start, l_end))
+
+    def _has_finite_verb(self, i: int, j: int) -> bool:
+        """A finite verb among toks[i+1:j] ('would be', 'has', 'was', 'found')?"""
+        return any(_finite(self.toks[x]) for x in range(max(0, i + 1), j))
+
+    def _opens_clause_of(self, r_start: int, g_left: int) -> bool:
+        """'noted that at one of his first meetings, in 1972, he supported ...': the
+        content is a that-clause whose own subject and verb come only at g_left, so
+        the later report is nested in it, not a new clause of the sentence."""
+        ka = bisect.bisect_left(self._tok_starts, r_start)
+        kb = bisect.bisect_left(self._tok_starts, g_left)
+        if ka >= kb or self.toks[ka].low != "that":
+            return False
+        return not any(t.low in BE_FORMS or t.low in _MODALS and t.low != "to" or t.low in ("has", "have", "had")
+                       or t.word and not t.cap and (t.low.endswith("ed") or t.low in _IRREGULAR_PAST)
+                       for t in self.toks[ka + 1:kb])
+
+    def _tail_cut(self, a: int, b: int, frames: list[Frame]) -> int:
+        """Where reported content running to the end of its sentence really ends:
+        before a last ', which ...' / ', who ...' clause, a trailing participle
+        (', making it ...') or a closing dash aside, the reporter's additions.
+        Quoted text is never cut."""
+        ka = bisect.bisect_left(self._tok_starts, a)
+        kb = bisect.bisect_left(self._tok_starts, b)
+        cut = b
+        depth = 0
+        for k in range(ka, kb):
+            t = self.toks[k]
+            if t.text in _QUOTES:
+                depth ^= 1
+            if depth or k + 1 >= kb:
+                continue
+            n = self.toks[k + 1]
+            n2 = self.toks[k + 2] if k + 2 < kb else None
+            if t.text == "," and (n.low in ("which", "who", "whose", "where") or (
+                    n.low in PREPOSITIONS and n2 is not None and n2.low in ("which", "whom", "whose")
+                   ) or (
+                    n.low.endswith("ing") and n.word and not n.cap and cue_verb(n.low) is None
+                    and n.low not in ("including", "according", "during", "something", "nothing", "anything",
+                                      "everything", "being", "morning", "evening", "building", "spring"))):
+                rest = self.toks[k + 2:kb]
+                if not any(x.text == "," for x in rest) and not any(x.text in _QUOTES for x in rest) and \
+                        not any(f.cue and f.cue[0] > t.start for f in frames):
+                    cut = t.start
+                    break
+            if t.low in ("but", "yet") and k > ka + 2 and n.word and (
+                    n.low in ("has", "have", "had", "is", "was", "were", "are", "did", "does", "didn't", "doesn't",
+                              "hasn't", "wasn't", "isn't")
+                    or _base(n.low) in PERSON_PRONOUNS and n2 is not None and n2.word and not n2.cap
+                    and (self.toks[k - 1].text == "," or self.toks[k - 1].text in _CLOSE_Q | _STRAIGHT_Q
+                         and self.toks[k - 2].text == ",")):
+                # "signaled willingness to change it but has been met with opposition",
+                # "..., but he didn't see the irony": the reporter's clause after the report
+                if not any(f.cue and f.cue[0] > t.start for f in frames):
+                    cut = self.toks[k - 1].start if self.toks[k - 1].text == "," else t.start
+                    if self.toks[k - 1].text in _QUOTES:
+                        cut = self.toks[k - 1].end  # keep the closing quotation mark with the quotation
+                    break
+            if t.text == "," and (n.low == "compared" and n2 is not None and n2.low in ("with", "to")
+                                  or n.low == "while" and n2 is not None and (n2.low in _QUANTITY_WORDS
+                                                                              or n2.text[0].isdigit())):
+                cut = t.start  # "..., compared with 64 percent of Republicans": the reporter's contrast
+                break
+            if t.text == "," and n.low == "as" and n2 is not None and _base(n2.low) in PERSON_PRONOUNS \
+                    and k + 3 < kb and self.toks[k + 3].low in ("did", "does", "do", "has", "had", "have"):
+                cut = t.start  # "..., as he did again during the debate": the reporter's aside
+                break
+            if t.low in ("in", "on", "during", "at", "via", "through") and k > ka + 1 and not depth:
+                if self._speech_event_pp(k, kb) and not self._has_finite_verb(ka - 1, k):
+                    cut = t.start  # "called for more money in a statement on Thursday": how it was said
+                    break
+            if t.text in ("—", "--", "―") and k > ka + 3:
+                rest = self.toks[k + 1:kb]
+                if not any(x.text in ("—", "--", "―") for x in rest) and not any(x.text in _QUOTES for x in rest) and \
+                        not any(f.cue and f.cue[0] > t.start for f in frames):
+                    cut = t.start
+                    break
+        return cut
+
+    def _speech_event_pp(self, k: int, kb: int) -> bool:
+        """Does toks[k:kb] close a report with its occasion: 'in a statement on
+        Thursday', 'on its website', 'during a speech at the convention in July'?"""
+        m = k + 1
+        while m < kb and m - k <= 5 and self.toks[m].word and self.toks[m].low not in _SPEECH_EVENTS and (
+                self.toks[m].low in DETERMINERS or self.toks[m].cap or self.toks[m].low.endswith(("’s", "'s"))
+                or self.toks[m].low in ("prime-time", "televised", "recent", "written", "brief", "lengthy", "joint",
+                                        "national", "local", "weekly", "radio", "television", "tv", "news",
+                                        "press", "campaign", "late-night", "morning", "evening", "phone",
+                                        "telephone", "emailed", "separate", "new", "official")):
+            m += 1
+        if m >= kb or self.toks[m].low not in _SPEECH_EVENTS:
+            return False
+        rest = [t for t in self.toks[m + 1:kb] if t.word]
+        if len(rest) > 12 or any(t.low in BE_FORMS or t.low in _MODALS and t.low != "to" or t.low in _RELATIVES
+                                 for t in rest):
+            return False
+        return True
+
+    def _breaks_clause(self, a: int, b: int) -> bool:
+        """Is there a clause break (", but", ";", ", while" ...) between a and b
+        right before the next frame's source?"""
+        ka = bisect.bisect_left(self._tok_starts, a)
+        kb = bisect.bisect_left(self._tok_starts, b)
+        for k in range(kb - 1, max(ka - 1, kb - 4), -1):
+            t = self.toks[k]
+            if t.text in ";" or t.low in CLAUSE_BREAKS or t.low in ("and", "or") and self.toks[k - 1].text in (
+                    ",", "—", "–", "--") or t.low == "compared" and self.toks[k - 1].text == ",":
+                return True
+            if t.text == "," and k + 1 < kb + 1:
+                nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+                if nxt is not None and (nxt.low in CLAUSE_BREAKS or nxt.low in ("and", "as", "even", "who")):
+                    return True
+                if nxt is not None and nxt.start == b:
+                    return True
+            if t.text in _QUOTES and k == kb - 1:
+                return True
+        return False
+
+    def _break_point(self, a: int, b: int) -> int:
+        ka = bisect.bisect_left(self._tok_starts, a)
+        kb = bisect.bisect_left(self._tok_starts, b)
+        for k in range(kb - 1, ka - 1, -1):
+            t = self.toks[k]
+            if t.text in ",;" or t.low in CLAUSE_BREAKS:
+                j = k
+                while j - 1 >= ka and (self.toks[j - 1].text in ",;" or self.toks[j - 1].low in CLAUSE_BREAKS):
+                    j -= 1
+                return self.toks[j].start
+        return b

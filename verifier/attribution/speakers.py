@@ -1,0 +1,133 @@
+"""Speakers: the source phrase to a name at its fullest, pronouns and definite
+descriptions to the person they refer to, and the source as mere topic."""
+
+from __future__ import annotations
+
+import bisect
+
+from verifier.attribution.lexicon import NOUN_CUES, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb
+from verifier.attribution.common import _FUNCTION, _RELATIVES, _base, _clean, _is_poss, _strip_poss
+
+
+class SpeakerRules:
+    """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
+
+    def _speaker_from(self, a: int, b: int) -> str | None:
+        return self._speaker_with_reason(a, b)[0]
+
+    def _speaker_with_reason(self, a: int, b: int) -> tuple[str | None, str]:
+        words = [k for k in range(a, b) if self.toks[k].word]
+        if not words:
+            return None, ""
+        # the head segment: before an appositive comma
+        seg_end = b
+        for k in range(a, b):
+            if self.toks[k].text in ",(—":
+                if any(self.toks[x].word for x in range(a, k)):
+                    seg_end = k
+                    break
+        words = [k for k in range(a, seg_end) if self.toks[k].word]
+        while words and self.toks[words[0]].low in ("but", "and", "so", "yet", "however", "meanwhile", "still",
+                                                     "also", "now", "then", "later", "earlier", "instead"):
+            words = words[1:]
+        if not words:
+            return None, ""
+        last = self.toks[words[-1]]
+        if len(words) > 1 and _base(last.low) in PERSON_PRONOUNS and not any(
+                self._is_name_tok(x) or self.toks[x].low in PERSON_NOUNS for x in words[:-1]):
+            words = words[-1:]  # "Recently she", "Sometimes they": the pronoun is the subject
+        first = self.toks[words[0]]
+        if len(words) == 1 and _base(first.low) in PERSON_PRONOUNS | {"it"}:
+            who = self._resolve_pronoun(_base(first.low), first.start)
+            if who:
+                return who, f"'{first.text}' refers to {who}, the last named source"
+            return first.text, ""
+        # a definite description of a named person: "the Russian leader"
+        head_words = []
+        for k in words:
+            if self.toks[k].low in PREPOSITIONS or self.toks[k].low in _RELATIVES:
+                break
+            head_words.append(k)
+        runs = [r for r in self._name_runs(head_words[0], words[-1] + 1) if r[0] <= head_words[-1]] \
+            if head_words else []
+        if not head_words and self.toks[words[0]].low in PREPOSITIONS:
+            # "During the debate Trump said": the subject follows the opening phrase
+            late = self._name_runs(words[0], words[-1] + 1)
+            if late and late[-1][1] == words[-1] + 1:
+                head_words = list(range(late[-1][0], late[-1][1]))
+                runs = [late[-1]]
+        if first.low == "the" and head_words and not self.toks[head_words[-1]].cap and \
+                _strip_poss(self.toks[head_words[-1]].low) in ROLE_NOUNS:
+            who = self._resolve_pronoun("he", first.start)
+            if who and who == self._last_speaker and who != self._last_named:
+                who = None  # only a named person can be "the senator"
+            if who:
+                desc = self.text[first.start:self.toks[head_words[-1]].end]
+                return who, f"'{desc}' describes {who}, the last named source"
+        if runs:
+            ra, rb = max(runs, key=lambda r: (r[1] - r[0] > 1, -r[0]))
+            if rb - ra == 1 and len(runs) > 1:
+                ra, rb = runs[-1]
+            name = self._name_text(ra, rb)
+            if name:
+                full = self.fullest(name, self._gender(ra, rb))
+                head = self.toks[head_words[-1]]
+                # a possessive name before a person noun: "Trump's campaign manager" stays whole
+                if _is_poss(self.toks[rb - 1].text) and rb < head_words[-1] + 1:
+                    return _clean(self.text[self.toks[words[0]].start:self.toks[words[-1]].end]), ""
+                if head.low in PERSON_NOUNS and not self._is_name_tok(head_words[-1]) and head.low.endswith("s") \
+                        and head_words[-1] >= rb:
+                    return _clean(self.text[self.toks[words[0]].start:self.toks[words[-1]].end]), ""
+                return full, (f"speaker named in full: {full}" if full != name else "")
+        text = self.text[self.toks[words[0]].start:self.toks[words[-1]].end]
+        return _clean(text), ""
+
+    def _resolve_pronoun(self, low: str, pos: int | None = None) -> str | None:
+        """The person a pronoun or description refers to: the last named source when
+        one spoke in the last three sentences, else the last person named there
+        (a name of two words or more), else the last named source at all."""
+        if low in ("they", "them", "their", "it", "its"):
+            return self._last_speaker or self._last_named
+        if pos is None or self._last_named_at is not None and pos - self._last_named_at < 600:
+            return self._last_named or self._last_speaker
+        si = self.document.sentence_index(pos)
+        floor = self.document.sentences[max(0, si - 3)].start
+        # the nearest sentence naming a person wins, and in it the first name (the subject
+        # position: "Maria Lopez met the mayor, Tom Reed. She said ..." is Maria Lopez);
+        # a name whose title says the other sex is skipped
+        want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(low)
+        best, best_si = None, None
+        i = bisect.bisect_left(self._mention_starts, pos) - 1
+        while i >= 0 and self._mentions[i][0] >= floor:
+            at, name, g = self._mentions[i]
+            i -= 1
+            if want and g and g != want:
+                continue
+            si_name = self.document.sentence_index(at)
+            if best is not None and si_name != best_si:
+                break
+            if len(name.split()) >= 2 and not any(w.lower() in _FUNCTION for w in name.split()):
+                best, best_si = name, si_name
+            elif (full := self.fullest(name)) != name:
+                best, best_si = full, si_name
+        return best or self._last_named or self._last_speaker
+
+    def _topic_reason(self, start: int, end: int) -> str | None:
+        """"Putin's description of ... reflects ...": the source is the topic."""
+        ka = bisect.bisect_left(self._tok_starts, start)
+        kb = bisect.bisect_left(self._tok_starts, end)
+        for k in range(ka, min(kb, len(self.toks) - 1)):
+            t = self.toks[k]
+            if _is_poss(t.text) and (t.cap or _strip_poss(t.low) in ROLE_NOUNS or _strip_poss(t.low) in PERSON_NOUNS):
+                n = self.toks[k + 1]
+                if n.low in NOUN_CUES or n.low in ("description", "descriptions", "words", "speech", "remarks",
+                                                   "comments", "characterization", "account", "language",
+                                                   "rhetoric", "portrayal", "statement", "statements"):
+                    name = self.fullest(_strip_poss(t.text))
+                    verb = next((self.toks[x].text for x in range(k + 2, kb) if self.toks[x].low.endswith("s")
+                                 and self.toks[x].word and not self.toks[x].cap and self.toks[x].low not in
+                                 NOUN_CUES and cue_verb(self.toks[x].low) is None and len(self.toks[x].low) > 3
+                                 and self.toks[x].low not in ("conditions", "challenges")), None)
+                    return (f"{name} is the topic here ('{t.text} {n.text}'), not the speaker: "
+                            + (f"'{verb}' is the reporter's reading" if verb else "the sentence is the reporter's"))
+        return None
