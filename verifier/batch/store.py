@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import json
 import os
+import stat
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterator
@@ -80,9 +82,26 @@ class ResultStore:
     extractors: set[tuple] = field(default_factory=set)
     _fh: IO[str] | None = None
 
+    streaming: bool = False   # stdout, a FIFO or a device: written in order, never read back or rewritten
+
     @classmethod
     def open(cls, path: str | Path) -> "ResultStore":
-        store = cls(path=Path(path))
+        """The store at `path` by the shared output rules (verifier/output.py):
+        '-' is stdout, a symlink is followed, a FIFO or device is written in
+        place (no resume), a missing parent directory is an error."""
+        from verifier.output import check_writable, is_stdout
+
+        if is_stdout(path):
+            return cls(path=Path("-"), streaming=True, _fh=sys.stdout)
+        real = check_writable(path)
+        store = cls(path=real)
+        try:
+            store.streaming = not stat.S_ISREG(os.stat(real).st_mode)
+        except FileNotFoundError:
+            pass
+        if store.streaming:
+            store._fh = open(real, "w", encoding="utf-8")
+            return store
         store._fh = store._lock()
         try:
             store._load()
@@ -96,8 +115,7 @@ class ResultStore:
         one file would interleave and duplicate work."""
         if self.path.is_dir():
             raise NotABatchFile(f"{self.path}: is a directory; -o takes a file for the JSONL results")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a", encoding="utf-8")
+        fh = open(self.path, "a", encoding="utf-8")  # a new file: 0666 & ~umask, like every output
         try:
             import fcntl
         except ImportError:  # pragma: no cover - not POSIX: no lock
@@ -153,7 +171,7 @@ class ResultStore:
 
     def close(self) -> None:
         self.flush()
-        if self._fh is not None:
+        if self._fh is not None and self._fh is not sys.stdout:
             self._fh.close()  # releases the lock
         self._fh = None
 
@@ -161,7 +179,7 @@ class ResultStore:
         """Drop lines superseded by later ones: an error or duplicate line
         whose article was later run again, or whose content was later
         checked. Returns the number of lines dropped."""
-        if not self.path.exists():
+        if self.streaming or not self.path.exists():
             return 0
         self.flush()  # still holding the lock while the file is rewritten
         records = list(_numbered(self.path))
@@ -187,6 +205,7 @@ class ResultStore:
                 if n not in drop:
                     dst.write(line)
             dst.flush()
+            os.chmod(tmp, stat.S_IMODE(os.stat(self.path).st_mode))  # the file keeps its mode
             os.fsync(dst.fileno())
         os.replace(tmp, self.path)
         return len(drop)
