@@ -12,7 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: Report.verification (verifier verify)
+VERIFICATION_VERSION = "1"
 
 Label = Literal["attributed", "asserted"]
 LABELS: tuple[Label, ...] = ("attributed", "asserted")
@@ -145,6 +146,90 @@ class Usage(_Model):
         )
 
 
+VerifyVerdict = Literal["verbatim", "altered", "supported", "mismatch", "not_found", "wrong_speaker"]
+VERIFY_VERDICTS: tuple[str, ...] = ("verbatim", "altered", "supported", "mismatch", "not_found", "wrong_speaker")
+DifferenceKind = Literal["changed", "dropped", "added", "ellipsis", "stitched", "number", "unit", "date", "entity",
+                         "negation", "hedge", "speaker"]
+
+
+class SourceInfo(_Model):
+    """One source document of a verification."""
+
+    index: int
+    name: str = Field(description="Path or id of the source.")
+    speaker: str | None = Field(default=None, description="The speaker it is tied to (--source 'NAME=PATH').")
+    hash: str
+    chars: int
+    passages: int
+    turns: int = Field(default=0, description="Speaker turns found (transcript labels).")
+
+
+class SourcePassage(_Model):
+    """A stretch of a source: sources[source].text[start:end] == text."""
+
+    source: int
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    speaker: str | None = Field(default=None, description="The turn's speaker label, or the source's speaker.")
+    score: float | None = Field(default=None, description="Retrieval score (0 to 1), when retrieved.")
+
+
+class Difference(_Model):
+    """One named difference between the claim and its passage."""
+
+    kind: DifferenceKind
+    claim: str | None = Field(default=None, description="The claim's words.")
+    source: str | None = Field(default=None, description="The source's words.")
+
+
+class JudgeOpinion(_Model):
+    """The model judge's answer (optional; never overrides a deterministic mismatch)."""
+
+    verdict: Literal["supported", "mismatch", "not_found"]
+    citation: str | None = Field(default=None, description="Verbatim from the cited passage.")
+    passage: SourcePassage | None = None
+    reason: str
+    applied: bool = Field(description="Whether the final verdict follows it.")
+
+
+class ClaimCheck(_Model):
+    """The verification of one attributed claim against the sources."""
+
+    claim_id: str
+    kind: Literal["direct", "indirect"]
+    speaker: str | None = None
+    compared: str = Field(description="The words compared: the quotation, or the claim's evidence.")
+    verdict: VerifyVerdict
+    method: Literal["deterministic", "judge"] = "deterministic"
+    reasons: list[str] = Field(default_factory=list)
+    passage: SourcePassage | None = Field(default=None, description="The passage the verdict rests on.")
+    also: list[SourcePassage] = Field(default_factory=list, description="Further passages (a stitched quotation).")
+    differences: list[Difference] = Field(default_factory=list)
+    candidates: list[SourcePassage] = Field(default_factory=list, description="The best retrieved passages.")
+    judge: JudgeOpinion | None = None
+
+
+class AssertedNote(_Model):
+    """An asserted claim: the outlet's own, to be sourced independently."""
+
+    claim_id: str
+    note: str = "needs independent sourcing"
+    leans_on: list[str] = Field(default_factory=list, description="Attributed claims whose figure or words it builds on.")
+    reasons: list[str] = Field(default_factory=list)
+
+
+class Verification(_Model):
+    version: str = VERIFICATION_VERSION
+    sources: list[SourceInfo]
+    checks: list[ClaimCheck]
+    asserted: list[AssertedNote] = Field(default_factory=list)
+    counts: dict[str, int] = Field(default_factory=dict)
+    judge_model: str | None = None
+    usage: Usage = Field(default_factory=Usage)
+    seconds: float = 0.0
+
+
 class Report(_Model):
     schema_version: str = SCHEMA_VERSION
     verifier_version: str
@@ -156,6 +241,7 @@ class Report(_Model):
     usage: Usage = Field(default_factory=Usage)
     timings: dict[str, float] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
+    verification: Verification | None = Field(default=None, description="Verdicts against sources (verifier verify).")
 
     def counts(self) -> dict[str, int]:
         out = {"claims": len(self.claims), "attributed": 0, "asserted": 0}
