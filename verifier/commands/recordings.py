@@ -64,6 +64,7 @@ def recordings(
     cfg = load_config(eval_config)
     env_dir = os.environ.get("VERIFIER_RECORDINGS")
     targets = _targets(cfg, recordings_dir or (Path(env_dir) if env_dir else None), row)
+    explicit = bool(paths)  # named articles: other files in the directory are not orphans of this audit
     if not paths:
         if not cfg.fixtures.is_dir():
             raise ConfigError(f"name the articles or fixtures the recordings are for (no {cfg.fixtures} here)")
@@ -93,12 +94,17 @@ def recordings(
             typer.echo(line + (f"  {message}" if message else ""))
             if prune and d.stale:
                 typer.echo(f"{'':<10} pruned {len(d.stale)} stale entries")
+        others = len(result.orphaned) if explicit and not prune else 0
+        if others:
+            result.orphaned = []
         for h, n in result.orphaned:
             typer.echo(f"{'orphaned':<10} {t.directory / (h + '.jsonl')}  {n} entr{'y' if n == 1 else 'ies'}, no known article"
                        + ("  (deleted)" if prune else ""))
         if result.orphaned:
             counts["orphaned"] = len(result.orphaned)
         summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "nothing"
+        if others:
+            summary += f" ({others} files for articles not named here, not audited)"
         typer.echo(f"{t.directory}: {summary}")
         failing = {"missing", "failed", "unrecorded"} | ({"stale", "orphaned"} if strict else set())
         bad = bad or any(counts.get(k) for k in failing)
