@@ -34,6 +34,7 @@ except ImportError:  # pragma: no cover - typer without rich
     pass
 
 from verifier.commands import bench, check, eval as eval_cmd, logs, recordings, render, review, validate  # noqa: E402
+from verifier.commands import verify as verify_cmd  # noqa: E402
 
 app = typer.Typer(
     name="verifier",
@@ -74,6 +75,7 @@ app.command("bench-attribution")(bench.bench_attribution)
 app.command("recordings")(recordings.recordings)
 app.command("render")(render.render_cmd)
 app.command("logs")(logs.logs)
+app.command("verify")(verify_cmd.verify)
 
 
 def main(argv: list[str] | None = None) -> int:
