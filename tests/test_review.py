@@ -119,8 +119,9 @@ def test_decisions_that_need_more_say_what():
     s = session()
     with pytest.raises(NeedsInput, match="needs evidence"):
         s.decide("c8", "accept")                 # ungrounded
-    with pytest.raises(NeedsInput, match="a speaker and a cue"):
-        s.decide("c2", "flip")                   # neither the model nor the checker names a speaker
+    with pytest.raises(NeedsInput, match="needs a cue") as need:
+        s.decide("c2", "flip")                   # neither the model nor the checker names a cue
+    assert need.value.fields == ["cue"]          # an unknown speaker is not demanded: unnamed sources exist
     with pytest.raises(ReviewError, match="is asserted"):
         s.edit("c2", "speaker", "Someone")
     s.decide("c2", "flip", {"speaker": "Dock workers", "cue": "returned"})
@@ -267,3 +268,46 @@ def test_claim_screen_fits_the_terminal(cols, rows):
     assert "save & quit" in out[-1]
     assert any(line.startswith("> ") and "{said}" in line for line in out)
     assert any(line.startswith("Checker  attributed") for line in out)
+
+
+def _screen_text(s: Session, cols: int = 100, rows: int = 40) -> str:
+    console = Console(width=cols, height=rows, record=True, no_color=True, force_terminal=True)
+    console.print(screen.fit(console, screen.claim_frame(console, s, cols, "verifier review", None), cols, rows),
+                  end="")
+    return console.export_text()
+
+
+def test_screen_summary_and_export_agree_on_what_a_decision_amounts_to():
+    """A flipped claim accepted again later (Enter on a claim already
+    decided, after a restart) is still flipped on screen, in the summary and
+    in the corrected Report; an ambiguous one is ambiguous everywhere."""
+    s = session()
+    s.decide("c7", "flip")                                  # asserted -> attributed
+    s.goto("c7")
+    s.decide("c7", "accept")                                # the reviewer presses Enter on it later
+    s.decide("c3", "accept", {"label": "asserted"})         # a decisions line that changes the label
+    s.decide("c4", "ambiguous")
+    s.goto("c4")
+    s.decide("c4", "accept")
+    for state in (s.state, replayed(s)):                    # as shown now and after a restart
+        again = Session(state, "tester")
+        summary = summarize(state)
+        assert (summary.flipped, summary.ambiguous, summary.accepted) == (2, 1, 0)
+        for cid, shown in (("c7", "decided: flipped"), ("c3", "decided: flipped"), ("c4", "decided: ambiguous")):
+            again.state.cursor = cid
+            assert shown in _screen_text(again), cid
+        actions = {c.id: c.review.action for c in to_report(state).claims if c.review}
+        assert actions == {"c7": "flip", "c3": "flip", "c4": "ambiguous"}
+
+
+def test_an_added_ambiguous_claim_is_shown_as_ambiguous():
+    s = session()
+    a = ARTICLE.index("losses")
+    s.add(a, ARTICLE.index(" euros") + 6, "asserted", ambiguous=True, speaker="the port authority",
+          cue="According to", near="c5")
+    for state in (s.state, replayed(s)):
+        again = Session(state, "tester")
+        again.state.cursor = "c5"
+        text = _screen_text(again)
+        line = next(ln for ln in text.splitlines() if ln.startswith("Added"))
+        assert "r1 ambiguous" in line and "r1 asserted:" not in line, line

@@ -58,7 +58,7 @@ def test_a_bad_decision_line_stops_with_its_number_and_writes_no_decision(tmp_pa
     assert r.returncode == 7
     assert r.stderr.strip().splitlines() == ["verifier: error: d.txt:2: c8: needs evidence in the text "
                                              "(select it with e or reject with r)"]
-    assert not [e for e in events(tmp_path / "harbour.json.review.jsonl") if e["type"] == "change"]
+    assert not (tmp_path / "harbour.json.review.jsonl").exists()   # not even the session header
 
 
 def test_fixture_export_of_an_unfinished_session_says_what_is_left(tmp_path):
@@ -124,3 +124,67 @@ def test_batch_over_a_directory_with_decisions(tmp_path):
 def test_help_decisions_shows_the_format(tmp_path):
     r = review("--help-decisions", cwd=tmp_path)
     assert r.returncode == 0 and "c4 flip speaker=" in r.stdout and "@ NAME" in r.stdout
+
+
+def test_decisions_over_a_directory_are_all_or_nothing(tmp_path):
+    d = tmp_path / "articles"
+    d.mkdir()
+    write_report(d / "a-harbour.json", claims=CLAIMS[:3])
+    write_report(d / "b-harbour.json")
+    write_report(d / "c-harbour.json", claims=CLAIMS[:2])
+    # c has a session already: it must come out of a failed run byte for byte as it was
+    first = review(str(d / "c-harbour.json"), "--decisions", "-", cwd=tmp_path, stdin="c1 accept\n")
+    assert first.returncode == 0, first.stderr
+    c_journal = d / "c-harbour.json.review.jsonl"
+    before = c_journal.read_bytes()
+    decisions = tmp_path / "d.txt"
+    decisions.write_text("@ a-harbour.json\n* accept\n@ c-harbour.json\nc2 reject\n"
+                         "@ b-harbour.json\nc4 accept\nc8 accept\n")     # line 7: c8 has no evidence
+    for extra in ([], ["--restart"]):
+        r = review(str(d), "--decisions", str(decisions), *extra, cwd=tmp_path)
+        assert r.returncode == 7 and "Traceback" not in r.stderr
+        assert r.stderr.strip().splitlines() == [
+            f"verifier: error: {decisions}:7: b-harbour.json: c8: needs evidence in the text "
+            "(select it with e or reject with r)"]
+        # nothing written: no session for a (whose lines were all good) nor b, c untouched, no lock left
+        assert sorted(p.name for p in d.iterdir()) == ["a-harbour.json", "b-harbour.json", "c-harbour.json",
+                                                        "c-harbour.json.review.jsonl"]
+        assert c_journal.read_bytes() == before
+    # the same file with the bad line fixed applies to every article
+    decisions.write_text(decisions.read_text().replace("c8 accept", "c8 reject"))
+    r = review(str(d), "--decisions", str(decisions), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "a-harbour.json: 3 claims, 3 decided" in r.stdout and "b-harbour.json: 8 claims, 2 decided" in r.stdout
+    assert "c-harbour.json: 2 claims, 2 decided" in r.stdout
+    c_events = events(c_journal)
+    assert c_journal.read_bytes().startswith(before) and [e["type"] for e in c_events].count("resume") == 1
+
+
+def test_accepting_every_claim_of_the_example_works_with_unnamed_sources(tmp_path):
+    """The shipped example through the real pipeline: it has an attributed
+    claim with no speaker ('Shipowners reportedly expect ...')."""
+    root = Path(__file__).resolve().parent.parent
+    art = tmp_path / "shipyard-orders.txt"
+    art.write_text((root / "examples" / "shipyard-orders.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    r = review("shipyard-orders.txt", "-e", "rules", "--decisions", "-", "--export", "report", cwd=tmp_path,
+               stdin="* accept\n")
+    assert r.returncode == 0, r.stderr
+    header = events(tmp_path / "shipyard-orders.txt.review.jsonl")[0]
+    unnamed = [c for c in header["report"]["claims"] if c["label"] == "attributed" and not c["speaker"]]
+    assert unnamed, "the example no longer has an unnamed source: pick another article for this test"
+    n = len(header["report"]["claims"])
+    assert f"{n} claims, {n} decided, 0 left" in r.stdout and f"{n} accepted" in r.stdout
+    rep = json.loads((tmp_path / "shipyard-orders.reviewed.json").read_text())
+    kept = {c["id"]: c for c in rep["claims"]}
+    for c in unnamed:
+        assert kept[c["id"]]["label"] == "attributed" and kept[c["id"]]["speaker"] is None
+        assert kept[c["id"]]["status"] == "reviewed" and kept[c["id"]]["review"]["action"] == "accept"
+    # a fixture needs a name for every source: the export says which claim and how, in one line
+    fx = review("shipyard-orders.txt", "-e", "rules", "--decisions", "-", "--export", "fixture", cwd=tmp_path,
+                stdin="")
+    assert fx.returncode == 1 and len(fx.stderr.strip().splitlines()) == 1
+    assert f"claim {unnamed[0]['id']} is attributed to an unnamed source" in fx.stderr
+    named = review("shipyard-orders.txt", "-e", "rules", "--decisions", "-", "--export", "fixture", cwd=tmp_path,
+                   stdin="".join(f"{c['id']} speaker Shipowners\n" for c in unnamed))
+    assert named.returncode == 0, named.stderr
+    assert (tmp_path / "shipyard-orders.fixture.json").exists()

@@ -17,8 +17,9 @@ Any decision takes key=value options: note, speaker, cue, text, label.
 A line may also be a JSON object: {"claim": "c4", "action": "flip", ...}.
 In a batch (a directory), `@ NAME` starts the lines for article NAME.
 
-The whole file is tried first on a copy of the session: a bad line stops
-everything with its line number, and nothing is written.
+All or nothing: every line for every article is tried before anything is
+written. A bad line stops the run with its line number (and article), and
+no session file is written or changed, not even for the articles before it.
 """
 
 from __future__ import annotations
@@ -135,15 +136,17 @@ def _checked(line: Line, at: str) -> Line:
     return line
 
 
-def apply_lines(session: Session, lines: list[Line], where: str = "decisions") -> int:
+def apply_lines(session: Session, lines: list[Line], where: str = "decisions", article: str | None = None) -> int:
     """Apply the lines to the session; the number of changes made. A bad
-    line raises with its line number (changes before it are kept)."""
+    line raises with its line number (and the article, in a batch); the
+    changes before it are kept in the session, so callers that want all or
+    nothing apply to a deferred session (see `ReviewRun`) or a dry copy."""
     n = 0
     for line in lines:
         try:
             n += _apply(session, line)
         except (ReviewError, SelectionError) as exc:
-            raise DecisionsError(f"{where}:{line.no}: {exc}") from None
+            raise DecisionsError(f"{where}:{line.no}: {article + ': ' if article else ''}{exc}") from None
     return n
 
 

@@ -10,7 +10,7 @@ import re
 
 from verifier.errors import VerifierError
 from verifier.fixtures import DontCare, Fixture, GoldClaim, problems
-from verifier.review.items import Item, missing
+from verifier.review.items import Item, missing, outcome
 from verifier.review.state import ReviewState
 from verifier.schemas import Claim, Evidence, ExtractorOpinion, Report, ReviewDecision, Span
 
@@ -41,6 +41,11 @@ def to_fixture(state: ReviewState, *, fixture_id: str, source: str = "", licence
         need = missing(it)
         if need:
             raise ExportError(f"{where}: fixture not written: claim {it.id} lacks {', '.join(need)}")
+        if it.label == "attributed" and not it.ambiguous and not (it.speaker or "").strip():
+            # the review accepts an unnamed source; the fixture format (validate-fixtures) needs a name
+            raise ExportError(f"{where}: fixture not written: claim {it.id} is attributed to an unnamed source "
+                              "and a fixture needs a speaker: give one (s in the session, or "
+                              f"'{it.id} speaker NAME' in a decisions file)")
     kept.sort(key=lambda it: (it.start, it.end, it.id))
     text = state.report.document.text
     gold = [
@@ -90,7 +95,7 @@ def to_report(state: ReviewState) -> Report:
 def _claim(it: Item, base: Claim | None) -> Claim:
     review = None
     if it.decided:
-        review = ReviewDecision(action=it.decision or "", reviewer=it.reviewer, at=it.at, note=it.note,
+        review = ReviewDecision(action=outcome(it, base) or "", reviewer=it.reviewer, at=it.at, note=it.note,
                                 acceptable_labels=list(it.acceptable_labels))
     same_span = base is not None and (base.evidence.start, base.evidence.end) == (it.start, it.end)
     evidence = base.evidence if same_span else Evidence(

@@ -72,17 +72,44 @@ def other_label(label: Label) -> Label:
 
 
 def missing(item: Item) -> list[str]:
-    """What a decided (not rejected) item still lacks to be a valid gold
-    claim: grounded evidence, and for a plainly attributed claim its speaker
-    and cue (shared/ANNOTATION.md)."""
+    """What a decided (not rejected) item still lacks: grounded evidence,
+    and for a plainly attributed claim its cue. The speaker may be unknown:
+    an unnamed source ("reportedly", "it is understood") is a legitimate
+    attribution (shared/ANNOTATION.md), so it is never demanded."""
     if item.rejected:
         return []
     out = []
     if not item.grounded:
         out.append("evidence")
-    if item.label == "attributed" and not item.ambiguous:
-        if not (item.speaker or "").strip():
-            out.append("speaker")
-        if not (item.cue or "").strip():
-            out.append("cue")
+    if item.label == "attributed" and not item.ambiguous and not (item.cue or "").strip():
+        out.append("cue")
     return out
+
+
+OUTCOMES = ("accept", "flip", "ambiguous", "reject", "add")
+PAST = {"accept": "accepted", "flip": "flipped", "ambiguous": "ambiguous", "reject": "rejected", "add": "added"}
+
+
+def outcome(item: Item, claim: Claim | None) -> str | None:
+    """What a decision amounts to, against the pipeline's claim: the one
+    word the screen, the summary and the exports all show. It follows the
+    item as it stands, not the key last pressed: a flipped claim accepted
+    again later is still flipped, a claim marked ambiguous is ambiguous."""
+    if item.decision is None:
+        return None
+    if item.rejected:
+        return "reject"
+    if item.added or claim is None:
+        return "add"
+    if item.ambiguous:
+        return "ambiguous"
+    if item.label != claim.label:
+        return "flip"
+    return "accept"
+
+
+def label_text(item: Item) -> str:
+    """The label as shown: an ambiguous claim accepts either label."""
+    if item.ambiguous:
+        return f"ambiguous (either label; {item.label} first)"
+    return item.label

@@ -63,7 +63,7 @@ class ReviewRun:
 
     # --- sessions -----------------------------------------------------------------
     def _scripted(self, inputs: list[ReviewInput], batch: bool, reviewer: str) -> list[Session]:
-        from verifier.review.decisions import DecisionsError, apply_all_or_nothing, read_decisions
+        from verifier.review.decisions import DecisionsError, apply_lines, read_decisions
 
         by_article, where = read_decisions(self.decisions)
         known = {i.name for i in inputs} | {i.stem for i in inputs}
@@ -74,15 +74,24 @@ class ReviewRun:
         loose = by_article.get(None) or []
         if loose and len(inputs) > 1:
             raise DecisionsError(f"{where}:{loose[0].no}: several articles here: start their lines with '@ NAME'")
-        sessions = []
-        for inp in inputs:
-            lines = by_article.get(inp.name) or by_article.get(inp.stem) or loose
-            session = Session.open(inp, reviewer, self._make_verifier, self.restart)
-            try:
-                apply_all_or_nothing(session, lines, where)
-            finally:
-                session.close()
-            sessions.append(session)
+        # All or nothing over every article: each session is opened deferred
+        # (nothing written, not even a new session's header) and takes its
+        # lines in memory; only when every line of every article has applied
+        # are the session files written. A bad line, a locked article or a
+        # pipeline failure leaves every file as it was.
+        sessions: list[Session] = []
+        try:
+            for inp in inputs:
+                lines = by_article.get(inp.name) or by_article.get(inp.stem) or loose
+                session = Session.open(inp, reviewer, self._make_verifier, self.restart, defer=True)
+                sessions.append(session)
+                apply_lines(session, lines, where, article=inp.name if batch else None)
+        except BaseException:
+            for session in sessions:
+                session.abandon()
+            raise
+        for session in sessions:
+            session.close()
         return sessions
 
     def _interactive(self, inputs: list[ReviewInput], batch: bool, reviewer: str) -> list[Session]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rich.console import Console
 from rich.text import Text
 
-from verifier.review.items import Item
+from verifier.review.items import PAST, Item, label_text, outcome
 from verifier.review.order import DISPUTED
 from verifier.review.session import Session
 
@@ -230,8 +230,8 @@ def claim_frame(console: Console, session: Session, width: int, title: str, mess
         status.append(claim.status, style="dim")
     if it.decided:
         status.append("  decided: ", style="bold")
-        status.append({"accept": "accepted", "flip": "flipped", "ambiguous": "ambiguous", "reject": "REJECTED",
-                       "add": "added"}[it.decision])
+        kind = outcome(it, claim)
+        status.append("REJECTED" if kind == "reject" else PAST[kind])
         if it.reviewer:
             status.append(f" by {it.reviewer}", style="dim")
     else:
@@ -312,7 +312,7 @@ def claim_frame(console: Console, session: Session, width: int, title: str, mess
     if added:
         ad = Text()
         ad.append("Added    ", style="bold")
-        ad.append("; ".join(f"{a.id} {a.label}: “{a.evidence}”" for a in added))
+        ad.append("; ".join(f"{a.id} {label_text(a)}: “{a.evidence}”" for a in added))
         sections.append(Section(wrap(console, ad, width, max_lines=2), keep=1, shrink=4))
 
     foot = list(footer) if footer is not None else [Text(message or "", style="bold")] + key_bar(console, width)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import time
 from datetime import datetime
+from pathlib import Path
 from typing import Callable
 
 from verifier.errors import VerifierError
@@ -40,7 +41,7 @@ class NeedsInput(ReviewError):
         what = {"evidence": "evidence in the text", "speaker": "a speaker", "cue": "a cue"}
         need = " and ".join(what[f] for f in fields)
         hint = ("select it with e or reject with r" if fields == ["evidence"]
-                else "an attributed claim names its speaker and cue")
+                else "an attributed claim names its cue, the word as it stands in the text")
         super().__init__(f"{claim_id}: needs {need} ({hint})")
 
 
@@ -58,22 +59,34 @@ class Session:
         self.source = source
         self.resumed = False
         self.closed = False
+        self.deferred = False
+        """Events are held in memory until `commit` (scripted runs, which are
+        all-or-nothing); `abandon` then leaves every file as it was."""
+        self._unwritten: list[dict] = []
+        self._retire: tuple[Path, Path] | None = None
 
     # --- opening and closing ------------------------------------------------
     @classmethod
     def open(cls, source: ReviewInput, reviewer: str, make_verifier: Callable[[], object] | None = None,
-             restart: bool = False, on_pipeline: Callable[[ReviewInput], None] | None = None) -> "Session":
+             restart: bool = False, on_pipeline: Callable[[ReviewInput], None] | None = None,
+             defer: bool = False) -> "Session":
         """Take the lock, then resume the session file or start one (running
-        the pipeline on an article that has no session yet)."""
+        the pipeline on an article that has no session yet). With `defer`
+        nothing is written (not the header, not a restart's rename) until
+        `commit` or `close`; `abandon` writes nothing at all."""
         lock = SessionLock(source.lock_path, target=str(source.path))
         lock.acquire()
         journal = Journal(source.journal_path)
+        retire = None
         try:
             events = journal.read()
             if events and restart:
                 kept = source.journal_path.with_name(
                     source.journal_path.name + time.strftime(".%Y%m%d-%H%M%S.old"))
-                os.replace(source.journal_path, kept)
+                if defer:
+                    retire = (source.journal_path, kept)
+                else:
+                    os.replace(source.journal_path, kept)
                 events = []
             if events:
                 header = events[0]
@@ -89,16 +102,24 @@ class Session:
                     state.apply(ev)
                 session = cls(state, reviewer, journal, lock, source)
                 session.resumed = True
-                journal.open()
+                session.deferred = defer
+                if not defer:
+                    journal.open()
                 session._emit({"type": "resume", "pid": os.getpid()})
                 return session
             if on_pipeline is not None and source.kind == "article":
                 on_pipeline(source)
             report = source.build_report(make_verifier or _default_verifier)
             header = session_header(report, reviewer, str(source.path), source.kind)
-            journal.open()
-            journal.append(header)
-            return cls(ReviewState(header), reviewer, journal, lock, source)
+            session = cls(ReviewState(header), reviewer, journal, lock, source)
+            if defer:
+                session.deferred = True
+                session._unwritten.append(header)
+                session._retire = retire
+            else:
+                journal.open()
+                journal.append(header)
+            return session
         except BaseException:
             journal.close()
             lock.release()
@@ -116,23 +137,52 @@ class Session:
             state.apply(ev)
         return Session(state, self.reviewer)
 
+    def commit(self) -> None:
+        """Write what a deferred session holds (the header of a new session,
+        every event since) and write through from now on."""
+        if not self.deferred:
+            return
+        if self.journal is not None:
+            if self._retire is not None:
+                os.replace(*self._retire)
+                self._retire = None
+            self.journal.open()
+            for ev in self._unwritten:
+                self.journal.append(ev)
+        self._unwritten = []
+        self.deferred = False
+
     def close(self) -> None:
         if self.closed:
             return
-        self.closed = True
         try:
+            self.commit()
             if self.journal is not None:
                 self._emit({"type": "quit"})
         finally:
+            self.closed = True
             if self.journal is not None:
                 self.journal.close()
             if self.lock is not None:
                 self.lock.release()
 
+    def abandon(self) -> None:
+        """Release the session without writing what a deferred session holds."""
+        if self.closed:
+            return
+        self.closed = True
+        self._unwritten = []
+        if self.journal is not None:
+            self.journal.close()
+        if self.lock is not None:
+            self.lock.release()
+
     # --- the journal ------------------------------------------------------------
     def _emit(self, ev: dict) -> dict:
         ev = {"type": ev.pop("type"), "seq": self.state.seq + 1, "at": now(), "reviewer": self.reviewer, **ev}
-        if self.journal is not None:
+        if self.deferred:
+            self._unwritten.append(ev)
+        elif self.journal is not None:
             self.journal.append(ev)
         self.state.apply(ev)
         return ev

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from verifier.review.items import outcome
 from verifier.review.state import ReviewState
 
 
@@ -62,12 +63,13 @@ def summarize(state: ReviewState, name: str = "") -> Summary:
             s.left += 1
             continue
         s.decided += 1
-        if it.rejected:
+        kind = outcome(it, claim)
+        if kind == "reject":
             s.rejected += 1
             continue
-        if it.ambiguous:
+        if kind == "ambiguous":
             s.ambiguous += 1
-        elif it.label != claim.label:
+        elif kind == "flip":
             s.flipped += 1
         else:
             s.accepted += 1
