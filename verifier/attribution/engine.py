@@ -49,6 +49,7 @@ reason to the verdict):
 from __future__ import annotations
 
 import bisect
+from array import array
 from typing import Iterable
 
 import numpy as np
@@ -180,12 +181,8 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
             return
         text = self.text
         doc = self.document
-        self.toks: list[Tok] = [
-            Tok(m.start(), m.end(), m.group(0), m.group(0).lower(), m.group(0)[0].isalnum() or m.group(0)[0] == "_",
-                m.group(0)[0].isupper())
-            for m in _TOKEN.finditer(text)
-        ]
-        self._tok_starts = [t.start for t in self.toks]
+        self.toks: list[Tok] = _tokenize(text)
+        self._tok_starts = array("q", (t.start for t in self.toks))
         self._sent_tok: list[tuple[int, int]] = []
         for s in doc.sentences:
             a = bisect.bisect_left(self._tok_starts, s.start)
@@ -232,6 +229,20 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
             self._by_sentence.setdefault(f.sentence, []).append(f)
         self._iv_starts = [iv[0] for iv in intervals]
         self._cov = _prefix_sum(mark & self._nonspace)
+
+
+def _tokenize(text: str) -> list[Tok]:
+    """Tokens with offsets; the strings of a word type are shared by all its tokens
+    (a document has far fewer types than tokens, so memory follows the vocabulary)."""
+    types: dict[str, tuple[str, str, bool, bool]] = {}
+    toks = []
+    for m in _TOKEN.finditer(text):
+        w = m.group(0)
+        t = types.get(w)
+        if t is None:
+            t = types[w] = (w, w.lower(), w[0].isalnum() or w[0] == "_", w[0].isupper())
+        toks.append(Tok(m.start(), m.end(), *t))
+    return toks
 
 
 def attribute(text: str | Document, spans: Iterable[tuple[int, int]]) -> list[Verdict]:
