@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         # standalone_mode=False: click returns a typer.Exit's code instead of raising it
-        rc = app(args=argv, standalone_mode=False)
+        rc = app(args=argv, prog_name="verifier", standalone_mode=False)
     except BrokenPipeError:
         return _closed_pipe()
     except SystemExit as exc:

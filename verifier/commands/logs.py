@@ -105,10 +105,10 @@ def _recorded_calls(directory: Path) -> list[dict]:
 
 
 def logs(
-    count: int = typer.Option(20, "--count", "-n", help="How many of the most recent entries (0: all)."),
+    count: int = typer.Option(20, "--count", help="How many of the most recent entries (0: all)."),
     recordings: Optional[Path] = typer.Option(
         None, "--recordings", help="List the recorded calls in this recordings directory (or one file) instead of the run log."),
-    show: Optional[str] = typer.Option(None, "--show", "-s", metavar="KEY",
+    show: Optional[str] = typer.Option(None, "--show", metavar="KEY",
                                        help="Print one recorded call (its key, or a prefix of it): request and response body."),
     json_out: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
     path: bool = typer.Option(False, "--path", help="Print where the run log is and exit."),
