@@ -35,10 +35,28 @@ def _dates(text: str) -> dict[str, set[str]]:
             | ({"may"} if re.search(r"\bMay\b", text) else set()), "weekday": {d for d in _DAYS if d in ws}}
 
 
-def dates(claim: str, passage: str) -> list[Difference]:
+def dates(claim: str, passage: str, window: str | None = None) -> list[Difference]:
+    """Years, months and weekdays of the claim missing where the passage
+    has others; periods ('every week', 'two years') against the window
+    of the passage that carries the claim."""
     c, p = _dates(claim), _dates(passage)
-    return [Difference(kind="date", claim=", ".join(sorted(c[k])), source=", ".join(sorted(p[k])))
-            for k in ("year", "month", "weekday") if c[k] and p[k] and not c[k] <= p[k]]
+    out = [Difference(kind="date", claim=", ".join(sorted(c[k])), source=", ".join(sorted(p[k])))
+           for k in ("year", "month", "weekday") if c[k] and p[k] and not c[k] <= p[k]]
+    cp, pp = _periods(claim), _periods(window if window is not None else passage)
+    if cp and pp and not cp & pp:
+        out.append(Difference(kind="date", claim=", ".join(sorted(cp)), source=", ".join(sorted(pp))))
+    return out
+
+
+_PERIODS = {"minute": "minute", "hour": "hour", "day": "day", "daily": "day", "week": "week", "weekly": "week",
+            "month": "month", "monthly": "month", "year": "year", "annual": "year", "annually": "year",
+            "yearly": "year", "decade": "decade", "quarter": "quarter", "quarterly": "quarter"}
+
+
+def _periods(text: str) -> set[str]:
+    return {_PERIODS[w.rstrip("s")] for w in words(text) if w.rstrip("s") in _PERIODS} - {"year"} | (
+        {"year"} if re.search(r"(?:years?|annual(?:ly)?|yearly)", text, re.I) and not _YEAR.search(text)
+        else set())
 
 
 def entities(text: str) -> set[str]:

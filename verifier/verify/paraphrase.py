@@ -13,10 +13,11 @@ from verifier.schemas import ClaimCheck
 from verifier.verify import facts
 from verifier.verify.context import Context
 from verifier.verify.retrieve import Hit
-from verifier.verify.text import content_terms, name_tokens, tokens
+from verifier.verify.text import content_terms, name_tokens, stem, tokens
 
 SUPPORT_MIN = 0.5
 GROW_MIN = 0.15
+LEFT_WORDS = 2
 
 
 def _terms(text: str) -> set[str]:
@@ -48,6 +49,21 @@ def best_region(ctx: Context, claim: str, speaker: str | None, hits: list[Hit]):
     return None if best is None else best[1:]
 
 
+def window(claim: str, passage: str, before: int = LEFT_WORDS) -> str:
+    """The stretch of the passage that carries the claim: from the first to
+    the last of the claim's content words in it, `before` words earlier
+    (a 'not' or 'may' before the verb)."""
+    terms = _terms(claim)
+    toks = tokens(passage)
+    at = [i for i, t in enumerate(toks) if stem(t.norm) in terms]
+    if not at:
+        return passage
+    a, z = max(at[0] - before, 0), at[-1]
+    while a < at[0] and any(ch in ".!?;:" for ch in passage[toks[a].end:toks[at[0]].start]):
+        a += 1  # the extension stays in the claim's own sentence
+    return passage[toks[a].start:toks[z].end]
+
+
 def verify_paraphrase(ctx: Context, claim_id: str, text: str, speaker: str | None, hits: list[Hit]) -> ClaimCheck:
     cands = [ctx.hit_span(h) for h in hits[:3]]
     base = dict(claim_id=claim_id, kind="indirect", speaker=speaker, compared=text, candidates=cands)
@@ -65,9 +81,10 @@ def verify_paraphrase(ctx: Context, claim_id: str, text: str, speaker: str | Non
         return ClaimCheck(verdict="wrong_speaker", passage=passage, reasons=[
             f"the passage ({where}) is {who}'s turn, not {speaker}'s"], **base)
     ignore = name_tokens(speaker) | name_tokens(ctx.passages[region[0]].speaker)
-    diffs = (facts.numbers(text, passage.text) + facts.dates(text, passage.text)
+    win = window(text, passage.text)
+    diffs = (facts.numbers(text, passage.text) + facts.dates(text, passage.text, win)
              + facts.names(text, passage.text, ignore)
-             + facts.polarity(tokens(text), tokens(passage.text)) + facts.hedges(tokens(text), tokens(passage.text)))
+             + facts.polarity(tokens(text), tokens(win)) + facts.hedges(tokens(text), tokens(win)))
     if diffs:
         named = "; ".join(f"{d.kind}: the claim says '{d.claim}', the passage says '{d.source}'" for d in diffs)
         return ClaimCheck(verdict="mismatch", passage=passage, differences=diffs,

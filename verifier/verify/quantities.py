@@ -62,6 +62,7 @@ class Quantity:
     value: float
     unit: str | None
     relation: str | None
+    tol: float = 0.0  # the rounding the figure allows
 
     def describe(self) -> str:
         return self.text
@@ -136,8 +137,9 @@ def quantities(text: str) -> list[Quantity]:
         unit_name = CURRENCY.get(cur) or CURRENCY.get(unit) or PERCENT.get(unit)
         rel = RELATIONS.get((m.group("rel") or "").lower()) if m.group("rel") else None
         value = v * scale
-        low, high = _interval(rel, value, _precision(num, scale))
-        out.append(Quantity(m.group(0), m.start(), m.end(), low, high, value, unit_name, rel))
+        tol = _precision(num, scale)
+        low, high = _interval(rel, value, tol)
+        out.append(Quantity(m.group(0), m.start(), m.end(), low, high, value, unit_name, rel, tol))
     return out
 
 
@@ -146,6 +148,8 @@ def consistent(claim: Quantity, source: Quantity) -> bool:
     (a bare figure in one and a unit in the other agree)."""
     if claim.unit and source.unit and claim.unit != source.unit:
         return False
+    if claim.relation and claim.relation == source.relation:  # 'up to 5,000' is not 'up to 3,000'
+        return abs(claim.value - source.value) <= claim.tol + 1e-9
     return claim.low <= source.low + 1e-9 and source.high <= claim.high + 1e-9 if (
         source.relation or claim.relation) else claim.low - 1e-9 <= source.value <= claim.high + 1e-9
 
