@@ -109,7 +109,7 @@ def logs(
     recordings: Optional[Path] = typer.Option(
         None, "--recordings", help="List the recorded calls in this recordings directory (or one file) instead of the run log."),
     show: Optional[str] = typer.Option(None, "--show", metavar="KEY",
-                                       help="Print one recorded call (its key, or a prefix of it): request and response body."),
+                                       help="Print a recorded call (its key or a prefix; KEY:N for the N-th identical request): request and response body."),
     json_out: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
     path: bool = typer.Option(False, "--path", help="Print where the run log is and exit."),
 ) -> None:
@@ -127,10 +127,13 @@ def logs(
             raise InputNotFound(f"{recordings}: no such recordings directory")
         rows = _recorded_calls(recordings)
         if show is not None:
-            hits = [r for r in rows if (r["key"] or "").startswith(show)]
+            key, _, index = show.partition(":")
+            hits = [r for r in rows if (r["key"] or "").startswith(key)
+                    and (not index or str(r["index"]) == index)]
             if not hits:
                 raise InputNotFound(f"{show}: no recorded call with this key in {recordings} "
                                     f"(list them: verifier logs --recordings {recordings})")
+            shown_all = []
             for r in hits:
                 e = r["_entry"]
                 resp = {k: v for k, v in (e.get("response") or {}).items() if k != "headers"}
@@ -138,7 +141,10 @@ def logs(
                 shown["request"] = {k: v for k, v in (e.get("request") or {}).items() if k != "headers"}
                 shown["response"] = resp
                 shown["file"] = r["file"]
-                typer.echo(redact(json.dumps(shown, indent=2, ensure_ascii=False)))
+                shown_all.append(shown)
+            # one call: its object; several (a retried request: KEY:INDEX picks one): a list
+            typer.echo(redact(json.dumps(shown_all[0] if len(shown_all) == 1 else shown_all, indent=2,
+                                         ensure_ascii=False)))
             return
         cols = ("time", "model", "prompt_tokens", "completion_tokens", "status", "chunk", "key", "doc_hash")
     else:
@@ -166,7 +172,7 @@ def logs(
         for c in cols:
             v = r.get(c)
             if c == "key" and v:
-                v = v[:12]
+                v = v[:12] + (f":{r['index']}" if r.get("index") else "")
             if c == "doc_hash" and v:
                 v = v[:12]
             vals.append("" if v is None else redact(str(v)))
