@@ -103,5 +103,12 @@ def build_report(doc: Document, extraction: Extraction) -> Report:
     return Report(
         verifier_version=__version__, document=doc.info(), claims=claims,
         extractor=extraction.extractor, model=extraction.model, prompt_version=extraction.prompt_version,
-        usage=extraction.usage, warnings=list(extraction.warnings),
+        usage=extraction.usage, warnings=list(extraction.warnings) + _text_warnings(doc),
     )
+
+
+def _text_warnings(doc: Document) -> list[str]:
+    from verifier.attribution.normalize import hidden_characters
+
+    hidden = hidden_characters(doc.text)
+    return [hidden] if hidden else []

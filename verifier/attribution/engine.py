@@ -57,6 +57,7 @@ import numpy as np
 from verifier.document import Document
 from verifier.schemas import Span, Verdict
 from verifier.attribution.common import Frame, Tok, _TOKEN, _extent, _merge, _nonspace_mask, _prefix_sum
+from verifier.attribution.normalize import analysis_text, latin_reading
 from verifier.attribution.names import NameRules
 from verifier.attribution.quotes import QuoteRules
 from verifier.attribution.sentence import SentenceRules
@@ -232,16 +233,23 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
 
 
 def _tokenize(text: str) -> list[Tok]:
-    """Tokens with offsets; the strings of a word type are shared by all its tokens
-    (a document has far fewer types than tokens, so memory follows the vocabulary)."""
+    """Tokens of the text as a reader sees it (normalize.py), with offsets into `text`;
+    the strings of a word type are shared by all its tokens (a document has far fewer
+    types than tokens, so memory follows the vocabulary)."""
+    seen, offsets = analysis_text(text)
     types: dict[str, tuple[str, str, bool, bool]] = {}
     toks = []
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(seen):
         w = m.group(0)
         t = types.get(w)
         if t is None:
-            t = types[w] = (w, w.lower(), w[0].isalnum() or w[0] == "_", w[0].isupper())
-        toks.append(Tok(m.start(), m.end(), *t))
+            r = latin_reading(w)
+            t = types[w] = (r, r.lower(), r[0].isalnum() or r[0] == "_", r[0].isupper())
+        a, b = m.span()
+        if offsets is not None:
+            x, y = offsets[a], offsets[b - 1]  # y < x inside a right-to-left override
+            a, b = min(x, y), max(x, y) + 1
+        toks.append(Tok(a, b, *t))
     return toks
 
 
