@@ -104,3 +104,26 @@ def hedges(claim: list[Token], region: list[Token]) -> list[Difference]:
     if p and not c:
         return [Difference(kind="hedge", claim="(none)", source=", ".join(sorted(p)))]
     return []
+
+
+RISE = frozenset("rise rises rose risen rising increase increased increases increasing grow grew grown growing "
+                 "climb climbed gain gained higher up more doubled".split())
+FALL = frozenset("fall falls fell fallen falling decrease decreased decreases decreasing drop dropped shrink "
+                 "shrank declined decline down lower fewer less halved cut cuts".split())
+COMPASS = frozenset("north south east west northern southern eastern western".split())
+
+
+def direction(claim: str, window: str) -> list[Difference]:
+    """A figure that went up in the source and down in the claim (or back)."""
+    c, p = set(words(claim)), set(words(window))
+    for a, b in ((RISE, FALL), (FALL, RISE)):
+        if c & a and not c & b and p & b and not p & a:
+            return [Difference(kind="number", claim=", ".join(sorted(c & a)), source=", ".join(sorted(p & b)))]
+    return []
+
+
+def compass(claim: str, window: str) -> list[Difference]:
+    c, p = set(words(claim)) & COMPASS, set(words(window)) & COMPASS
+    if c and p and not c & p:
+        return [Difference(kind="entity", claim=", ".join(sorted(c)), source=", ".join(sorted(p)))]
+    return []

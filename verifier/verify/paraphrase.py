@@ -17,7 +17,7 @@ from verifier.verify.text import content_terms, name_tokens, stem, tokens
 
 SUPPORT_MIN = 0.5
 GROW_MIN = 0.15
-LEFT_WORDS = 2
+LEFT_WORDS = 4
 
 
 def _terms(text: str) -> set[str]:
@@ -84,7 +84,8 @@ def verify_paraphrase(ctx: Context, claim_id: str, text: str, speaker: str | Non
     win = window(text, passage.text)
     diffs = (facts.numbers(text, passage.text) + facts.dates(text, passage.text, win)
              + facts.names(text, passage.text, ignore)
-             + facts.polarity(tokens(text), tokens(win)) + facts.hedges(tokens(text), tokens(win)))
+             + facts.polarity(tokens(text), tokens(win)) + facts.hedges(tokens(text), tokens(win))
+             + facts.direction(text, win) + facts.compass(text, win))
     if diffs:
         named = "; ".join(f"{d.kind}: the claim says '{d.claim}', the passage says '{d.source}'" for d in diffs)
         return ClaimCheck(verdict="mismatch", passage=passage, differences=diffs,

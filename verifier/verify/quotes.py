@@ -107,11 +107,28 @@ def _exact_verdict(ctx, claim_id, quote, speaker, segs, exact, cands) -> ClaimCh
             return _check(claim_id, quote, speaker, "altered",
                           [f"the ellipsis hides '{text}' ({', '.join(bad)}) in {where}"], passage=passage,
                           candidates=cands, differences=[Difference(kind="ellipsis", claim="…", source=text)])
+    cut = _cut_before_qualifier(ctx, region, toks, at[-1] + len(segs[-1]))
+    if cut is not None:
+        return _check(claim_id, quote, speaker, "altered",
+                      [f"the quotation stops before '{cut}' in {where}, which qualifies it"], passage=passage,
+                      candidates=cands, differences=[Difference(kind="dropped", source=cut)])
     omitted = sum(len(g) for g in hidden)
     reason = f"word for word in {where} at {passage.start}-{passage.end}"
     if omitted:
         reason += f"; the ellipsis omits {omitted} word(s), none a negation, hedge or figure"
     return _check(claim_id, quote, speaker, "verbatim", [reason], passage=passage, candidates=cands)
+
+
+def _cut_before_qualifier(ctx: Context, region: list[int], toks: list[Token], after: int) -> str | None:
+    """The rest of the sentence when a quotation ends just before 'or',
+    'but', 'unless' ... ('a transfer' of 'a transfer or a severance package')."""
+    if after >= len(toks) or toks[after].norm not in QUALIFIERS | {"or"}:
+        return None
+    pid = next((p for p in region if ctx.passages[p].start <= toks[after].start < ctx.passages[p].end), None)
+    if pid is None or ctx.passages[pid].start > toks[after - 1].start:
+        return None  # the next word is in the next sentence
+    text = ctx.sources[ctx.passages[pid].source].document.text
+    return text[toks[after].start:ctx.passages[pid].end].rstrip(".!?")
 
 
 def _stitched(ctx, claim_id, quote, speaker, segs, hits, cands) -> ClaimCheck | None:

@@ -53,7 +53,10 @@ def stem(w: str) -> str:
     for suf, rep in (("ies", "y"), ("ied", "y"), ("ying", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
                      ("ly", "")):
         if w.endswith(suf) and len(w) - len(suf) >= 3:
-            return w[: len(w) - len(suf)] + rep
+            base = w[: len(w) - len(suf)]
+            if suf in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "ls":
+                base = base[:-1]  # beginning -> begin, planned -> plan
+            return base + rep
     return w
 
 
