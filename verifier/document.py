@@ -272,7 +272,7 @@ def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
     for i, b in enumerate(blocks):
         chunk = text[b.start:b.end]
         if b.kind == "heading":
-            out.append(Sentence(b.start, b.end, i))
+            out.extend(Sentence(b.start + p, b.start + q, i) for p, q in _bounded(chunk, 0, len(chunk)))
             continue
         try:
             _, offsets = blingfire.text_to_sentences_and_offsets(chunk)
@@ -294,7 +294,31 @@ def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
                 merged.append([a, z])
         for a, z in merged:
             for x, y in _split_before_titles(chunk, a, z):
-                out.append(Sentence(b.start + x, b.start + y, i))
+                for p, q in _bounded(chunk, x, y):
+                    out.append(Sentence(b.start + p, b.start + q, i))
+    return out
+
+
+MAX_SENTENCE_CHARS = 2_000  # the longest unit the checker reads (news sentences run to about 400)
+
+
+def _bounded(chunk: str, a: int, z: int) -> list[tuple[int, int]]:
+    """chunk[a:z] in pieces of at most MAX_SENTENCE_CHARS, cut after the last ';' or ','
+    or else the last space in the second half of each piece: a line of words with no
+    sentence punctuation cannot make one unit of the whole text (nor quadratic work)."""
+    out = []
+    while z - a > MAX_SENTENCE_CHARS:
+        lo, hi = a + MAX_SENTENCE_CHARS // 2, a + MAX_SENTENCE_CHARS
+        cut = max(chunk.rfind("; ", lo, hi), chunk.rfind(", ", lo, hi))
+        cut = cut + 1 if cut != -1 else chunk.rfind(" ", lo, hi)
+        if cut <= a:
+            cut = hi
+        out.append((a, cut))
+        a = cut
+        while a < z and chunk[a].isspace():
+            a += 1
+    if a < z:
+        out.append((a, z))
     return out
 
 
