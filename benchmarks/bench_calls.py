@@ -7,7 +7,7 @@ tokens of those calls alone (the healthy run); retries and re-asks show as
 the excess. Tokens are the server's count (request bytes / 4, answer bytes
 / 4), the same for both runs, so the ratios compare like with like.
 
-    /work/venv/bin/python benchmarks/bench_calls.py [--rate 0.3] [--seed 1]
+    .venv/bin/python benchmarks/bench_calls.py [--rate 0.3] [--seed 1]
 """
 
 from __future__ import annotations

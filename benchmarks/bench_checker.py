@@ -2,7 +2,7 @@
 extractor finds in a generated article, labelled by `Checker.check`, timed
 apart from document parsing and extraction.
 
-    /work/venv/bin/python benchmarks/bench_checker.py [--words 50000] [--repeat 3]
+    .venv/bin/python benchmarks/bench_checker.py [--words 50000] [--repeat 3]
 """
 
 from __future__ import annotations

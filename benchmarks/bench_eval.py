@@ -6,7 +6,7 @@ the bootstrap).
 Rows: every row of evals/eval.toml whose recordings exist (the rules row
 always), so the model row is timed as soon as its recordings are committed.
 
-    /work/venv/bin/python benchmarks/bench_eval.py [--repeat 5]
+    .venv/bin/python benchmarks/bench_eval.py [--repeat 5]
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ validators, retry layer, ledger), then recorded and replayed from disk.
 Prints seconds per document and per request, and the import time of the
 client stack (paid once per process, only when a model is called).
 
-    /work/venv/bin/python benchmarks/bench_llm.py [--paragraphs 40] [--repeat 3] [--concurrency 4]
+    .venv/bin/python benchmarks/bench_llm.py [--paragraphs 40] [--repeat 3] [--concurrency 4]
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 (200,000 words by default), end to end in a subprocess, and the stage
 timings the Report records.
 
-    /work/venv/bin/python benchmarks/bench_longdoc.py [--words 200000]
+    .venv/bin/python benchmarks/bench_longdoc.py [--words 200000]
 
 With --llm, also through the model layer (chunked) against the local fake
 chat-completions server (tests/openai_server.py), answering at once.

@@ -2,7 +2,7 @@
 article with one claim per sentence, built directly (no extractor, no
 checker), so the figures measure rendering alone.
 
-    /work/venv/bin/python benchmarks/bench_render.py [--words 200000]
+    .venv/bin/python benchmarks/bench_render.py [--words 200000]
 """
 
 from __future__ import annotations

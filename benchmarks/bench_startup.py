@@ -1,7 +1,7 @@
 """Start-up time of `verifier --help` (and of `verifier --version`), and a
 check that neither imports openai or instructor.
 
-    /work/venv/bin/python benchmarks/bench_startup.py [--runs 10]
+    .venv/bin/python benchmarks/bench_startup.py [--runs 10]
 """
 
 from __future__ import annotations

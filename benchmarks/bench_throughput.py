@@ -7,7 +7,7 @@ LLMExtractor (openai client + instructor, one shared client), grounding,
 checker and the JSONL store, in this process (the client stack's import
 is paid once, before the clock starts).
 
-    /work/venv/bin/python benchmarks/bench_throughput.py [--delay 0.5] [--per-worker 8] [--levels 1,8,32]
+    .venv/bin/python benchmarks/bench_throughput.py [--delay 0.5] [--per-worker 8] [--levels 1,8,32]
 """
 
 from __future__ import annotations
