@@ -48,6 +48,7 @@ def eval_(
     seed: Optional[int] = typer.Option(None, "--seed", help="Bootstrap seed (default 0)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the overall table and the verdict."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off (default: auto, NO_COLOR respected)."),
+    verify: bool = typer.Option(False, "--verify", help="Score verification against sources instead (evals/verify/fixtures; --fixtures, --compare, --update-baseline, --json, --quiet apply)."),
 ) -> None:
     """Score the pipeline against hand-labeled fixtures (replaying recorded model responses).
 
@@ -55,6 +56,14 @@ def eval_(
     11 a model response is not recorded, other non-zero codes on errors.
     Definitions of every metric: evals/README.md."""
     import time
+
+    if verify:
+        from verifier.verify.report import main as verify_eval
+
+        code = verify_eval(fixtures, compare, update_baseline, json_out, quiet)
+        if code:
+            raise typer.Exit(code)
+        return
 
     from verifier.errors import EXIT_OK, EXIT_REGRESSION, ConfigError
     from verifier.evals.config import Row, load_config, slug

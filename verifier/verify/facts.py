@@ -50,7 +50,11 @@ def dates(claim: str, passage: str, window: str | None = None) -> list[Differenc
 
 _PERIODS = {"minute": "minute", "hour": "hour", "day": "day", "daily": "day", "week": "week", "weekly": "week",
             "month": "month", "monthly": "month", "year": "year", "annual": "year", "annually": "year",
-            "yearly": "year", "decade": "decade", "quarter": "quarter", "quarterly": "quarter"}
+            "yearly": "year", "decade": "decade", "quarter": "quarter", "quarterly": "quarter",
+            "morning": "morning", "afternoon": "afternoon", "evening": "evening", "night": "night",
+            "tonight": "night", "overnight": "night"}
+DATE_WORDS = frozenset(_MONTHS + _DAYS + list(_PERIODS) + [w + "s" for w in _PERIODS] + ["today", "yesterday",
+                                                                                          "tomorrow"])
 
 
 def _periods(text: str) -> set[str]:
@@ -73,9 +77,15 @@ def _key(name: str) -> str:
     return name.lower()[:5]
 
 
-def names(claim: str, passage: str, ignore: set[str]) -> list[Difference]:
+def names(claim: str, passage: str, ignore: set[str], document: str = "") -> list[Difference]:
     """A claim's name absent from the passage while the passage names
-    something the claim does not: a substitution ('Mali' for 'Niger')."""
+    something the claim does not: a substitution ('Mali' for 'Niger').
+    Two parts of one full name in the source document ('Sami', 'Okafor'
+    of 'Sami Okafor') are one entity."""
+    for full in (e for e in entities(document) if " " in e):
+        parts = full.split()
+        if any(p in claim for p in parts) and any(p in passage for p in parts):
+            ignore = ignore | set(parts)
     ign = {_key(w) for w in ignore}
     p_words = {_key(w) for w in words(passage)}
     c_words = {_key(w) for w in words(claim)}
@@ -111,6 +121,7 @@ RISE = frozenset("rise rises rose risen rising increase increased increases incr
 FALL = frozenset("fall falls fell fallen falling decrease decreased decreases decreasing drop dropped shrink "
                  "shrank declined decline down lower fewer less halved cut cuts".split())
 COMPASS = frozenset("north south east west northern southern eastern western".split())
+ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last".split())
 
 
 def direction(claim: str, window: str) -> list[Difference]:
@@ -123,7 +134,10 @@ def direction(claim: str, window: str) -> list[Difference]:
 
 
 def compass(claim: str, window: str) -> list[Difference]:
-    c, p = set(words(claim)) & COMPASS, set(words(window)) & COMPASS
-    if c and p and not c & p:
-        return [Difference(kind="entity", claim=", ".join(sorted(c)), source=", ".join(sorted(p)))]
-    return []
+    """Opposed places ('north' for 'south') and ordinals ('first half' for 'second half')."""
+    out = []
+    for lexicon, kind in ((COMPASS, "entity"), (ORDINALS, "number")):
+        c, p = set(words(claim)) & lexicon, set(words(window)) & lexicon
+        if c and p and not c & p:
+            out.append(Difference(kind=kind, claim=", ".join(sorted(c)), source=", ".join(sorted(p))))
+    return out

@@ -12,16 +12,19 @@ from __future__ import annotations
 from verifier.schemas import ClaimCheck
 from verifier.verify import facts
 from verifier.verify.context import Context
+from verifier.verify.text import stem as _stem
 from verifier.verify.retrieve import Hit
 from verifier.verify.text import content_terms, name_tokens, stem, tokens
 
 SUPPORT_MIN = 0.5
 GROW_MIN = 0.15
 LEFT_WORDS = 4
+DATES = frozenset(_stem(w) for w in facts.DATE_WORDS)
 
 
 def _terms(text: str) -> set[str]:
-    return {t for t in content_terms(text) if not t[:1].isdigit() and not t.startswith("$")}
+    """Content words, figures and date words left out (facts.py compares those)."""
+    return {t for t in content_terms(text) if not t[:1].isdigit() and not t.startswith("$") and t not in DATES}
 
 
 def _recall(claim: set[str], region_text: str) -> float:
@@ -59,6 +62,8 @@ def window(claim: str, passage: str, before: int = LEFT_WORDS) -> str:
     if not at:
         return passage
     a, z = max(at[0] - before, 0), at[-1]
+    while z + 1 < len(toks) and not any(ch in ".!?;" for ch in passage[toks[z].end:toks[z + 1].start]):
+        z += 1  # to the end of the clause: 'will not change' after the last shared word
     while a < at[0] and any(ch in ".!?;:" for ch in passage[toks[a].end:toks[at[0]].start]):
         a += 1  # the extension stays in the claim's own sentence
     return passage[toks[a].start:toks[z].end]
@@ -83,7 +88,7 @@ def verify_paraphrase(ctx: Context, claim_id: str, text: str, speaker: str | Non
     ignore = name_tokens(speaker) | name_tokens(ctx.passages[region[0]].speaker)
     win = window(text, passage.text)
     diffs = (facts.numbers(text, passage.text) + facts.dates(text, passage.text, win)
-             + facts.names(text, passage.text, ignore)
+             + facts.names(text, passage.text, ignore, ctx.sources[passage.source].document.text)
              + facts.polarity(tokens(text), tokens(win)) + facts.hedges(tokens(text), tokens(win))
              + facts.direction(text, win) + facts.compass(text, win))
     if diffs:

@@ -23,7 +23,8 @@ from verifier.errors import ConfigError, MalformedInput
 MAX_SOURCES = 200
 MAX_SOURCE_CHARS = 20_000_000
 MAX_LABEL_WORDS = 6
-_LABEL = re.compile(r"^[ \t]*(?P<label>(?:[A-Z][\w.'’\-]*|Q|A)(?:[ \t]+[\w.'’\-]+){0,5}?)[ \t]*:[ \t]+(?=\S)", re.M)
+_NAME_WORD = r"(?:[A-Z][\w.'’\-]*|de|van|von|der|da|al|bin|of)"
+_LABEL = re.compile(rf"^[ \t]*(?P<label>[A-Z][\w.'’\-]*(?:[ \t]+{_NAME_WORD}){{0,5}})[ \t]*:[ \t]+(?=\S)", re.M)
 
 
 @dataclass(frozen=True)
