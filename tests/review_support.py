@@ -137,6 +137,13 @@ class Tty:
                 missing = [n for n in needles if not re.search(n, screen)]
                 raise AssertionError(f"not on screen: {missing}\n--- screen ---\n{screen}\n--------------")
 
+    def resize(self, rows: int, cols: int) -> None:
+        """Resize the terminal as a window manager does (the kernel sends SIGWINCH)."""
+        self.pump()
+        self.rows, self.cols = rows, cols
+        self.screen.resize(rows, cols)
+        self.child.setwinsize(rows, cols)
+
     def send(self, keys: str | bytes) -> None:
         self.child.send(keys)
 

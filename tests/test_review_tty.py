@@ -60,7 +60,11 @@ def test_whole_session_with_every_action(tmp_path):
     t.wait("c6: note saved", r"Note     reporter's inference")
     t.send("a")                                     # accept
     t.wait("c6: accepted", "claim 3 of 8", "c7 DISAGREED")
-    t.send("f")                                     # flip: asserted -> attributed, speaker and cue from the model
+    t.send("f")                                     # flip: asserted -> attributed, asks speaker and cue
+    t.wait("Speaker: Maria Lopez")                  # ... offering the model's
+    t.send("\r")
+    t.wait("Cue: noted")
+    t.send("\r")
     t.wait("c7: flipped", "claim 4 of 8", "c8 UNGROUNDED")
     t.send("b")                                     # back
     t.wait("claim 3 of 8", "decided: flipped", "Now      attributed · speaker Maria Lopez · cue noted")
@@ -84,7 +88,7 @@ def test_whole_session_with_every_action(tmp_path):
     t.send("a")
     t.wait("claim 7 of 8", "c3 agreed")
     t.send("t")                                     # edit the claim text ...
-    t.wait("Claim text: Wages at the port")
+    t.wait("(?m)^Claim text: *$", "(?m)^> Wages at the port")       # a long value is typed on a line of its own
     t.line("Wages at Velmar rise by 6 percent.")
     t.wait("c3: text changed", r"Wages at Velmar rise by 6 percent\. \(edited\)")
     t.send("u")                                     # ... and undo it
@@ -162,6 +166,10 @@ def test_kill_9_then_resume_keeps_every_decision(tmp_path):
     t.send("a")
     t.wait("claim 3 of 8")
     t.send("f")
+    t.wait("Speaker: Maria Lopez")
+    t.send("\r")
+    t.wait("Cue: noted")
+    t.send("\r")
     t.wait("claim 4 of 8")
     t.send("n")
     t.wait("Note")
@@ -262,3 +270,132 @@ def test_batch_walks_articles_one_session_each(tmp_path):
     t2.wait("b-harbour.json · 2/2", "resumed", "claim 2 of 8")
     t2.send("q")
     assert t2.finish() == 0
+
+
+def test_flip_asks_for_speaker_and_cue(tmp_path):
+    report = write_report(tmp_path / "harbour.json")
+    t = Tty("review", str(report), cwd=tmp_path)
+    t.wait("claim 1 of 8", "c4 DISAGREED", "Now      attributed")
+    t.send("f")                                     # attributed -> asserted: nothing to ask
+    t.wait("c4: flipped", "claim 2 of 8", "c6 DISAGREED")
+    t.send("f")                                     # asserted -> attributed: who said it, and the cue
+    screen = t.wait("Speaker: Maria Lopez", "c6 becomes attributed", "unnamed source")
+    assert "Cue:" not in screen
+    t.line("the union's chair")
+    t.wait("Cue: noted", r"Speaker: the union's chair")
+    t.line("noted")
+    t.wait("c6: flipped", "claim 3 of 8", "c7 DISAGREED")
+    t.send("f")                                     # an empty speaker: an unnamed source
+    t.wait("Speaker: Maria Lopez")
+    t.line("")
+    t.wait("Cue: noted", r"Speaker: \(an unnamed source\)")
+    t.send("\r")
+    t.wait("c7: flipped", "claim 4 of 8")
+    t.send("b")
+    t.wait("claim 3 of 8", "decided: flipped", "Now      attributed · speaker — · cue noted")
+    t.send("b")
+    t.wait("claim 2 of 8", "decided: flipped", "Now      attributed · speaker the union's chair · cue noted")
+    t.send("f")                                     # back to asserted, then f again and cancel the cue
+    t.wait("c6: flipped", "claim 4 of 8")          # on to the next undecided claim
+    t.send("b")
+    t.wait("claim 3 of 8")
+    t.send("b")
+    t.wait("claim 2 of 8", "Now      asserted")
+    t.send("f")
+    t.wait("Speaker:")
+    t.send("\r")
+    t.wait("Cue: noted")
+    t.line("")
+    t.wait("c6: flip cancelled", "Now      asserted")
+    t.send("q")
+    assert t.finish() == 0
+    flips = [e for e in journal(tmp_path / "harbour.json.review.jsonl") if e["type"] == "change"]
+    got = [(e["claim"], e["after"]["label"], e["after"]["speaker"], e["after"]["cue"]) for e in flips]
+    assert got == [("c4", "asserted", None, None), ("c6", "attributed", "the union's chair", "noted"),
+                   ("c7", "attributed", None, "noted"), ("c6", "asserted", None, None)]
+
+
+def _footer_splits(t: Tty) -> list[str]:
+    """Words the terminal broke across two lines of the screen's bottom part
+    (below the last rule): a line that reaches the last column with a letter,
+    continued by a letter on the next line."""
+    lines = t.lines
+    rules = [i for i, ln in enumerate(lines) if ln.strip() and set(ln.strip()) == {"─"}]
+    start = rules[-1] + 1 if rules else 0
+    out = []
+    for a, b in zip(lines[start:], lines[start + 1:]):
+        if len(a.rstrip()) == t.cols and a.rstrip()[-1:].isalnum() and b[:1].isalnum():
+            out.append(a.split()[-1] + "|" + b.split()[0])
+    return out
+
+
+@pytest.mark.parametrize("cols", [50, 64])
+def test_prompts_never_wrap_mid_word(tmp_path, cols):
+    report = write_report(tmp_path / "harbour.json")
+    t = Tty("review", str(report), cwd=tmp_path, rows=22, cols=cols)
+    t.wait("c4 DISAGREED")
+    for _ in range(7):                              # on to c5, the last claim
+        t.send(" ")
+    t.wait("c5 agreed")
+    t.send("+")
+    t.wait("Add a missed claim", "Evidence:")
+    assert _footer_splits(t) == [], t.text
+    t.line("losses reached 12 million euros")
+    screen = t.wait("Label:", "ambiguous")
+    assert _footer_splits(t) == [], screen
+    for word in ("attributed,", "asserted,", "ambiguous"):
+        assert any(word in ln.split() for ln in t.lines), (word, screen)
+    t.line("s")
+    t.wait("Claim text")
+    long = "Losses at the port of Velmar reached twelve million euros during the nine-day stoppage"
+    t.line(long)                                    # longer than the line: it scrolls, it does not wrap
+    t.wait("Note")
+    assert _footer_splits(t) == [], t.text
+    t.send("\r")
+    t.wait(r"added r1 \(asserted\)")
+    t.send("t")                                     # the prefilled text is longer than the line too
+    screen = t.wait("Claim text:")
+    assert _footer_splits(t) == [], screen
+    # the label stays in view above; the edited line scrolls sideways (readline shows '<' for the cut part)
+    assert t.lines[-2].rstrip() == "Claim text:" and t.lines[-1].rstrip().endswith("during the strike."), screen
+    t.send("\r")
+    t.wait("text unchanged")
+    t.send("q")
+    assert t.finish() == 0
+    added = [e for e in journal(tmp_path / "harbour.json.review.jsonl") if e["type"] == "change"][0]
+    assert added["after"]["text"] == long
+
+
+def test_resize_redraws_the_screen_and_a_prompt_keeps_its_typing(tmp_path):
+    report = write_report(tmp_path / "harbour.json")
+    t = Tty("review", str(report), cwd=tmp_path, rows=24, cols=80)
+    t.wait("claim 1 of 8", "c4 DISAGREED")
+    for rows, cols in ((30, 110), (18, 60)):
+        t.resize(rows, cols)
+        end = time.monotonic() + 15
+        while True:                                 # drawn for the new size: progress at the right edge,
+            t.pump()                                # the keys on the last row, nothing beyond the width
+            lines = t.lines
+            if (lines[0].rstrip().endswith("0 done") and len(lines[0].rstrip()) == cols
+                    and "save & quit" in lines[-1]):
+                break
+            assert time.monotonic() < end, f"not redrawn at {cols}x{rows}:\n{t.text}"
+        assert "c4 DISAGREED" in t.text and "Claim    The wage rise" in t.text
+    t.send("n")
+    t.wait("Note")
+    t.send("typed before")
+    t.wait("typed before")
+    t.resize(26, 90)
+    end = time.monotonic() + 15
+    while True:
+        t.pump()
+        lines = t.lines
+        if len(lines[0].rstrip()) == 90 and lines[-1].startswith("Note") and "typed before" in lines[-1]:
+            break
+        assert time.monotonic() < end, f"prompt not redrawn at 90x26:\n{t.text}"
+    t.send(" and after\r")
+    t.wait("c4: note saved", "Note     typed before and after")
+    t.send("q")
+    assert t.finish() == 0
+    notes = [e for e in journal(tmp_path / "harbour.json.review.jsonl") if e["type"] == "change"]
+    assert [e["after"]["note"] for e in notes] == ["typed before and after"]

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from verifier.review import screen
+from verifier.review.items import other_label
 from verifier.review.keys import ACTIONS, Terminal
 from verifier.review.prompt import ask
 from verifier.review.select import SelectionError, numbered, select
@@ -39,10 +40,16 @@ class App:
         self.console.file.flush()
 
     def prompt(self, session: Session, title: str, body: list, question: str, default: str | None = None,
-               note: str | None = None) -> str | None:
-        w, _ = self.size()
-        self.draw(screen.prompt_frame(self.console, session, w, title, body, note), reserve=1)
-        return ask(self.term, question, default)
+               note: str | None = None, allow_empty: bool = False) -> str | None:
+        """Ask for a line under a frame; the question is wrapped at word
+        boundaries, and the whole is drawn again when the terminal is resized."""
+        def draw() -> str:
+            w, _ = self.size()
+            lines = screen.prompt_lines(question, w, len(default or ""))
+            self.draw(screen.prompt_frame(self.console, session, w, title, body, note, lead=lines[:-1]), reserve=1)
+            return lines[-1]
+
+        return ask(self.term, draw(), default, allow_empty=allow_empty, redraw=draw)
 
     # --- one session -----------------------------------------------------------------
     def review(self, session: Session, title: str, batch_next: bool = False) -> str:
@@ -69,8 +76,10 @@ class App:
             if action == "redraw":
                 continue
             if action == "help":
-                self.draw(screen.help_frame(self.console, w, title))
-                self.term.read_key()
+                while True:
+                    self.draw(screen.help_frame(self.console, self.size()[0], title))
+                    if self.term.read_key() != "resize":
+                        break
                 continue
             try:
                 outcome = self.act(session, action, title, batch_next)
@@ -142,6 +151,26 @@ class App:
     # --- actions needing more input ------------------------------------------------------
     def decide(self, session: Session, cid: str, action: str, title: str) -> None:
         changes: dict = {}
+        it = session.item(cid)
+        if action == "flip" and other_label(it.label) == "attributed":
+            # f asks who the source is and which word signals it, offering the
+            # model's or the checker's reading; an empty speaker is an unnamed source
+            offer = session.prepare(cid, "flip")
+            ctx = [Text(f"{cid} becomes attributed: {it.text}"), Text(f"Evidence: “{it.evidence}”")]
+            speaker = self.prompt(session, title, ctx, "Speaker: ", offer.speaker,
+                                  note="The source as the article names it; an empty line: an unnamed source. "
+                                       "Ctrl-D on an empty line cancels.", allow_empty=True)
+            if speaker is None:
+                self.message = f"{cid}: flip cancelled"
+                return
+            ctx.append(Text(f"Speaker: {speaker or '(an unnamed source)'}"))
+            cue = self.prompt(session, title, ctx, "Cue: ", offer.cue,
+                              note="The word or phrase that signals the attribution, as it stands in the text. "
+                                   "An empty line cancels.")
+            if cue is None:
+                self.message = f"{cid}: flip cancelled (an attributed claim needs its cue)"
+                return
+            changes = {"speaker": speaker or None, "cue": cue}
         while True:
             try:
                 session.decide(cid, action, changes)
@@ -155,8 +184,8 @@ class App:
                 it = need.item
                 ctx = [Text(f"{cid} becomes {it.label}: {it.text}")]
                 for field in need.fields:
-                    value = self.prompt(session, title, ctx, f"{field.capitalize()} (as the article names it): ",
-                                        sug.get(field) or None, note=f"An attributed claim needs its {field}.")
+                    value = self.prompt(session, title, ctx, f"{field.capitalize()}: ", sug.get(field) or None,
+                                        note=f"An attributed claim needs its {field}, as the article has it.")
                     if value is None:
                         self.message = f"{cid}: {action} cancelled (no {field} given)"
                         return
@@ -170,13 +199,16 @@ class App:
         current = getattr(it, field)
         if field != "text" and not current:
             current = session.suggestions(cid).get(field)
+        unnamed = field == "speaker"
         value = self.prompt(session, title, [Text(f"{cid}: {it.text}"), Text(f"Evidence: “{it.evidence}”")],
-                            f"{'Claim text' if field == 'text' else field.capitalize()}: ", current)
-        if value is None or value == getattr(it, field):
+                            f"{'Claim text' if field == 'text' else field.capitalize()}: ", current,
+                            note="An empty line: an unnamed source. Ctrl-D on an empty line cancels."
+                            if unnamed else None, allow_empty=unnamed)
+        if value is None or (value or None) == getattr(it, field):
             self.message = f"{cid}: {field} unchanged"
             return
         session.edit(cid, field, value)
-        self.message = f"{cid}: {field} changed"
+        self.message = f"{cid}: {field} changed" if value else f"{cid}: speaker cleared (an unnamed source)"
 
     def choose_span(self, session: Session, title: str, sentence: int, what: str) -> tuple[int, int] | None:
         doc = session.state.document
@@ -226,10 +258,13 @@ class App:
         ambiguous = choice == "m"
         speaker = cue = None
         if label == "attributed" or ambiguous:
-            speaker = self.prompt(session, title, body, "Speaker: ", verdict.speaker)
-            if speaker is None and not ambiguous:
-                self.message = "added nothing: an attributed claim needs a speaker"
+            speaker = self.prompt(session, title, body, "Speaker: ", verdict.speaker,
+                                  note="An empty line: an unnamed source. Ctrl-D on an empty line cancels.",
+                                  allow_empty=True)
+            if speaker is None:
+                self.message = "added nothing"
                 return
+            speaker = speaker or None
             cue = self.prompt(session, title, body, "Cue: ", verdict.cue)
             if cue is None and not ambiguous:
                 self.message = "added nothing: an attributed claim needs a cue"

@@ -4,12 +4,19 @@ The terminal is put in cbreak mode (no echo, one key at a time; Ctrl-C
 still interrupts) with the standard termios/tty modules: no dependency is
 needed for this, and the mode is restored on every way out, including
 exceptions. Line prompts switch back to the normal mode for their time.
+
+A resize of the terminal (SIGWINCH) is a key of its own, "resize", so the
+loop redraws at the new size: the signal handler only writes a byte to a
+pipe that `read_key` watches beside the terminal. During a line prompt it
+interrupts the prompt instead (`Resized`, carrying what was typed), so the
+prompt is drawn again at the new size with the typing kept.
 """
 
 from __future__ import annotations
 
 import os
 import select
+import signal
 import sys
 import termios
 import tty
@@ -26,8 +33,16 @@ ACTIONS = {
     "a": "accept", "enter": "accept", "f": "flip", "s": "speaker", "t": "text", "c": "cue", "e": "evidence",
     "m": "ambiguous", "r": "reject", "x": "reject", "+": "add", "=": "add", "n": "note", "u": "undo",
     "b": "back", "left": "back", "space": "skip", "right": "skip", "?": "help", "h": "help", "q": "quit",
-    "ctrl-d": "quit", "ctrl-l": "redraw",
+    "ctrl-d": "quit", "ctrl-l": "redraw", "resize": "redraw",
 }
+
+
+class Resized(Exception):
+    """The terminal was resized during a line prompt; `typed` is the line so far."""
+
+    def __init__(self, typed: str = ""):
+        super().__init__("terminal resized")
+        self.typed = typed
 
 
 class Terminal:
@@ -37,14 +52,83 @@ class Terminal:
         self.stream = stream or sys.stdin
         self.fd = self.stream.fileno()
         self._saved = None
+        self._wake: tuple[int, int] | None = None
+        self._previous_winch = None
+        self._in_prompt = False
 
     def __enter__(self) -> "Terminal":
         self._saved = termios.tcgetattr(self.fd)
         tty.setcbreak(self.fd)
+        self._watch_resize()
         return self
 
     def __exit__(self, *exc) -> None:
         self.restore()
+        self._unwatch_resize()
+
+    # --- resize ---------------------------------------------------------------
+    def _watch_resize(self) -> None:
+        if not hasattr(signal, "SIGWINCH"):  # pragma: no cover - not POSIX
+            return
+        r, w = os.pipe()
+        os.set_blocking(r, False)
+        os.set_blocking(w, False)
+        try:
+            self._previous_winch = signal.signal(signal.SIGWINCH, self._on_winch)
+        except ValueError:  # not the main thread: no resize events, nothing else changes
+            os.close(r)
+            os.close(w)
+            return
+        self._wake = (r, w)
+        # readline, imported after this handler, chains its own resize handler
+        # to it (and so keeps knowing the width); imported before, it would lose it
+        try:
+            import readline  # noqa: F401
+        except ImportError:  # pragma: no cover
+            pass
+
+    def _unwatch_resize(self) -> None:
+        if self._wake is None:
+            return
+        signal.signal(signal.SIGWINCH, self._previous_winch or signal.SIG_DFL)
+        for fd in self._wake:
+            os.close(fd)
+        self._wake = None
+
+    def _on_winch(self, signum, frame) -> None:
+        if self._wake is not None:
+            try:
+                os.write(self._wake[1], b"w")
+            except (BlockingIOError, OSError):
+                pass
+        if self._in_prompt:
+            try:
+                import readline
+
+                typed = readline.get_line_buffer()
+            except ImportError:  # pragma: no cover
+                typed = ""
+            raise Resized(typed)
+
+    def _drain_resize(self) -> bool:
+        got = False
+        if self._wake is not None:
+            try:
+                while os.read(self._wake[0], 64):
+                    got = True
+            except BlockingIOError:
+                pass
+        return got
+
+    @contextmanager
+    def resizable_prompt(self):
+        """A resize during the `with` raises `Resized` (see the module)."""
+        self._drain_resize()
+        self._in_prompt = True
+        try:
+            yield
+        finally:
+            self._in_prompt = False
 
     def restore(self) -> None:
         if self._saved is not None:
@@ -61,7 +145,15 @@ class Terminal:
                 tty.setcbreak(self.fd)
 
     def read_key(self) -> str:
-        """One key: a character, or a name (enter, space, left, ...)."""
+        """One key: a character, or a name (enter, space, left, ..., and
+        "resize" when the terminal changed size)."""
+        if self._wake is not None:
+            while True:
+                if self._drain_resize():
+                    return "resize"
+                ready = select.select([self.fd, self._wake[0]], [], [])[0]
+                if self.fd in ready:
+                    break
         b = os.read(self.fd, 1)
         if not b:
             return "ctrl-d"

@@ -354,10 +354,28 @@ def help_frame(console: Console, width: int, title: str) -> Frame:
 
 
 def prompt_frame(console: Console, session: Session, width: int, title: str, body: list[Text | str],
-                 note: str | None = None) -> Frame:
+                 note: str | None = None, lead: list[str] | None = None) -> Frame:
+    """A prompt's screen; `lead` are the lines of the question above the
+    input line (already wrapped at word boundaries, see `prompt_lines`)."""
     lines: list[Text] = []
     for b in body:
         lines += wrap(console, b, width)
-    foot = [Text(note or "", style="bold")]
+    foot = wrap(console, Text(note or "", style="bold"), width, max_lines=2) if note else [Text("")]
+    foot += [Text(ln, style="bold") for ln in lead or []]
     return Frame(header=title, right=progress(session), sections=[Section(lines, keep=2, shrink=1, cut_top=False)],
                  footer=foot)
+
+
+def prompt_lines(question: str, width: int, answer: int = 0) -> list[str]:
+    """The question wrapped at word boundaries to fit `width`; the last line
+    is the one the answer is typed on. When the question and an answer of
+    `answer` characters (the prefilled value) would not share one line, the
+    question goes above and the answer is typed after "> ", so that the
+    line being edited (which scrolls sideways, never wraps) keeps its label
+    in view."""
+    import textwrap
+
+    room = max(10, width - 1)
+    if len(question) + answer + 8 <= room:
+        return [question]
+    return (textwrap.wrap(question.rstrip(), room, break_on_hyphens=False) or [""]) + ["> "]
