@@ -80,3 +80,26 @@ def test_an_opening_adverbial_is_not_content_of_the_cue_after_it():
     text = "In July, the council said the plan was dead."
     assert verdict(text, "the plan was dead").label == "attributed"
     assert verdict(text, "In July").label == "asserted"
+
+
+# a name and a colon open that speaker's words; a section label or a data line does not
+@pytest.mark.parametrize("text, span", [
+    ("TRANSPORT: Buses will run every ten minutes from June.", "Buses will run every ten minutes from June"),
+    ("Nikkei: UP 0.4 percent at 38,000 points on Friday.", "UP 0.4 percent at 38,000 points on Friday"),
+    ("Turnout: 62 percent of registered voters, the highest since 1992.", "62 percent of registered voters"),
+    ("WEATHER: Heavy rain is due across the north on Sunday.", "Heavy rain is due across the north on Sunday"),
+])
+def test_labels_and_data_lines_are_not_speakers(text, span):
+    assert verdict(text, span).label == "asserted"
+
+
+@pytest.mark.parametrize("text, span, speaker", [
+    ("Jake Tapper interviewed Senator Jerry Moran.\n\nTAPPER: Will you cut the school budget this year?\n\n"
+     "MORAN: We will not cut a single teacher.", "We will not cut a single teacher", "Jerry Moran"),
+    ("Host Lena Diaz opened the show.\n\nDIAZ: The port reopened today after a week of strikes.",
+     "The port reopened today after a week of strikes", "Lena Diaz"),
+    ("Reid: Never underestimate the voters of this state.", "Never underestimate the voters of this state", "Reid"),
+])
+def test_a_named_speaker_before_a_colon_owns_the_paragraph(text, span, speaker):
+    v = verdict(text, span)
+    assert (v.label, v.speaker) == ("attributed", speaker)

@@ -128,6 +128,11 @@ class SentenceRules:
             return None
         if sum(1 for x in range(c + 1, b) if self.toks[x].word and self.toks[x].text[0].isalpha()) < 2:
             return None  # 'Clinton: 2,316' is a tally, not words
+        after = [t for t in self.toks[c + 1:min(b, c + 4)] if t.word]
+        if after and (after[0].text.isupper() and len(after[0].text) > 1 or any(t.text[0].isdigit() for t in after)):
+            return None  # 'Nikkei: UP 0.4 percent', 'Turnout: 62 percent': a data line
+        if all(t.text.isupper() for t in words) and len(self._names.get(_strip_poss(words[-1].low), ())) < 2:
+            return None  # 'TRANSPORT: Buses will ...': a section label; a speaker in capitals is named again
         if words[0].text.isupper() and len(words) == 1 and len(words[0].text) > 2:
             speaker = self.fullest(words[0].text.title())
         else:
