@@ -19,6 +19,14 @@ class Context:
     passages: list[Passage]
     index: Index
     _tokens: dict[int, list[Token]] = field(default_factory=dict)
+    _names: dict[int, list[str]] = field(default_factory=dict)
+
+    def full_names(self, source: int) -> list[str]:
+        if source not in self._names:
+            from verifier.verify.facts import full_names
+
+            self._names[source] = full_names(self.sources[source].document.text)
+        return self._names[source]
 
     def allowed(self, speaker: str | None) -> set[int] | None:
         """The sources to search for a speaker's claim: those tied to that

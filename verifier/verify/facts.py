@@ -77,12 +77,17 @@ def _key(name: str) -> str:
     return name.lower()[:5]
 
 
-def names(claim: str, passage: str, ignore: set[str], document: str = "") -> list[Difference]:
+def full_names(document: str) -> list[str]:
+    """The names of two words or more in a source (once per source: Context caches it)."""
+    return sorted(e for e in entities(document) if " " in e)
+
+
+def names(claim: str, passage: str, ignore: set[str], known: list[str] = ()) -> list[Difference]:
     """A claim's name absent from the passage while the passage names
     something the claim does not: a substitution ('Mali' for 'Niger').
     Two parts of one full name in the source document ('Sami', 'Okafor'
     of 'Sami Okafor') are one entity."""
-    for full in (e for e in entities(document) if " " in e):
+    for full in known:
         parts = full.split()
         if any(p in claim for p in parts) and any(p in passage for p in parts):
             ignore = ignore | set(parts)

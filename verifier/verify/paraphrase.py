@@ -88,7 +88,7 @@ def verify_paraphrase(ctx: Context, claim_id: str, text: str, speaker: str | Non
     ignore = name_tokens(speaker) | name_tokens(ctx.passages[region[0]].speaker)
     win = window(text, passage.text)
     diffs = (facts.numbers(text, passage.text) + facts.dates(text, passage.text, win)
-             + facts.names(text, passage.text, ignore, ctx.sources[passage.source].document.text)
+             + facts.names(text, passage.text, ignore, ctx.full_names(passage.source))
              + facts.polarity(tokens(text), tokens(win)) + facts.hedges(tokens(text), tokens(win))
              + facts.direction(text, win) + facts.compass(text, win))
     if diffs:
