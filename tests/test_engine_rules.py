@@ -103,3 +103,14 @@ def test_labels_and_data_lines_are_not_speakers(text, span):
 def test_a_named_speaker_before_a_colon_owns_the_paragraph(text, span, speaker):
     v = verdict(text, span)
     assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a refusal with an infinitive that is no cue reports an act in the article's own voice
+@pytest.mark.parametrize("text, span, label", [
+    ("The mayor refused to take questions after the meeting.", "The mayor refused to take questions", "asserted"),
+    ("Two ministers declined to attend the summit in Oslo.", "declined to attend the summit in Oslo", "asserted"),
+    ("The club has refused to pay the fine.", "The club has refused to pay the fine", "asserted"),
+    ("The agency declined to confirm that the files were stolen.", "the files were stolen", "attributed"),
+])
+def test_refusing_an_act_is_not_a_report(text, span, label):
+    assert verdict(text, span).label == label

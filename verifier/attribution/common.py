@@ -49,6 +49,7 @@ _FUNCTION = DETERMINERS | PREPOSITIONS | _lex.FUNCTION_WORDS
 _NAME_PARTICLES = _lex.NAME_PARTICLES
 _COORDINATORS = frozenset({"but", "and", "yet", "so", "or", "nor"})
 _PARTITIVES = _QUANTITY_WORDS | _lex.PARTITIVES
+_REFUSALS = _lex.REFUSALS
 
 
 @dataclass(slots=True)

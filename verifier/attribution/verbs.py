@@ -4,7 +4,7 @@ frame it makes (finite, passive, participle), and the span of its subject."""
 from __future__ import annotations
 
 from verifier.attribution.lexicon import AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_TO, NOUNISH, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, ROLE_NOUNS, cue_verb
-from verifier.attribution.common import Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _DASHES, _FUNCTION, _IRREGULAR_PAST, _MODALS, _PAREN_ADVERBS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _people, _plural, _strip_poss
+from verifier.attribution.common import _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _DASHES, _FUNCTION, _IRREGULAR_PAST, _MODALS, _PAREN_ADVERBS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _people, _plural, _strip_poss
 
 
 class VerbRules:
@@ -70,6 +70,9 @@ class VerbRules:
                 return None
         if passive:
             return self._passive_frame(k, aux, a, b, lemma, cls)
+        if lemma in _REFUSALS and nxt is not None and nxt.low == "to" and (
+                k + 2 >= b or cue_verb(self.toks[k + 2].low) is None):
+            return None  # "refused to take questions": an act the article reports, not words or thoughts
         if lemma in NEEDS_TO and cls == "thought":
             clause = lemma in ("hope", "wish") and nxt is not None and nxt.low not in ("to", "that") and any(
                 self.toks[x].low in ("will", "would", "can", "could", "'ll", "’ll", "might", "may")
