@@ -399,3 +399,50 @@ def test_resize_redraws_the_screen_and_a_prompt_keeps_its_typing(tmp_path):
     assert t.finish() == 0
     notes = [e for e in journal(tmp_path / "harbour.json.review.jsonl") if e["type"] == "change"]
     assert [e["after"]["note"] for e in notes] == ["typed before and after"]
+
+
+def test_after_a_restart_the_screen_and_the_summary_agree(tmp_path):
+    report = write_report(tmp_path / "harbour.json")
+    t = Tty("review", str(report), cwd=tmp_path)
+    t.wait("claim 1 of 8", "c4 DISAGREED")
+    t.send(" ")
+    t.wait("claim 2 of 8", "c6 DISAGREED")
+    t.send("f")                                     # c6 asserted -> attributed
+    t.wait("Speaker: Maria Lopez")
+    t.send("\r")
+    t.wait("Cue: noted")
+    t.send("\r")
+    t.wait("c6: flipped", "claim 3 of 8")
+    for _ in range(5):
+        t.send(" ")
+    t.wait("claim 8 of 8", "c5 agreed")
+    t.send("+")                                     # an added claim marked ambiguous
+    t.wait("Add a missed claim", "Evidence:")
+    t.line("losses reached 12 million euros")
+    t.wait("Label:")
+    t.line("m")
+    t.wait("Speaker:")
+    t.line("the port authority")
+    t.wait("Cue:")
+    t.line("According to")
+    t.wait("Claim text")
+    t.send("\r")
+    t.wait("Note")
+    t.send("\r")
+    t.wait(r"added r1 \(\w+, ambiguous\)", "Added    r1 ambiguous")
+    t.send("q")
+    assert t.finish() == 0
+
+    t2 = Tty("review", str(report), cwd=tmp_path)
+    t2.wait("resumed", "claim 8 of 8", "c5 agreed", "Added    r1 ambiguous")
+    for _ in range(6):
+        t2.send("b")
+    t2.wait("claim 2 of 8", "c6", "decided: flipped")
+    t2.send("\r")                                   # Enter on the flipped claim: it stays flipped
+    t2.wait(r"c6: accepted as it stands \(flipped\)", "claim 3 of 8")
+    t2.send("b")
+    t2.wait("claim 2 of 8", "decided: flipped", "Now      attributed · speaker Maria Lopez")
+    t2.send("q")
+    assert t2.finish() == 0
+    out = t2.raw.decode("utf-8", "replace")
+    assert "1 decided" in out and "0 accepted, 1 flipped, 0 ambiguous, 0 rejected; 1 added" in out

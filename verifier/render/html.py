@@ -25,6 +25,7 @@ from __future__ import annotations
 from html import escape as _esc
 
 from verifier.render import spans as sp
+from verifier.render.verdicts import html_section as _verdicts_html
 from verifier.schemas import Claim, Report
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
@@ -121,7 +122,7 @@ def _card(c: Claim, k: int) -> str:
         where = "not found in the text"
     dl = []
     if c.label == "attributed":
-        dl.append(f"<dt>Speaker</dt><dd>{esc(c.speaker) or '—'}</dd>")
+        dl.append(f"<dt>Speaker</dt><dd>{esc(c.speaker) or 'an unnamed source'}</dd>")
         dl.append(f"<dt>Cue</dt><dd>{esc(c.cue) or '—'}" + (f" ({esc(c.quote)} quote)" if c.quote != "none" else "") + "</dd>")
     else:
         dl.append("<dt>Voice</dt><dd>the outlet's own</dd>")
@@ -267,6 +268,7 @@ def to_html(report: Report) -> str:
 </div>
 {table}
 </section>
+{_verdicts_html(report)}
 {warnings_html}
 <section id="cards" aria-label="Claim details"><h2 class="sec">Claim details</h2>
 {cards}

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from verifier.review import screen
-from verifier.review.items import other_label
+from verifier.review.items import PAST, other_label, outcome
 from verifier.review.keys import ACTIONS, Terminal
 from verifier.review.prompt import ask
 from verifier.review.select import SelectionError, numbered, select
@@ -173,8 +173,11 @@ class App:
             changes = {"speaker": speaker or None, "cue": cue}
         while True:
             try:
-                session.decide(cid, action, changes)
+                item = session.decide(cid, action, changes)
                 self.message = f"{cid}: {_past(action)}"
+                kind = outcome(item, session.state.claims.get(cid))
+                if action == "accept" and kind in ("flip", "ambiguous"):
+                    self.message += f" as it stands ({PAST[kind]})"
                 return
             except NeedsInput as need:
                 if "evidence" in need.fields:
