@@ -26,12 +26,21 @@ def _help_width() -> int | None:
         return HELP_WIDTH
 
 
-try:
-    import typer.rich_utils as _rich_utils
+def _widen_help() -> None:
+    """typer's rich help takes its width from TERMINAL_WIDTH when it is
+    imported (only to draw help or an error: importing it here would cost
+    every command about 0.1 s), so say it through the environment; a
+    terminal keeps its own width."""
+    width = _help_width()
+    if width is None:
+        return
+    if "typer.rich_utils" in sys.modules:
+        sys.modules["typer.rich_utils"].MAX_WIDTH = width
+    else:
+        os.environ.setdefault("TERMINAL_WIDTH", str(width))
 
-    _rich_utils.MAX_WIDTH = _help_width()
-except ImportError:  # pragma: no cover - typer without rich
-    pass
+
+_widen_help()
 
 from verifier.commands import bench, check, eval as eval_cmd, logs, recordings, render, review, validate  # noqa: E402
 from verifier.commands import verify as verify_cmd  # noqa: E402
@@ -76,6 +85,7 @@ app.command("recordings")(recordings.recordings)
 app.command("render")(render.render_cmd)
 app.command("logs")(logs.logs)
 app.command("verify")(verify_cmd.verify)
+app.command("report")(__import__("verifier.commands.report", fromlist=["report"]).report)
 
 
 def main(argv: list[str] | None = None) -> int:
