@@ -58,6 +58,8 @@ def check(
     progress: Optional[bool] = typer.Option(
         None, "--progress/--no-progress",
         help="Progress on stderr, for one article or a batch (default: when stderr is a terminal)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Run a batch on this dask.distributed scheduler (tcp://HOST:8786); needs verifier[dask]."),
+    workers: Optional[int] = typer.Option(None, "--workers", help="Run a batch on a local Dask cluster of N worker processes; needs verifier[dask]."),
     verbose: int = verbose_option(),
 ) -> None:
     """Check an article: list its claims, each attributed or asserted, with speaker and cue.
@@ -79,7 +81,7 @@ def check(
         fmt = format.value if format else "text"
         run_batch_command(paths, output=output, format=fmt, extractor=extractor.value,
                           input_format=in_fmt, concurrency=concurrency, max_cost=max_cost,
-                          progress=progress, settings=settings)
+                          progress=progress, settings=settings, scheduler=scheduler, workers=workers)
         return
     if output is not None and not is_stdout(output):
         check_writable(output)  # before any work (or money) is spent
