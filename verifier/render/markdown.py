@@ -117,6 +117,9 @@ def to_markdown(report: Report) -> str:
         for c in missing:
             lines.append(f"- **{c.id}** ({c.label}): “{cell(c.evidence.text)}”")
         lines.append("")
+    from verifier.render.verdicts import markdown_lines
+
+    lines += markdown_lines(report)
     if report.warnings:
         lines += ["## Warnings", ""]
         lines += [f"- {cell(w)}" for w in report.warnings]

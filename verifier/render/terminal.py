@@ -224,6 +224,9 @@ def renderables(report: Report, width: int, plain: bool) -> list:
             line.append(f"“{sp.one_line(c.evidence.text)}”")
             items.append(("prose", line))
         items.append(Text())
+    from verifier.render.verdicts import terminal_items
+
+    items.extend(terminal_items(report, plain))
     if report.warnings:
         items.append(section(" Warnings ", plain))
         for w in report.warnings:

@@ -165,7 +165,9 @@ def compare_quantities(claim_q: list[Quantity], source_q: list[Quantity]) -> lis
     for q in claim_q:
         if any(consistent(q, s) for s in source_q):
             continue
-        pool = [s for s in source_q if same_unit(q, s)] or source_q
+        used = [s for s in source_q if any(consistent(o, s) for o in claim_q if o is not q)]
+        pool = [s for s in source_q if same_unit(q, s) and s not in used] or [s for s in source_q if s not in used] \
+            or source_q
         if not pool:
             reasons.append(f"number: the claim's '{q.text}' has no figure in the passage")
             continue
