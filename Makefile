@@ -9,7 +9,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 LOCK    = requirements.lock
-EXTRAS  = test
+EXTRAS  = test dask
+comma  := ,
+space  := $(subst ,, )
 
 .PHONY: demo test eval lock test-latest clean
 
@@ -36,12 +38,12 @@ eval: $(VENV)/.installed
 lock:
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install -q pip-tools
-	.venv-lock/bin/pip-compile -q --extra $(EXTRAS) --generate-hashes --allow-unsafe --strip-extras \
+	.venv-lock/bin/pip-compile -q $(addprefix --extra ,$(EXTRAS)) --generate-hashes --allow-unsafe --strip-extras \
 		--no-emit-index-url --no-emit-find-links -o $(LOCK) pyproject.toml
 
 test-latest:
 	$(PYTHON) -m venv .venv-latest
-	.venv-latest/bin/pip install -q --upgrade --upgrade-strategy eager -e '.[$(EXTRAS)]'
+	.venv-latest/bin/pip install -q --upgrade --upgrade-strategy eager -e '.[$(subst $(space),$(comma),$(EXTRAS))]'
 	.venv-latest/bin/pip list --format=freeze > .venv-latest/versions.txt
 	.venv-latest/bin/python -m pytest
 
