@@ -5,7 +5,9 @@
     >>> [(c.label, c.speaker) for c in report.claims]
     [('attributed', 'Officials')]
 
-`verifier.attribute(text, spans)` labels any (start, end) spans of a text.
+`verifier.attribute(text, spans)` labels any (start, end) spans of a text;
+`verifier.verify(report_or_text, sources)` checks attributed claims against
+the speakers' own documents.
 Nothing here imports openai or instructor; the LLM extractor imports them
 when it first calls a model.
 """
@@ -46,6 +48,20 @@ def check(text: str, **options) -> "Report":
     return Verifier(**options).check(text, source=source)
 
 
+def verify(report_or_text, sources, **options) -> "Report":
+    """Verify an article's attributed claims against the speakers' own
+    documents; the Report comes back with `verification` filled in.
+
+    `report_or_text`: a Report, or the article's text (checked first, rules
+    extractor unless options say otherwise). `sources`: paths,
+    "Speaker=path" strings, or (speaker, path or Document) pairs.
+    `judge={...}` (model settings) turns on the optional model judge.
+    """
+    from verifier.verify import verify as _verify
+
+    return _verify(report_or_text, sources, **options)
+
+
 def __getattr__(name: str):
     module = _LAZY.get(name)
     if module is None:
@@ -57,4 +73,4 @@ def __getattr__(name: str):
     return value
 
 
-__all__ = ["Claim", "Document", "Report", "Verdict", "Verifier", "VerifierError", "attribute", "check", "__version__"]
+__all__ = ["Claim", "Document", "Report", "Verdict", "Verifier", "VerifierError", "attribute", "check", "verify", "__version__"]

@@ -187,7 +187,7 @@ def _altered(ctx, claim_id, quote, speaker, words, regions, cands) -> ClaimCheck
                       [f"no passage holds {int(ALTERED_MIN * 100)}% of the quotation's words in order"],
                       candidates=cands)
     (matched, own), region, toks, sm = best
-    diffs, span = _diff(words, toks, sm)
+    diffs, span = _diff(words, toks, sm, ctx.sources[ctx.passages[region[0]].source].document.text)
     passage = ctx.span(region, span[0], span[1])
     if not own:
         who = ctx.passages[region[0]].speaker
@@ -201,12 +201,29 @@ def _altered(ctx, claim_id, quote, speaker, words, regions, cands) -> ClaimCheck
                    f"{passage.start}-{passage.end}: {summary}"], passage=passage, differences=diffs, candidates=cands)
 
 
-def _diff(words: list[str], toks: list[Token], sm: SequenceMatcher) -> tuple[list[Difference], tuple[int, int]]:
+def _sentence_end(text: str, toks: list[Token], j1: int, j2: int) -> int:
+    """j2, or earlier where a sentence ends between toks[j1] and toks[j2]."""
+    for j in range(j1 + 1, j2):
+        if any(ch in ".!?" for ch in text[toks[j - 1].end:toks[j].start]):
+            return j
+    return j2
+
+
+def _diff(words: list[str], toks: list[Token], sm: SequenceMatcher,
+          text: str = "") -> tuple[list[Difference], tuple[int, int]]:
+    """Changed, added and dropped words between the first and last shared
+    word; a change at either edge takes as many source words as it replaces."""
     blocks = [b for b in sm.get_matching_blocks() if b.size]
     lo, hi = blocks[0].b, blocks[-1].b + blocks[-1].size
     diffs: list[Difference] = []
+    span_lo, span_hi = lo, hi
     for op, i1, i2, j1, j2 in sm.get_opcodes():
-        j1, j2 = max(j1, lo), min(j2, hi)
+        if op == "replace":
+            j1, j2 = (max(j1, j2 - (i2 - i1)), j2) if j2 <= lo else (j1, min(j2, j1 + (i2 - i1)))
+            j2 = _sentence_end(text, toks, j1, j2) if text else j2
+            span_lo, span_hi = min(span_lo, j1), max(span_hi, j2)
+        else:
+            j1, j2 = max(j1, lo), min(j2, hi)
         said, src = " ".join(words[i1:i2]), " ".join(t.norm for t in toks[j1:j2]) if j2 > j1 else ""
         if op == "replace":
             diffs.append(Difference(kind="changed", claim=said, source=src or None))
@@ -214,4 +231,4 @@ def _diff(words: list[str], toks: list[Token], sm: SequenceMatcher) -> tuple[lis
             diffs.append(Difference(kind="added", claim=said))
         elif op == "insert" and src:
             diffs.append(Difference(kind="dropped", source=src))
-    return diffs, (toks[lo].start, toks[hi - 1].end)
+    return diffs, (toks[span_lo].start, toks[span_hi - 1].end)
