@@ -114,3 +114,15 @@ def test_a_named_speaker_before_a_colon_owns_the_paragraph(text, span, speaker):
 ])
 def test_refusing_an_act_is_not_a_report(text, span, label):
     assert verdict(text, span).label == label
+
+
+# a decision on a thing is the article's report of an act; on something said, it reports a view
+@pytest.mark.parametrize("text, span, label", [
+    ("The council rejected the plan on Tuesday.", "The council rejected the plan on Tuesday", "asserted"),
+    ("A judge dismissed the lawsuit in March.", "A judge dismissed the lawsuit in March", "asserted"),
+    ("The club dismissed its coach after a run of defeats.", "dismissed its coach", "asserted"),
+    ("The agency rejected that criticism as unfounded.", "that criticism as unfounded", "attributed"),
+    ("The minister dismissed claims that the port was unsafe.", "the port was unsafe", "attributed"),
+])
+def test_rejecting_a_thing_is_not_a_report(text, span, label):
+    assert verdict(text, span).label == label

@@ -50,6 +50,7 @@ _NAME_PARTICLES = _lex.NAME_PARTICLES
 _COORDINATORS = frozenset({"but", "and", "yet", "so", "or", "nor"})
 _PARTITIVES = _QUANTITY_WORDS | _lex.PARTITIVES
 _REFUSALS = _lex.REFUSALS
+_DISPOSITIONS = _lex.DISPOSITIONS
 
 
 @dataclass(slots=True)

@@ -3,8 +3,8 @@ frame it makes (finite, passive, participle), and the span of its subject."""
 
 from __future__ import annotations
 
-from verifier.attribution.lexicon import AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_TO, NOUNISH, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, ROLE_NOUNS, cue_verb
-from verifier.attribution.common import _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _DASHES, _FUNCTION, _IRREGULAR_PAST, _MODALS, _PAREN_ADVERBS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _people, _plural, _strip_poss
+from verifier.attribution.lexicon import NOUN_CUES, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_TO, NOUNISH, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, ROLE_NOUNS, cue_verb
+from verifier.attribution.common import _VIEW_NOUNS, _DISPOSITIONS, _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _DASHES, _FUNCTION, _IRREGULAR_PAST, _MODALS, _PAREN_ADVERBS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _people, _plural, _strip_poss
 
 
 class VerbRules:
@@ -73,6 +73,8 @@ class VerbRules:
         if lemma in _REFUSALS and nxt is not None and nxt.low == "to" and (
                 k + 2 >= b or cue_verb(self.toks[k + 2].low) is None):
             return None  # "refused to take questions": an act the article reports, not words or thoughts
+        if lemma in _DISPOSITIONS and not self._takes_a_view(k + 1, b):
+            return None  # "the council rejected the plan": a decision the article reports, not a report
         if lemma in NEEDS_TO and cls == "thought":
             clause = lemma in ("hope", "wish") and nxt is not None and nxt.low not in ("to", "that") and any(
                 self.toks[x].low in ("will", "would", "can", "could", "'ll", "’ll", "might", "may")
@@ -102,6 +104,17 @@ class VerbRules:
         if ing or (prev is not None and prev.low == "to" and not past):
             return self._participle_frame(k, a, b, lemma, cls, frames)
         return self._finite_frame(k, a, b, lemma, cls)
+
+    def _takes_a_view(self, j: int, b: int) -> bool:
+        """Is the object starting at toks[j] something said or believed ('that criticism',
+        'claims that ...', 'the idea'), within its first five words before any comma?"""
+        for x in range(j, min(b, j + 5)):
+            t = self.toks[x]
+            if not t.word:
+                return False
+            if t.low in _VIEW_NOUNS or t.low in NOUN_CUES:
+                return True
+        return False
 
     def _names_something(self, k: int, a: int, b: int) -> bool:
         """'... a movement called the People's Party.' / 'a group called "Never Again"':
