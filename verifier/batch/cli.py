@@ -16,7 +16,8 @@ class BatchUsage(VerifierError):
 
 def run_batch_command(paths: list[str], *, output: Path | None, format: str, extractor: str,
                       input_format: str | None, concurrency: int | None, max_cost: float | None,
-                      progress: bool | None, settings: dict) -> None:
+                      progress: bool | None, settings: dict, scheduler: str | None = None,
+                      workers: int | None = None) -> None:
     """Check every article the arguments name; results to `output` (JSONL).
     Raises a VerifierError when articles failed, the run was interrupted or
     the budget ran out: the summary line is printed first either way."""
@@ -38,6 +39,12 @@ def run_batch_command(paths: list[str], *, output: Path | None, format: str, ext
         raise BatchUsage(f"a batch writes JSONL (one line per article); --format {format} is for a single article")
     if concurrency is not None and concurrency < 1:
         raise BatchUsage("--concurrency must be at least 1")
+    if scheduler is not None or workers is not None:
+        from verifier.batch.dask_cli import run_dask_batch
+
+        return run_dask_batch(paths, output=output, extractor=extractor, input_format=input_format,
+                              concurrency=concurrency, max_cost=max_cost, progress=progress, settings=settings,
+                              scheduler=scheduler, workers=workers)
     inputs = Inputs(list(paths), exclude=(str(output),))
     store = ResultStore.open(output)
     try:

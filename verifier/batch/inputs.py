@@ -6,7 +6,11 @@ JSONL file with one article per line: {"id": ..., "text": ...},
 {"id": ..., "path": ...} or {"id": ..., "url": ...} (the id is optional for
 path and url lines). Discovery is lazy: a JSONL of many thousands of
 articles is read line by line, and each article's text is loaded only by
-the worker that checks it.
+the worker that checks it. A Parquet file (a `text` column, optionally `id`
+and any metadata columns) is read a record batch at a time
+(verifier/batch/corpus.py). Keys of a JSONL line other than id, text, path,
+url and format (outlet, date, author, ...) are the article's metadata; on a
+text line a `url` is metadata too. Metadata is carried into the results.
 """
 
 from __future__ import annotations
@@ -37,6 +41,11 @@ class Item:
     kind: str
     payload: str
     format: str | None = None
+    meta: tuple[tuple[str, str], ...] = ()  # (name, value) pairs: outlet, date, author, url, ...
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        return dict(self.meta)
 
     def load(self, input_format: str | None = None):
         """The article as a Document; raises a VerifierError when it cannot
@@ -64,7 +73,7 @@ def is_batch(paths: list[str]) -> bool:
     p = paths[0]
     if p == "-":
         return False
-    if os.path.isdir(p) or p.lower().endswith(".jsonl"):
+    if os.path.isdir(p) or p.lower().endswith((".jsonl", ".parquet")):
         return True
     return not os.path.exists(p) and bool(_GLOB_CHARS & set(p))
 
@@ -79,7 +88,7 @@ class Inputs:
 
     def __post_init__(self) -> None:
         self._expanded = self._expand()
-        self.total = sum(_count_jsonl(p) if kind == "jsonl" else 1 for kind, p in self._expanded)
+        self.total = sum(_count(kind, p) for kind, p in self._expanded)
 
     def _expand(self) -> list[tuple[str, str]]:
         """(kind, path) pairs: kind is "path" or "jsonl". Bad arguments fail
@@ -95,13 +104,13 @@ class Inputs:
                     raise InputNotFound(f"{arg}: no article files in this directory (looked for {', '.join(ARTICLE_SUFFIXES)})")
                 out.extend(("path", f) for f in found)
             elif os.path.exists(arg):
-                out.append(("jsonl" if arg.lower().endswith(".jsonl") else "path", arg))
+                out.append((_kind(arg), arg))
             elif _GLOB_CHARS & set(arg):
                 found = sorted(f for f in glob.glob(arg, recursive=True)
                                if os.path.isfile(f) and os.path.realpath(f) not in excluded)
                 if not found:
                     raise InputNotFound(f"{arg}: no file matches this pattern")
-                out.extend(("jsonl" if f.lower().endswith(".jsonl") else "path", f) for f in found)
+                out.extend((_kind(f), f) for f in found)
             else:
                 raise InputNotFound(f"{arg}: no such file")
         return out
@@ -109,7 +118,14 @@ class Inputs:
     def __iter__(self) -> Iterator[Item]:
         seen: dict[str, str] = {}
         for kind, path in self._expanded:
-            items = _jsonl_items(path) if kind == "jsonl" else iter([Item(id=path, source=path, kind="path", payload=path)])
+            if kind == "jsonl":
+                items = _jsonl_items(path)
+            elif kind == "parquet":
+                from verifier.batch.corpus import parquet_items
+
+                items = parquet_items(path)
+            else:
+                items = iter([Item(id=path, source=path, kind="path", payload=path)])
             for item in items:
                 first = seen.get(item.id)
                 if first is not None and item.kind != "error":
@@ -128,6 +144,21 @@ def _walk(directory: str) -> list[str]:
             if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
                 out.append(os.path.join(root, name))
     return sorted(out)
+
+
+def _kind(path: str) -> str:
+    low = path.lower()
+    return "jsonl" if low.endswith(".jsonl") else "parquet" if low.endswith(".parquet") else "path"
+
+
+def _count(kind: str, path: str) -> int:
+    if kind == "jsonl":
+        return _count_jsonl(path)
+    if kind == "parquet":
+        from verifier.batch.corpus import count_parquet
+
+        return count_parquet(path)
+    return 1
 
 
 def _count_jsonl(path: str) -> int:
@@ -162,7 +193,33 @@ def _jsonl_items(path: str) -> Iterator[Item]:
             yield _line_item(obj, where, base)
 
 
+_RESERVED = ("id", "text", "path", "url", "format")
+
+
+def meta_of(obj: dict, skip=_RESERVED) -> tuple[tuple[str, str], ...]:
+    """The metadata of an input record: every other key with a value, as text."""
+    out = []
+    for k, v in obj.items():
+        if k in skip or v is None:
+            continue
+        if hasattr(v, "isoformat"):
+            v = v.isoformat()
+        elif not isinstance(v, str):
+            v = json.dumps(v, ensure_ascii=False, default=str)
+        out.append((str(k), v))
+    return tuple(out)
+
+
 def _line_item(obj: dict, where: str, base: str) -> Item:
+    meta = meta_of(obj)
+    if obj.get("text") is not None and obj.get("url") is not None and obj.get("path") is None:
+        obj = dict(obj)
+        meta += (("url", str(obj.pop("url"))),)  # the article's address, already fetched
+    item = _line_item_of(obj, where, base)
+    return Item(item.id, item.source, item.kind, item.payload, item.format, meta) if meta else item
+
+
+def _line_item_of(obj: dict, where: str, base: str) -> Item:
     given = [k for k in ("text", "path", "url") if obj.get(k) is not None]
     ident = obj.get("id")
     if ident is not None and not isinstance(ident, (str, int)):

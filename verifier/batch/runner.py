@@ -130,15 +130,15 @@ class BatchRunner:
             with self._claim_lock:
                 first = self._claimed.setdefault(hash_, item.id)
             if first != item.id:
-                return Outcome(item, "duplicate", duplicate_record(item.id, item.source, hash_, first))
+                return Outcome(item, "duplicate", duplicate_record(item.id, item.source, hash_, first, item.metadata))
             if self._stop.is_set():
                 return Outcome(item, "cancelled")
             report = self.verifier.check(doc)
         except Exception as exc:  # every failure is this article's error line, never the run's end
-            return Outcome(item, "error", error_record(item.id, item.source, hash_, exc),
+            return Outcome(item, "error", error_record(item.id, item.source, hash_, exc, item.metadata),
                            error=f"{type(exc).__name__}: {exc}")
         usage = report.usage.model_dump()
-        return Outcome(item, "ok", ok_record(item.id, item.source, hash_, report.model_dump_json()),
+        return Outcome(item, "ok", ok_record(item.id, item.source, hash_, report.model_dump_json(), item.metadata),
                        claims=len(report.claims), warnings=len(report.warnings), usage=usage)
 
     def _worker(self, inq: queue.Queue, outq: queue.Queue) -> None:

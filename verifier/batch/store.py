@@ -218,20 +218,25 @@ def _numbered(path: Path) -> Iterator[tuple[int, dict]]:
         yield n, {"id": rec["id"], "status": rec["status"], "hash": rec.get("hash")}
 
 
-def ok_record(item_id: str, source: str, hash_: str, report_json: str) -> str:
-    head = json.dumps({"id": item_id, "source": source, "hash": hash_, "status": "ok"}, ensure_ascii=False)
+def _head(item_id: str, source: str, hash_: str | None, status: str, meta: dict | None) -> dict:
+    head = {"id": item_id, "source": source, "hash": hash_, "status": status}
+    if meta:
+        head["meta"] = meta  # the input's metadata columns: outlet, date, author, url, ...
+    return head
+
+
+def ok_record(item_id: str, source: str, hash_: str, report_json: str, meta: dict | None = None) -> str:
+    head = json.dumps(_head(item_id, source, hash_, "ok", meta), ensure_ascii=False)
     return head[:-1] + ', "report": ' + report_json + "}"
 
 
-def error_record(item_id: str, source: str, hash_: str | None, exc: BaseException) -> str:
+def error_record(item_id: str, source: str, hash_: str | None, exc: BaseException, meta: dict | None = None) -> str:
     err: dict = {"type": type(exc).__name__, "message": str(exc) or type(exc).__name__}
     code = getattr(exc, "exit_code", None)
     if code is not None:
         err["exit_code"] = code
-    return json.dumps({"id": item_id, "source": source, "hash": hash_, "status": "error", "error": err},
-                      ensure_ascii=False)
+    return json.dumps({**_head(item_id, source, hash_, "error", meta), "error": err}, ensure_ascii=False)
 
 
-def duplicate_record(item_id: str, source: str, hash_: str, same_as: str) -> str:
-    return json.dumps({"id": item_id, "source": source, "hash": hash_, "status": "duplicate", "same_as": same_as},
-                      ensure_ascii=False)
+def duplicate_record(item_id: str, source: str, hash_: str, same_as: str, meta: dict | None = None) -> str:
+    return json.dumps({**_head(item_id, source, hash_, "duplicate", meta), "same_as": same_as}, ensure_ascii=False)

@@ -1,0 +1,146 @@
+"""`verifier check CORPUS -o OUT --scheduler ADDRESS | --workers N`: the
+batch command on dask.distributed (verifier[dask]). Same options, same
+JSONL and summary as the single-machine batch (verifier/batch/cli.py),
+plus the Parquet tables beside the JSONL (verifier/batch/parquet.py)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import uuid
+from pathlib import Path
+
+from verifier.errors import BudgetExceeded, ConfigError, InputIsDirectory
+
+DEFAULT_PER_WORKER = 4
+CONNECT_TIMEOUT = float(os.environ.get("VERIFIER_DASK_TIMEOUT", "30"))
+
+
+def import_distributed():
+    try:
+        import distributed
+    except ImportError:
+        raise ConfigError("--scheduler and --workers need Dask: pip install 'verifier[dask]'") from None
+    return distributed
+
+
+def connect(scheduler: str | None, workers: int | None):
+    """A distributed Client (and the LocalCluster it owns, or None)."""
+    from verifier.batch.cli import BatchUsage
+
+    if scheduler is not None and workers is not None:
+        raise BatchUsage("give --scheduler or --workers, not both")
+    if workers is not None and workers < 1:
+        raise BatchUsage("--workers must be at least 1")
+    if scheduler is not None and not scheduler.strip():
+        raise BatchUsage("--scheduler needs an address, e.g. tcp://HOST:8786")
+    distributed = import_distributed()
+    if workers is not None:
+        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                           dashboard_address=None, silence_logs=logging.ERROR)
+        return distributed.Client(cluster), cluster
+    try:
+        client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    return client, None
+
+
+def run_dask_batch(paths: list[str], *, output, extractor: str, input_format: str | None, concurrency: int | None,
+                   max_cost: float | None, progress: bool | None, settings: dict, scheduler: str | None,
+                   workers: int | None) -> None:
+    from verifier.batch.cli import BatchUsage, _describe, _refuse_mixed_results
+    from verifier.batch.dask_runner import DaskBatch, Task
+    from verifier.batch.inputs import Inputs
+    from verifier.batch.parquet import ParquetSink, parquet_dir
+    from verifier.batch.progress import BatchProgress
+    from verifier.batch.runner import BatchFailed, Interrupted
+    from verifier.batch.store import ResultStore, read_results
+    from verifier.output import is_stdout
+    from verifier.pipeline import Verifier
+
+    if output is None:
+        if len(paths) == 1 and os.path.isdir(paths[0]):
+            raise InputIsDirectory(f"{paths[0]}: is a directory, not an article file; to check every article in it, "
+                                   "write the results to a JSONL file with -o FILE")
+        raise BatchUsage("a batch on Dask needs -o FILE: results go there as JSONL, one line per article")
+    if is_stdout(output):
+        raise BatchUsage("a batch on Dask writes a file (-o FILE.jsonl) and its Parquet tables beside it, not stdout")
+    if concurrency is not None and concurrency < 1:
+        raise BatchUsage("--concurrency must be at least 1")
+    import_distributed()  # before any file is touched
+    inputs = Inputs(list(paths), exclude=(str(output),))
+    store = ResultStore.open(output)
+    client = cluster = None
+    try:
+        if store.streaming:
+            raise BatchUsage(f"{output}: a batch on Dask writes a regular file (it is resumed and has Parquet beside it)")
+        model_settings = {k: v for k, v in settings.items() if k != "concurrency"}
+        ext = Verifier(extractor=extractor, **model_settings).extractor  # settings errors here, not on every worker
+        _refuse_mixed_results(store, ext, output)
+        sink = ParquetSink(parquet_dir(store.path))
+        caught = sink.catch_up(read_results(store.path))
+        client, cluster = connect(scheduler, workers)
+        nworkers = _wait_for_workers(client)
+        per_worker = concurrency or DEFAULT_PER_WORKER
+        run = uuid.uuid4().hex[:8]
+        task = Task(extractor=ext.name if extractor == "auto" else extractor, settings=model_settings,
+                    input_format=input_format, per_worker=per_worker,
+                    stop_event=f"verifier-stop-{run}" if max_cost is not None else None)
+        part = int(os.environ.get("VERIFIER_DASK_PARTITION", "0")) or (per_worker * 4)
+        where = f"a local Dask cluster of {nworkers} workers" if cluster else f"the Dask scheduler {scheduler} ({nworkers} workers)"
+        sys.stderr.write(f"verifier: checking {inputs.total} articles with the {_describe(ext)} extractor on {where}, "
+                         f"{per_worker} at a time per worker; results to {output} and {sink.dir}"
+                         + (f" (resuming: {len(store.done_hashes)} already done)" if store.done_hashes else "")
+                         + (f" ({caught} results of an earlier run added to the Parquet tables)" if caught else "") + "\n")
+        with BatchProgress(inputs.total, enabled=progress) as bar:
+            runner = DaskBatch(client, store, task, partition_size=part,
+                               max_outstanding=max(2 * part * nworkers, 2 * per_worker * nworkers),
+                               max_cost=max_cost, sink=sink, on_progress=bar.update)
+            summary = runner.run(inputs, inputs.total)
+            bar.update(summary)
+        if not summary.interrupted:
+            store.compact()
+    finally:
+        store.close()
+        _close(client, cluster)
+    sys.stderr.write(f"verifier: {summary.line()}\n")
+    for ident, reason in summary.failures[:10]:
+        sys.stderr.write(f"verifier:   failed {ident}: {reason}\n")
+    if len(summary.failures) > 10:
+        sys.stderr.write(f"verifier:   ... and {len(summary.failures) - 10} more (see the error lines in {output})\n")
+    if summary.interrupted:
+        raise Interrupted(f"interrupted: {summary.done} of {summary.total} articles done and kept in {output}; "
+                          "run the same command again to finish")
+    if summary.stopped_for_budget:
+        spent = f"{summary.cost:.4f}" if summary.cost is not None else "?"
+        raise BudgetExceeded(f"stopped before overspending (spent {spent} of --max-cost {max_cost}); "
+                             f"{summary.ok} of {summary.total} articles checked and kept in {output}; "
+                             "raise --max-cost and run the same command again to finish")
+    if summary.failed:
+        raise BatchFailed(f"{summary.failed} of {summary.total} articles failed (their errors are in {output}); "
+                          "run the same command again to retry them")
+
+
+def _wait_for_workers(client) -> int:
+    try:
+        client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+    except (TimeoutError, OSError) as exc:
+        raise ConfigError(f"no Dask worker joined within {CONNECT_TIMEOUT:.0f} s ({exc})") from None
+    return len(client.scheduler_info(n_workers=-1)["workers"]) if _takes_n_workers(client) else len(client.scheduler_info()["workers"])
+
+
+def _takes_n_workers(client) -> bool:
+    import inspect
+
+    return "n_workers" in inspect.signature(client.scheduler_info).parameters
+
+
+def _close(client, cluster) -> None:
+    for thing in (client, cluster):
+        if thing is not None:
+            try:
+                thing.close()
+            except Exception:  # closing a cluster that is going away anyway
+                pass
