@@ -334,7 +334,15 @@ def test_prompts_never_wrap_mid_word(tmp_path, cols):
     report = write_report(tmp_path / "harbour.json")
     t = Tty("review", str(report), cwd=tmp_path, rows=22, cols=cols)
     t.wait("c4 DISAGREED")
-    for _ in range(7):                              # on to c5, the last claim
+    for _ in range(3):                              # c8 has no evidence: accepting it is refused ...
+        t.send(" ")
+    t.wait("c8 UNGROUNDED")
+    t.send("a")
+    t.wait("needs evidence")
+    assert _footer_splits(t) == [], t.text          # ... in a message wrapped at word boundaries
+    assert ("c8: needs evidence in the text (select it with e or reject with r)"
+            in " ".join(ln.strip() for ln in t.lines)), t.text
+    for _ in range(4):                              # on to c5, the last claim
         t.send(" ")
     t.wait("c5 agreed")
     t.send("+")

@@ -197,6 +197,13 @@ def progress(session: Session) -> str:
     return f"{where} · {disputed} disputed left · {st.decided_count()} done"
 
 
+def message_lines(console: Console, message: str | None, width: int) -> list[Text]:
+    """The status message, wrapped at word boundaries (two lines at most)."""
+    if not message:
+        return [Text("")]
+    return wrap(console, Text(message, style="bold"), width - 1, max_lines=2)
+
+
 def key_bar(console: Console, width: int, keys: list[tuple[str, str]] | None = None) -> list[Text]:
     """The keys, packed into lines without splitting one."""
     lines = [Text()]
@@ -315,7 +322,7 @@ def claim_frame(console: Console, session: Session, width: int, title: str, mess
         ad.append("; ".join(f"{a.id} {label_text(a)}: “{a.evidence}”" for a in added))
         sections.append(Section(wrap(console, ad, width, max_lines=2), keep=1, shrink=4))
 
-    foot = list(footer) if footer is not None else [Text(message or "", style="bold")] + key_bar(console, width)
+    foot = list(footer) if footer is not None else message_lines(console, message, width) + key_bar(console, width)
     return Frame(header=title, right=progress(session), sections=sections, footer=foot)
 
 
@@ -336,7 +343,7 @@ def done_frame(console: Console, session: Session, width: int, title: str, summa
     elif not st.finished:
         items.insert(0, ("Enter", "to the undecided"))
     return Frame(header=title, right=progress(session), sections=[Section(lines, keep=3, shrink=1)],
-                 footer=[Text(message or "", style="bold")] + key_bar(console, width, items))
+                 footer=message_lines(console, message, width) + key_bar(console, width, items))
 
 
 def help_frame(console: Console, width: int, title: str) -> Frame:
