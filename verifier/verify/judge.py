@@ -117,9 +117,32 @@ class Judge:
     def _judge(self, c: ClaimCheck, key: str, session: str, texts: dict[int, str]) -> ClaimCheck:
         cands = c.candidates[:MAX_CANDIDATES]
         headers = {"X-Verifier-Document": key, "X-Verifier-Session": session, "X-Verifier-Prompt": PROMPT_VERSION}
-        with candidates_scope([p.text[:MAX_PASSAGE_CHARS] for p in cands]):
-            answer = self._client_().extract(JudgeAnswer, messages(c, cands), ledger=self.ledger, headers=headers)
+        try:
+            with candidates_scope([p.text[:MAX_PASSAGE_CHARS] for p in cands]):
+                answer = self._client_().extract(JudgeAnswer, messages(c, cands), ledger=self.ledger,
+                                                 headers=headers)
+        except Exception as exc:
+            return _failed(c, exc)
         return merge(c, answer, cands, texts)
+
+
+def _failed(c: ClaimCheck, exc: Exception) -> ClaimCheck:
+    """A transport failure, a missing recording or a budget stop is an
+    error (one line); answers that kept failing validation leave the
+    deterministic verdict, with the judge's failure recorded."""
+    from instructor.core.exceptions import InstructorRetryException
+
+    from verifier.errors import ModelError, VerifierError
+    from verifier.llm.retry import our_error
+
+    mine = exc if isinstance(exc, VerifierError) else our_error(exc)
+    if mine is not None:
+        raise mine from None
+    if not isinstance(exc, InstructorRetryException):
+        raise ModelError(f"the model judge failed ({' '.join(str(exc).split())[:200]})") from None
+    op = JudgeOpinion(verdict="not_found", reason="the model's answers failed validation after the re-asks "
+                      "(no verbatim citation); the deterministic verdict stands", applied=False)
+    return c.model_copy(update={"judge": op})
 
 
 def eligible(c: ClaimCheck) -> bool:
