@@ -25,8 +25,7 @@ def import_distributed():
     return distributed
 
 
-def connect(scheduler: str | None, workers: int | None):
-    """A distributed Client (and the LocalCluster it owns, or None)."""
+def check_options(scheduler: str | None, workers: int | None) -> None:
     from verifier.batch.cli import BatchUsage
 
     if scheduler is not None and workers is not None:
@@ -35,6 +34,10 @@ def connect(scheduler: str | None, workers: int | None):
         raise BatchUsage("--workers must be at least 1")
     if scheduler is not None and not scheduler.strip():
         raise BatchUsage("--scheduler needs an address, e.g. tcp://HOST:8786")
+
+
+def connect(scheduler: str | None, workers: int | None):
+    """A distributed Client (and the LocalCluster it owns, or None)."""
     distributed = import_distributed()
     if workers is not None:
         cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
@@ -69,6 +72,7 @@ def run_dask_batch(paths: list[str], *, output, extractor: str, input_format: st
         raise BatchUsage("a batch on Dask writes a file (-o FILE.jsonl) and its Parquet tables beside it, not stdout")
     if concurrency is not None and concurrency < 1:
         raise BatchUsage("--concurrency must be at least 1")
+    check_options(scheduler, workers)
     import_distributed()  # before any file is touched
     inputs = Inputs(list(paths), exclude=(str(output),))
     store = ResultStore.open(output)

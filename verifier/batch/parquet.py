@@ -4,8 +4,9 @@ gives `out.parquet/`):
     out.parquet/claims/part-00000-<run>.parquet     one row per claim
     out.parquet/articles/part-00000-<run>.parquet   one row per article result
 
-A part is written once (to a temporary name, fsynced, renamed) and never
-rewritten: a new run, or a resume, adds parts. Every part of a table has
+A part is written once (to a temporary name, fsynced, renamed; the claims
+file first, the articles file last, so a part is finished when its
+articles file exists) and never rewritten: a new run, or a resume, adds parts. Every part of a table has
 the same columns, so pandas (`pd.read_parquet("out.parquet/claims")`),
 DuckDB (`SELECT * FROM 'out.parquet/claims/*.parquet'`) and Polars
 (`pl.scan_parquet("out.parquet/claims/*.parquet")`) read a table as one.
@@ -98,6 +99,9 @@ class ParquetSink:
         self._claims: list[dict] = []
         for t in ("claims", "articles"):
             (self.dir / t).mkdir(parents=True, exist_ok=True)
+        for orphan in (self.dir / "claims").glob("part-*.parquet"):
+            if not (self.dir / "articles" / orphan.name).exists():
+                orphan.unlink()  # a part cut short by a crash (its articles file is written last): never finished
         self._seq = max([_seq_of(p) for t in ("claims", "articles") for p in (self.dir / t).glob("part-*.parquet")],
                         default=-1) + 1
         self.parts_written = 0
