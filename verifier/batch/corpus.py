@@ -25,7 +25,8 @@ def _pyarrow_parquet():
 def _open(path: str):
     pq = _pyarrow_parquet()
     try:
-        return pq.ParquetFile(path)
+        # pre_buffer off: pyarrow would otherwise read whole column chunks ahead of the batch asked for
+        return pq.ParquetFile(path, pre_buffer=False, buffer_size=1 << 20)
     except Exception as exc:  # pyarrow raises ArrowInvalid, OSError, ...
         raise MalformedInput(f"{path}: not a readable Parquet file ({exc})") from None
 
