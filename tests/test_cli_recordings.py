@@ -22,7 +22,7 @@ def test_defaults_find_every_recording_of_the_committed_row():
     assert "row qwen2.5-coder-1.5b: evals/recordings/qwen2.5-coder-1.5b-instruct" in out
     assert "unrecorded" not in out and "missing" not in out
     ok = [line for line in out.splitlines() if line.startswith("ok ")]
-    assert len(ok) >= 19  # every fixture, scored and dev (one keeps a harmless unused re-ask turn)
+    assert len(ok) == 20  # every fixture, scored and dev
 
 
 def test_the_recordings_folder_itself_lends_the_row_settings():
@@ -33,18 +33,28 @@ def test_the_recordings_folder_itself_lends_the_row_settings():
         assert "differs in messages" not in out and "missing" not in out
 
 
-def test_ignoring_the_rows_max_reasks_would_be_caught():
+def test_ignoring_the_rows_max_reasks_would_be_caught(tmp_path):
     """The row was recorded without re-asks: replayed with re-asks allowed
     (the client's default) a fixture needs turns that were never recorded."""
-    fx = "evals/fixtures/f05-sella-low-water.json"
-    proc = run_cli("recordings", fx, "--max-reasks", "2", "--check", cwd=ROOT)
-    out = proc.stdout.decode()
-    assert proc.returncode == 11, out
-    assert "missing" in out
-    proc = run_cli("recordings", fx, "--check", cwd=ROOT)
-    out = proc.stdout.decode()
-    assert proc.returncode == 0, out
-    assert "orphaned" not in out and "not audited" in out
+    import shutil
+
+    from verifier.document import Document
+    from verifier.fixtures import load_fixture
+
+    fx = ROOT / "evals/fixtures/f05-sella-low-water.json"
+    name = Document(text=load_fixture(fx).text).hash + ".jsonl"
+    shutil.copy(ROOT / "evals/recordings/qwen2.5-coder-1.5b-instruct" / name, tmp_path / name)
+    out = run_cli("recordings", str(fx), "--max-reasks", "2", cwd=ROOT).stdout.decode()
+    assert out.splitlines()[1].startswith("missing "), out
+    assert out.splitlines()[1].startswith("missing ") and "messages" in out
+    out = run_cli("recordings", str(fx), cwd=ROOT).stdout.decode()
+    assert out.splitlines()[1].startswith("ok "), out
+    # a copy elsewhere: --row says how it was made
+    proc = run_cli("recordings", str(fx), "--recordings", str(tmp_path), "--row", "qwen2.5-coder-1.5b", "--check",
+                   cwd=ROOT)
+    assert proc.returncode == 0, proc.stdout.decode()
+    proc = run_cli("recordings", str(fx), "--recordings", str(tmp_path), "--check", cwd=ROOT)
+    assert proc.returncode == 11 and "missing " in proc.stdout.decode()
 
 
 def _suggested(out: str) -> list[str]:

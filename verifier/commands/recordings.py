@@ -46,8 +46,7 @@ def recordings(
                                              help="Validation re-asks the recorded runs allowed (default: the row's, else 2)."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="Model config file (TOML)."),
     prune: bool = typer.Option(False, "--prune", help="Delete stale entries and orphaned files."),
-    check: bool = typer.Option(False, "--check", help="Exit 11 when an article is missing recordings (or its recorded run fails)."),
-    strict: bool = typer.Option(False, "--strict", help="With --check: stale entries and orphaned files fail too."),
+    check: bool = typer.Option(False, "--check", help="Exit 11 when anything is stale, orphaned, missing or unrecorded."),
 ) -> None:
     """List stale and orphaned recordings, and articles that need re-recording.
 
@@ -64,7 +63,6 @@ def recordings(
     cfg = load_config(eval_config)
     env_dir = os.environ.get("VERIFIER_RECORDINGS")
     targets = _targets(cfg, recordings_dir or (Path(env_dir) if env_dir else None), row)
-    explicit = bool(paths)  # named articles: other files in the directory are not orphans of this audit
     if not paths:
         if not cfg.fixtures.is_dir():
             raise ConfigError(f"name the articles or fixtures the recordings are for (no {cfg.fixtures} here)")
@@ -94,20 +92,14 @@ def recordings(
             typer.echo(line + (f"  {message}" if message else ""))
             if prune and d.stale:
                 typer.echo(f"{'':<10} pruned {len(d.stale)} stale entries")
-        others = len(result.orphaned) if explicit and not prune else 0
-        if others:
-            result.orphaned = []
         for h, n in result.orphaned:
             typer.echo(f"{'orphaned':<10} {t.directory / (h + '.jsonl')}  {n} entr{'y' if n == 1 else 'ies'}, no known article"
                        + ("  (deleted)" if prune else ""))
         if result.orphaned:
             counts["orphaned"] = len(result.orphaned)
         summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "nothing"
-        if others:
-            summary += f" ({others} files for articles not named here, not audited)"
         typer.echo(f"{t.directory}: {summary}")
-        failing = {"missing", "failed", "unrecorded"} | ({"stale", "orphaned"} if strict else set())
-        bad = bad or any(counts.get(k) for k in failing)
+        bad = bad or not result.clean
     if check and bad:
         raise typer.Exit(EXIT_MISSING_RECORDING)
 
@@ -122,6 +114,9 @@ def _targets(cfg, directory: Path | None, rows: list[str] | None) -> list[Target
         for r in model_rows:
             if not r.uses_model or r.recordings is None:
                 raise ConfigError(f"row {r.name} calls no model: it has no recordings")
+    if directory is not None and rows:
+        # --row names how the recordings in DIR were made
+        return [Target(directory, r.name, r.model, dict(r.settings)) for r in model_rows]
     if directory is None:
         if model_rows:
             return [Target(r.recordings, r.name, r.model, dict(r.settings)) for r in model_rows]
