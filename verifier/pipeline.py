@@ -10,7 +10,8 @@ from verifier.attribution import Checker
 from verifier.document import Document
 from verifier.extractors.base import Extraction, Extractor
 from verifier.grounding import locate
-from verifier.schemas import Claim, DraftClaim, Evidence, ExtractorOpinion, Report, Verdict
+from verifier.schemas import (Claim, DraftClaim, Evidence, ExtractorOpinion, LeftOut, Report, SentenceRecord,
+                              Verdict)
 
 
 def reconcile(draft: DraftClaim, evidence: Evidence, verdict: Verdict | None) -> dict:
@@ -30,9 +31,16 @@ def reconcile(draft: DraftClaim, evidence: Evidence, verdict: Verdict | None) ->
     else:
         status = "agreed" if draft.label == verdict.label else "disagreed"
     attributed = verdict.label == "attributed"
+    speaker = verdict.speaker or draft.speaker
+    if draft.label is None and draft.speaker and draft.cue and draft.cue == verdict.cue:
+        # the rule extractor read the same frame: its speaker is the source at its fullest
+        # (an appositive name after a description, 'unnamed sources' for a bare hedge)
+        speaker = draft.speaker
+    if draft.ambiguous:
+        status = "needs review"
     return dict(
         label=verdict.label,
-        speaker=(verdict.speaker or draft.speaker) if attributed else None,
+        speaker=speaker if attributed else None,
         cue=(verdict.cue or draft.cue) if attributed else None,
         cue_span=verdict.cue_span if attributed else None,
         quote=verdict.quote if attributed else "none",
@@ -95,16 +103,42 @@ def build_report(doc: Document, extraction: Extraction) -> Report:
         claims.append(Claim(
             id=f"c{len(claims) + 1}", text=draft.text, evidence=evidence,
             extractor=ExtractorOpinion(label=draft.label, speaker=draft.speaker, cue=draft.cue, quote=draft.quote),
-            checker=verdict, **fields,
+            checker=verdict, ambiguous=draft.ambiguous,
+            labels=["attributed", "asserted"] if draft.ambiguous else [fields["label"]], **fields,
         ))
     claims.sort(key=lambda c: (c.evidence.start if c.evidence.start is not None else 1 << 60))
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"
     return Report(
-        verifier_version=__version__, document=doc.info(), claims=claims,
+        verifier_version=__version__, document=doc.info(), claims=claims, sentences=sentence_records(doc, extraction, claims),
         extractor=extraction.extractor, model=extraction.model, prompt_version=extraction.prompt_version,
         usage=extraction.usage, warnings=list(extraction.warnings) + _text_warnings(doc),
     )
+
+
+def sentence_records(doc: Document, extraction: Extraction, claims: list[Claim]) -> list[SentenceRecord]:
+    """Every sentence with the claims whose evidence starts in it, or why it has none: the
+    extractor's recorded reason, else a heading, else 'no claim proposed'."""
+    notes = {n.index: n for n in (extraction.sentences or [])}
+    by_sentence: dict[int, list[str]] = {}
+    for c in claims:
+        if c.evidence.start is not None and doc.sentences:
+            by_sentence.setdefault(doc.sentence_index(c.evidence.start), []).append(c.id)
+    out = []
+    for si, s in enumerate(doc.sentences):
+        ids = by_sentence.get(si, [])
+        note = notes.get(si)
+        left = [LeftOut(start=a, end=b, text=doc.text[a:b], reason=r) for a, b, r in (note.left_out if note else [])]
+        reason = None
+        if not ids:
+            if note is not None and note.reason:
+                reason = note.reason
+            elif doc.blocks and doc.blocks[s.block].kind == "heading":
+                reason = "a heading: not scored, no claim"
+            else:
+                reason = "the extractor proposed no claim here"
+        out.append(SentenceRecord(index=si, start=s.start, end=s.end, claims=ids, reason=reason, left_out=left))
+    return out
 
 
 def _text_warnings(doc: Document) -> list[str]:

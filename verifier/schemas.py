@@ -19,11 +19,13 @@ Label = Literal["attributed", "asserted"]
 LABELS: tuple[Label, ...] = ("attributed", "asserted")
 QuoteKind = Literal["direct", "indirect", "none"]
 MatchKind = Literal["exact", "normalized", "fuzzy", "none"]
-Status = Literal["agreed", "disagreed", "ungrounded", "checked", "reviewed"]
+Status = Literal["agreed", "disagreed", "ungrounded", "checked", "reviewed", "needs review"]
 """agreed: extractor and checker give the same label; disagreed: they differ
 (marked for review); ungrounded: the evidence was not found in the text;
 checked: the extractor gave no label of its own (rule extractor), the
-checker's stands; reviewed: a person decided."""
+checker's stands; reviewed: a person decided; needs review: the claim is
+ambiguous (grammar allows both labels, e.g. a participle after a report), the
+checker's label stands until a person decides."""
 
 
 class _Model(BaseModel):
@@ -100,6 +102,7 @@ class Claim(_Model):
     checker: Verdict | None = None
     status: Status
     ambiguous: bool = False
+    labels: list[Label] = Field(default_factory=list, description="The acceptable labels: both when ambiguous.")
     review: ReviewDecision | None = None
 
 
@@ -230,6 +233,27 @@ class Verification(_Model):
     seconds: float = 0.0
 
 
+class LeftOut(_Model):
+    """Words of a sentence that are no claim, and why (a source's name tag, the
+    speech event's time or place, a reported question)."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+class SentenceRecord(_Model):
+    """One sentence of the document: its claims, or why it has none."""
+
+    index: int
+    start: int
+    end: int
+    claims: list[str] = Field(default_factory=list, description="Ids of the claims whose evidence starts here.")
+    reason: str | None = Field(default=None, description="Why the sentence yields no claim (None when it yields some).")
+    left_out: list[LeftOut] = Field(default_factory=list)
+
+
 class Report(_Model):
     schema_version: str = SCHEMA_VERSION
     verifier_version: str
@@ -242,6 +266,7 @@ class Report(_Model):
     timings: dict[str, float] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
     verification: Verification | None = Field(default=None, description="Verdicts against sources (verifier verify).")
+    sentences: list[SentenceRecord] = Field(default_factory=list, description="Every sentence: its claims or why none.")
 
     def counts(self) -> dict[str, int]:
         out = {"claims": len(self.claims), "attributed": 0, "asserted": 0}
@@ -261,3 +286,5 @@ class DraftClaim(_Model):
     cue: str | None = None
     quote: QuoteKind = "none"
     start: int | None = Field(default=None, description="Offset hint when the extractor knows it.")
+    ambiguous: bool = Field(default=False, description="Grammar allows both labels (a gloss after a report).")
+    kind: str | None = Field(default=None, description="The rule extractor's piece kind: clause, gloss, relative, ...")

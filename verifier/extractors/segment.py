@@ -1,0 +1,429 @@
+"""Claim segmentation from the attribution engine's frames.
+
+For one sentence of the body:
+
+1. The frames whose content lies in the sentence are taken from
+   `Checker(document).frames()`; a frame whose cue lies inside another
+   frame's content is nested in it and does not cut the sentence.
+2. The sentence is cut into regions: each top frame's content (what the
+   source is reported to say), and the rest, the article's own words, with
+   every frame's source and cue left out.
+3. Each region is split into propositions (`split`): a second clause after a
+   joining word ("..., but imports rose"), a second verb of the same subject
+   ("... and still found a signal"), a relative or participial gloss
+   ("..., which opened in 1978", "..., demonstrating Y", "..., run by X"), a
+   comparison ("..., down from 95 percent") and an apposition that says
+   something new ("Bellini, a former Italy midfielder, took charge").
+4. Pieces that are not claims are recorded with the reason: the source's
+   name tag ("Maria Chen, a lawyer for the family,"), the speech event's
+   time, place or audience ("on Friday", "in a statement"), a reported
+   question ("declined to say whether ..."), a bare speech event, fragments
+   of fewer than three words, a question.
+
+A participle right after a report's content ("Putin stated that X,
+demonstrating Y") can be the source's words or the reporter's gloss: its
+piece is marked ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from verifier.attribution.common import Frame
+from verifier.attribution.lexicon import BE_FORMS, CALENDAR, COMMON_PAST, IRREGULAR_PAST, MODALS
+from verifier.extractors.words import W
+
+MIN_WORDS = 3
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,-]*[A-Za-z0-9]|[A-Za-z0-9]")
+_TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
+_PUNCT = " \t\n,;:.!?\"“”‘’'()—–-"
+_AUX = frozenset({"has", "have", "had", "does", "did", "do"})
+_SUBJ_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there", "this", "that", "these", "those"})
+
+
+@dataclass
+class Piece:
+    start: int
+    end: int
+    frame: Frame | None = None  # the frame whose content it is (None: the article's own words)
+    kind: str = "clause"  # clause, gloss, relative, apposition, comparison, object
+    ambiguous: bool = False
+
+
+@dataclass
+class LeftOut:
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class SentencePlan:
+    pieces: list[Piece] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+    reason: str | None = None  # why the sentence yields no claim
+
+
+# --- words ---------------------------------------------------------------------------------------
+
+def words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def is_finite(w: str) -> bool:
+    """A finite verb form: 'is', 'would', 'has', 'found', 'rose', 'decided', 'says'."""
+    low = w.lower()
+    if not w or w[0].isupper() and low not in ("is", "was"):
+        return False
+    return (low in BE_FORMS and low not in ("be", "been", "being") or low in MODALS and low != "to" or low in _AUX
+            or low.endswith(("n't", "n’t")) or low.endswith("ed") and len(low) > 4 or low in IRREGULAR_PAST
+            or low in COMMON_PAST)
+
+
+def is_participle(w: str) -> bool:
+    low = w.lower()
+    return low.endswith("ing") and len(low) > 5 and w[0].islower() and low not in W["not_participles"]
+
+
+def has_finite(s: str, limit: int = 8) -> bool:
+    return any(is_finite(w) for w in words(s)[:limit])
+
+
+def starts_clause(s: str) -> bool:
+    """A subject and a finite verb (or a finite verb sharing the subject) open `s`."""
+    ws = words(s)
+    if not ws:
+        return False
+    if is_finite(ws[0]) or (len(ws) > 1 and ws[0].lower().endswith("ly") and is_finite(ws[1])):
+        return True  # "... and still found", "... and was working"
+    return any(is_finite(w) for w in ws[1:7])
+
+
+# --- regions -------------------------------------------------------------------------------------
+
+def top_frames(frames: list[Frame]) -> list[Frame]:
+    """Frames not nested inside another frame's content."""
+    out = []
+    for f in frames:
+        if not f.content:
+            continue
+        nested = False
+        if f.cue is not None:
+            for g in frames:
+                if g is f or not g.content:
+                    continue
+                if any(a <= f.cue[0] and f.cue[1] <= b for a, b in g.content):
+                    nested = True
+                    break
+        if not nested:
+            out.append(f)
+    return out
+
+
+def plan_sentence(text: str, start: int, end: int, frames: list[Frame], here: list[Frame]) -> SentencePlan:
+    """`frames`: those whose content meets the sentence; `here`: those whose cue is in it."""
+    plan = SentencePlan()
+    if text[start:end].rstrip().endswith("?"):
+        plan.reason = "a question: not a claim"
+        plan.left_out.append(LeftOut(start, end, plan.reason))
+        return plan
+    tops = top_frames(frames)
+    regions: list[tuple[int, int, Frame | None]] = []
+    for f in tops:
+        for a, b in f.content:
+            a, b = max(a, start), min(b, end)
+            if a < b:
+                regions.append((a, b, f))
+    regions.sort(key=lambda r: r[0])
+    # drop overlaps (a later frame's content inside an earlier one)
+    clean: list[tuple[int, int, Frame | None]] = []
+    for a, b, f in regions:
+        if clean and a < clean[-1][1]:
+            if b <= clean[-1][1]:
+                continue
+            a = clean[-1][1]
+        clean.append((a, b, f))
+    marks: list[tuple[int, int]] = []
+    for f in here:
+        for iv in (f.source, f.cue):
+            if iv is not None:
+                marks.append(iv)
+    own = _subtract((start, end), [(a, b) for a, b, _ in clean] + marks)
+    for f in here:
+        if not f.content or not text[f.content[0][0]:f.content[-1][1]].strip(_PUNCT):
+            if f.cue is not None and f.kind == "verb":
+                plan.left_out.append(LeftOut(f.cue[0], f.cue[1], "a speech event with nothing said about its content"))
+    for a, b, f in clean:
+        _content_pieces(text, a, b, f, plan)
+    for a, b in own:
+        _own_pieces(text, a, b, start, end, here, clean, plan)
+    plan.pieces.sort(key=lambda p: p.start)
+    if not plan.pieces and plan.reason is None:
+        reasons = sorted({lo.reason for lo in plan.left_out})
+        plan.reason = "; ".join(reasons) if reasons else "no proposition of three words or more"
+    return plan
+
+
+def _subtract(span: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = [span]
+    for ca, cb in sorted(cuts):
+        nxt = []
+        for a, b in out:
+            if cb <= a or ca >= b:
+                nxt.append((a, b))
+                continue
+            if a < ca:
+                nxt.append((a, ca))
+            if cb < b:
+                nxt.append((cb, b))
+        out = nxt
+    return out
+
+
+def _content_pieces(text: str, a: int, b: int, f: Frame, plan: SentencePlan) -> None:
+    a, b = trim(text, a, b)
+    if a >= b:
+        return
+    seg = text[a:b]
+    first = (words(seg) or [""])[0].lower()
+    if first in W["question_words"]:
+        plan.left_out.append(LeftOut(a, b, f"a reported question ({f.cue_text!r} {first} ...): not a claim"))
+        return
+    if not has_finite(seg, 40) and f.cue is not None and len(words(seg)) < MIN_WORDS + 1 and f.kind == "verb":
+        # a short object of the cue: "praised its resilience" (the cue makes it a proposition)
+        plan.pieces.append(Piece(min(f.cue[0], a), b, f, "object"))
+        return
+    if not has_finite(seg, 40) and f.kind == "verb":
+        m = _EVENT_TIME.search(seg)
+        if m and (m.group(2).lower() in CALENDAR or m.group(1).lower() in ("yesterday", "today")):
+            plan.left_out.append(LeftOut(a + m.start() + 1, b, "the time of the speech event"))
+            b = a + m.start()
+    for pa, pb, kind in split(text, a, b):
+        n = len(words(text[pa:pb]))
+        if n >= MIN_WORDS or kind == "apposition" and n >= 2:
+            plan.pieces.append(Piece(pa, pb, f, kind))
+        else:
+            plan.left_out.append(LeftOut(pa, pb, "a fragment of fewer than three words"))
+
+
+def _own_pieces(text, a, b, s0, s1, here, clean, plan) -> None:
+    a, b = trim(text, a, b)
+    if a >= b:
+        return
+    for pa, pb, kind in split(text, a, b):
+        seg = text[pa:pb]
+        ws = words(seg)
+        reason = _frame_material(text, pa, pb, seg, ws, kind, here)
+        if reason:
+            plan.left_out.append(LeftOut(pa, pb, reason))
+            continue
+        if len(ws) < MIN_WORDS and not (kind == "apposition" and len(ws) >= 2):
+            plan.left_out.append(LeftOut(pa, pb, "a fragment of fewer than three words"))
+            continue
+        amb = kind == "gloss" and any(f is not None and f.kind == "verb" and _gap_end(text, y, pa) == 0
+                                      for _, y, f in clean)
+        plan.pieces.append(Piece(pa, pb, None, kind, ambiguous=amb))
+
+
+def _gap_end(text: str, content_end: int, piece_start: int) -> int:
+    """0 when only punctuation and spaces lie between a content's end and a piece."""
+    if content_end > piece_start:
+        return 1
+    return 0 if not text[content_end:piece_start].strip(_PUNCT) else 1
+
+
+def _frame_material(text, a, b, seg, ws, kind, here) -> str | None:
+    """Why an own-voice piece next to a frame's source or cue is part of the frame, or None."""
+    if not ws:
+        return "punctuation"
+    if len(ws) < 2:
+        return None
+    for f in here:
+        touch = []
+        for iv in (f.source, f.cue):
+            if iv is not None:
+                touch.append(not text[min(iv[1], a):max(iv[1], a)].strip(_PUNCT) if iv[1] <= a else
+                             not text[b:iv[0]].strip(_PUNCT) if b <= iv[0] else True)
+        if not any(touch):
+            continue
+        first = ws[0].lower()
+        if first.endswith("ing") and ws[0][0].isupper() and not has_finite(seg, 40):
+            return "the circumstances of the speech event (a participle phrase of the source)"
+        verbless = not has_finite(seg, 40) and not is_participle(ws[0])
+        if not verbless:
+            continue
+        if first in W["event_phrases"] or first in ("reporters", "journalists"):
+            return "the time, place or audience of the speech event"
+        if f.source is not None and (f.source[1] <= a and not text[f.source[1]:a].strip(_PUNCT)
+                                     or b <= f.source[0] and not text[b:f.source[0]].strip(_PUNCT)):
+            return "an appositive name tag of the source"
+        if f.cue is not None and f.cue[1] <= a:
+            return "the audience or manner of the speech event"
+        if f.cue is not None and b <= f.cue[0]:
+            return "part of the source phrase"
+    return None
+
+
+# --- splitting -----------------------------------------------------------------------------------
+
+def trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Leading joining words, 'that', punctuation and spaces off; trailing punctuation off
+    (a closing quotation mark stays when its opening mark is inside)."""
+    while True:
+        while a < b and text[a] in _PUNCT:
+            a += 1
+        m = re.match(r"(?:that|and|but|yet|so|then)\b\s*", text[a:b], re.I)
+        if m and m.end() > 0 and b - a > m.end():
+            a += m.end()
+            continue
+        break
+    while True:
+        while b > a and text[b - 1] in _PUNCT:
+            b -= 1
+        m = re.search(r"\s+(?:that|and|but)$", text[a:b])
+        if not m:
+            break
+        b = a + m.start()
+    seg = text[a:b]
+    for o, c in (("“", "”"), ('"', '"')):
+        if seg.count(o) - (seg.count(c) if o != c else 0) > 0 or (o == c and seg.count(o) % 2):
+            if b < len(text) and text[b:b + 1] == c:
+                b += 1
+    return a, b
+
+
+_EVENT_TIME = re.compile(r"\s+(on|yesterday|today)\b\s*(\w*)$", re.I)
+_CUT = re.compile(r";\s*|,\s+|\s+(?:but|and|while|whereas|yet)\s+", re.I)
+
+
+def split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """Propositions of the region [a, b): (start, end, kind), trimmed."""
+    seg = text[a:b]
+    cuts: list[tuple[int, int, str]] = []  # (cut start, next piece start, kind of next piece)
+    for m in _CUT.finditer(seg):
+        left, right = seg[:m.start()], seg[m.end():]
+        tok = m.group(0).strip().lower()
+        kind = _cut_kind(tok, left, right)
+        if kind:
+            cuts.append((m.start(), m.end(), kind))
+    pieces: list[tuple[int, int, str]] = []
+    pos, kind_here = 0, _opening_kind(seg)
+    # a relative, apposition or reduced gloss closed by a comma returns to the main clause
+    for i, (cs, ce, kind) in enumerate(cuts):
+        if cs < pos:
+            continue
+        pieces.append((pos, cs, kind_here))
+        pos, kind_here = ce, kind
+    pieces.append((pos, len(seg), kind_here))
+    out = []
+    for i, (s, e, kind) in enumerate(pieces):
+        if kind in ("relative", "apposition", "reduced"):
+            # the gloss ends at the next comma; after it the main clause goes on
+            comma = seg.find(",", s, e)
+            if comma > 0:
+                rest = seg[comma + 1:e]
+                if starts_clause(rest) or has_finite(rest):
+                    out.append((s, comma, kind))
+                    out.append((comma + 1, e, "clause"))
+                    continue
+        out.append((s, e, kind))
+    final = []
+    for s, e, kind in out:
+        x, y = trim(text, a + s, a + e)
+        if x < y:
+            if kind == "apposition" and len(words(text[x:y])) < MIN_WORDS:
+                x = _name_before(text, a, x)
+            final.append((x, y, kind))
+    return final
+
+
+def _opening_kind(seg: str) -> str:
+    ws = words(seg)
+    if ws and is_participle(ws[0]):
+        return "gloss"
+    if ws and ws[0] in W["relatives"]:
+        return "relative"
+    return "clause"
+
+
+def _cut_kind(tok: str, left: str, right: str) -> str | None:
+    rw = words(right)
+    lw = words(left)
+    if not rw or len(lw) < 1:
+        return None
+    first = rw[0].lower()
+    if tok == ";":
+        return "clause"
+    if tok == ",":
+        if first in W["coordinators"]:
+            rest = right[len(rw[0]):]
+            if first == "and" and not starts_clause(rest):
+                return None  # a list: "tanks, and small arms"
+            return "clause" if len(words(rest)) >= MIN_WORDS else None
+        if first in W["relatives"] and rw[0][0].islower():
+            return "relative"
+        if is_participle(rw[0]):
+            return "gloss"
+        if first in W["comparisons"] and len(rw) > 1 and rw[1].lower() in ("from", "with", "to"):
+            return "comparison"
+        if rw[0][0].islower() and rw[0].lower().endswith("ed") and len(rw) > 1 and rw[1].lower() in (
+                "by", "in", "on", "at", "from", "under", "for", "with") and len(lw) >= 1:
+            return "reduced"
+        if (first in W["apposition_openers"] or rw[0][0].isdigit()) and not _finite_before_comma(right):
+            return "apposition" if len(lw) >= 1 else None
+        return None
+    # a bare joining word
+    if len(lw) < MIN_WORDS or len(rw) < MIN_WORDS:
+        return None
+    if tok == "and":
+        if is_finite(lw[-1]) or lw[-1].lower() in BE_FORMS:
+            return None  # "have maintained and even increased pressure": verbs sharing one object
+        if first in ("then", "still", "also", "even") and len(rw) > 1:
+            nxt = rw[1]
+            if is_finite(nxt) or is_participle(nxt):
+                return "clause"
+        if is_finite(rw[0]) and not rw[0].lower().endswith("ed") or rw[0].lower().endswith("ed") and _verb_left(lw):
+            return "clause"
+        if first in _SUBJ_PRONOUNS and len(rw) > 1 and is_finite(rw[1]):
+            return "clause"
+        return None
+    return "clause" if has_finite(right, 8) else None
+
+
+def _verb_left(lw: list[str]) -> bool:
+    """The left side holds a finite verb: 'X had stopped ... and started' coordinates verbs."""
+    return any(is_finite(w) for w in lw)
+
+
+def _finite_before_comma(right: str) -> bool:
+    head = right.split(",", 1)[0]
+    return has_finite(head, 40)
+
+
+def _name_before(text: str, lo: int, x: int) -> int:
+    """Extend a short apposition back over the capitalised name it describes ('Ashby, 61')."""
+    j = x
+    k = text.rfind(",", lo, x)
+    if k < 0:
+        return x
+    s = k
+    while s > lo and text[s - 1] != " ":
+        s -= 1
+    if s < k and text[s].isupper():
+        return s
+    return j
+
+
+def _quote_depth(seg: str) -> list[int]:
+    out, d = [], 0
+    straight = False
+    for ch in seg:
+        if ch == "“":
+            d += 1
+        elif ch == "”":
+            d = max(0, d - 1)
+        elif ch == '"':
+            straight = not straight
+        out.append(d + (1 if straight else 0))
+    return out
