@@ -35,6 +35,7 @@ from verifier.attribution.lexicon import BE_FORMS, CALENDAR, COMMON_PAST, IRREGU
 from verifier.extractors.words import W
 
 MIN_WORDS = 3
+NAME_TAGS_ARE_CLAIMS = False  # "Maria Chen, a lawyer for the family, said": the apposition only names the source
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 _PUNCT = " \t\n,;:.!?\"“”‘’'()—–-"
@@ -78,7 +79,7 @@ def is_finite(w: str) -> bool:
         return False
     return (low in BE_FORMS and low not in ("be", "been", "being") or low in MODALS and low != "to" or low in _AUX
             or low.endswith(("n't", "n’t")) or low.endswith("ed") and len(low) > 4 or low in IRREGULAR_PAST
-            or low in COMMON_PAST)
+            or low in COMMON_PAST or low in W["finite_forms"])
 
 
 def is_participle(w: str) -> bool:
@@ -131,7 +132,10 @@ def plan_sentence(text: str, start: int, end: int, frames: list[Frame], here: li
     tops = top_frames(frames)
     regions: list[tuple[int, int, Frame | None]] = []
     for f in tops:
-        for a, b in f.content:
+        ivs = f.content
+        if f.kind == "hedge":  # "X has reportedly left": the hedge stays inside its claim
+            ivs = [(ivs[0][0], ivs[-1][1])]
+        for a, b in ivs:
             a, b = max(a, start), min(b, end)
             if a < b:
                 regions.append((a, b, f))
@@ -146,8 +150,8 @@ def plan_sentence(text: str, start: int, end: int, frames: list[Frame], here: li
         clean.append((a, b, f))
     marks: list[tuple[int, int]] = []
     for f in here:
-        for iv in (f.source, f.cue):
-            if iv is not None:
+        for iv in (source_head(text, f), f.cue):
+            if iv is not None and not (f.kind == "hedge" and iv == f.cue):
                 marks.append(iv)
     own = _subtract((start, end), [(a, b) for a, b, _ in clean] + marks)
     for f in here:
@@ -163,6 +167,20 @@ def plan_sentence(text: str, start: int, end: int, frames: list[Frame], here: li
         reasons = sorted({lo.reason for lo in plan.left_out})
         plan.reason = "; ".join(reasons) if reasons else "no proposition of three words or more"
     return plan
+
+
+def source_head(text: str, f: Frame) -> tuple[int, int] | None:
+    """The source without what its commas set off: "Nadia Rahman, who runs an agency,"
+    -> "Nadia Rahman" (the relative clause asserts something of its own)."""
+    if f.source is None:
+        return None
+    a, b = f.source
+    k = text.find(",", a, b)
+    if k > a and text[k + 1:b].strip(_PUNCT):
+        rest = words(text[k + 1:b])
+        if rest and rest[0].lower() in W["relatives"] or NAME_TAGS_ARE_CLAIMS:
+            return a, k
+    return a, b
 
 
 def _subtract(span: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -187,13 +205,19 @@ def _content_pieces(text: str, a: int, b: int, f: Frame, plan: SentencePlan) -> 
         return
     seg = text[a:b]
     first = (words(seg) or [""])[0].lower()
-    if first in W["question_words"]:
+    adjacent = f.cue is not None and f.cue[1] <= a and not text[f.cue[1]:a].strip()
+    if first in W["question_words"] and (first == "whether" or adjacent) and seg[:1].isalpha():
         plan.left_out.append(LeftOut(a, b, f"a reported question ({f.cue_text!r} {first} ...): not a claim"))
         return
-    if not has_finite(seg, 40) and f.cue is not None and len(words(seg)) < MIN_WORDS + 1 and f.kind == "verb":
-        # a short object of the cue: "praised its resilience" (the cue makes it a proposition)
-        plan.pieces.append(Piece(min(f.cue[0], a), b, f, "object"))
-        return
+    if (f.kind == "verb" and f.cue is not None and f.cue[1] <= a and not has_finite(seg, 40)
+            and seg[:1] not in "“\"‘'" and first not in W["question_words"]):
+        # the cue's object is a noun phrase, no clause: the report is one proposition with its
+        # verb ("praised its resilience", "Kline rejected that version of events"), whose
+        # label (content or speech event) the checker decides
+        left = f.source[0] if f.source is not None and f.source[1] <= f.cue[0] else f.cue[0]
+        if not text[left:a].count(","):
+            plan.pieces.append(Piece(left, b, f, "object"))
+            return
     if not has_finite(seg, 40) and f.kind == "verb":
         m = _EVENT_TIME.search(seg)
         if m and (m.group(2).lower() in CALENDAR or m.group(1).lower() in ("yesterday", "today")):
@@ -241,7 +265,7 @@ def _frame_material(text, a, b, seg, ws, kind, here) -> str | None:
         return None
     for f in here:
         touch = []
-        for iv in (f.source, f.cue):
+        for iv in (source_head(text, f), f.cue):
             if iv is not None:
                 touch.append(not text[min(iv[1], a):max(iv[1], a)].strip(_PUNCT) if iv[1] <= a else
                              not text[b:iv[0]].strip(_PUNCT) if b <= iv[0] else True)
@@ -255,8 +279,9 @@ def _frame_material(text, a, b, seg, ws, kind, here) -> str | None:
             continue
         if first in W["event_phrases"] or first in ("reporters", "journalists"):
             return "the time, place or audience of the speech event"
-        if f.source is not None and (f.source[1] <= a and not text[f.source[1]:a].strip(_PUNCT)
-                                     or b <= f.source[0] and not text[b:f.source[0]].strip(_PUNCT)):
+        src = source_head(text, f)
+        if src is not None and (src[1] <= a and not text[src[1]:a].strip(_PUNCT)
+                                or b <= src[0] and not text[b:src[0]].strip(_PUNCT)):
             return "an appositive name tag of the source"
         if f.cue is not None and f.cue[1] <= a:
             return "the audience or manner of the speech event"
@@ -294,7 +319,7 @@ def trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 _EVENT_TIME = re.compile(r"\s+(on|yesterday|today)\b\s*(\w*)$", re.I)
-_CUT = re.compile(r";\s*|,\s+|\s+(?:but|and|while|whereas|yet)\s+", re.I)
+_CUT = re.compile(r";\s*|:\s+|,\s+|\s+(?:but|and|while|whereas|yet|though|although)\s+", re.I)
 
 
 def split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
@@ -355,6 +380,8 @@ def _cut_kind(tok: str, left: str, right: str) -> str | None:
     first = rw[0].lower()
     if tok == ";":
         return "clause"
+    if tok == ":":
+        return "clause" if starts_clause(right) and len(lw) >= MIN_WORDS else None
     if tok == ",":
         if first in W["coordinators"]:
             rest = right[len(rw[0]):]
@@ -376,6 +403,8 @@ def _cut_kind(tok: str, left: str, right: str) -> str | None:
     # a bare joining word
     if len(lw) < MIN_WORDS or len(rw) < MIN_WORDS:
         return None
+    if first == "that" and len(rw) > 2:
+        return "clause"  # "said X and that Y": two content clauses
     if tok == "and":
         if is_finite(lw[-1]) or lw[-1].lower() in BE_FORMS:
             return None  # "have maintained and even increased pressure": verbs sharing one object
