@@ -91,11 +91,24 @@ def has_finite(s: str, limit: int = 8) -> bool:
     return any(is_finite(w) for w in words(s)[:limit])
 
 
+def present_verb(ws: list[str], i: int) -> bool:
+    """ws[i] is a present-tense verb after a subject or a joining word: 'owns 31 percent',
+    'it exposes how ...': a lower-case -s word followed by an object or clause opener."""
+    if i >= len(ws) or i + 1 >= len(ws):
+        return False
+    w, nxt = ws[i], ws[i + 1].lower()
+    return (w[0].islower() and w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "is"))
+            and w.lower() not in W["apposition_openers"]
+            and (nxt in W["apposition_openers"] or nxt[0].isdigit() or nxt in ("that", "how", "what", "to", "up")))
+
+
 def starts_clause(s: str) -> bool:
     """A subject and a finite verb (or a finite verb sharing the subject) open `s`."""
     ws = words(s)
     if not ws:
         return False
+    if ws[0].lower() in _SUBJ_PRONOUNS and len(ws) > 2 and present_verb(ws, 1):
+        return True
     if is_finite(ws[0]) or (len(ws) > 1 and ws[0].lower().endswith("ly") and is_finite(ws[1])):
         return True  # "... and still found", "... and was working"
     return any(is_finite(w) for w in ws[1:7])
@@ -272,6 +285,8 @@ def _frame_material(text, a, b, seg, ws, kind, here) -> str | None:
         if not any(touch):
             continue
         first = ws[0].lower()
+        if first in W["relatives"]:
+            return None  # "Nadia Rahman, who runs an agency, said": the relative clause is a claim
         if first.endswith("ing") and ws[0][0].isupper() and not has_finite(seg, 40):
             return "the circumstances of the speech event (a participle phrase of the source)"
         verbless = not has_finite(seg, 40) and not is_participle(ws[0])
@@ -298,7 +313,9 @@ def trim(text: str, a: int, b: int) -> tuple[int, int]:
     while True:
         while a < b and text[a] in _PUNCT:
             a += 1
-        m = re.match(r"(?:that|and|but|yet|so|then)\b\s*", text[a:b], re.I)
+        # a lower-case "that" joins a content clause; a capital one opens a sentence as a
+        # demonstrative ("That ruling still shapes ...") and stays
+        m = re.match(r"(?:that|[Aa]nd|[Bb]ut|[Yy]et|[Ss]o|[Tt]hen)\b\s*", text[a:b])
         if m and m.end() > 0 and b - a > m.end():
             a += m.end()
             continue
@@ -394,8 +411,8 @@ def _cut_kind(tok: str, left: str, right: str) -> str | None:
             return "gloss"
         if first in W["comparisons"] and len(rw) > 1 and rw[1].lower() in ("from", "with", "to"):
             return "comparison"
-        if rw[0][0].islower() and rw[0].lower().endswith("ed") and len(rw) > 1 and rw[1].lower() in (
-                "by", "in", "on", "at", "from", "under", "for", "with") and len(lw) >= 1:
+        if rw[0][0].islower() and len(rw) > 1 and (rw[1].lower() == "by" or rw[0].lower().endswith("ed") and rw[1].lower() in (
+                "in", "on", "at", "from", "under", "for", "with")) and len(lw) >= 1:
             return "reduced"
         if (first in W["apposition_openers"] or rw[0][0].isdigit()) and not _finite_before_comma(right):
             return "apposition" if len(lw) >= 1 else None
@@ -412,6 +429,10 @@ def _cut_kind(tok: str, left: str, right: str) -> str | None:
             nxt = rw[1]
             if is_finite(nxt) or is_participle(nxt):
                 return "clause"
+        if first in ("still", "also") and present_verb(rw, 1) and _verb_left(lw):
+            return "clause"  # "founded Pantry in 1987 and still owns 31 percent"
+        if present_verb(rw, 0) and _verb_left(lw):
+            return "clause"
         if is_finite(rw[0]) and not rw[0].lower().endswith("ed") or rw[0].lower().endswith("ed") and _verb_left(lw):
             return "clause"
         if first in _SUBJ_PRONOUNS and len(rw) > 1 and is_finite(rw[1]):
