@@ -236,7 +236,7 @@ def test_answer_cut_at_max_tokens_keeps_its_complete_claims(server, clean_env):
 
 def test_price_table_gives_cost(server, clean_env):
     server.script(structured(GOOD, usage=(1_000_000, 500_000)))
-    report = make(server, prices={"test-model": {"input": 0.5, "output": 2.0}}).check(ARTICLE)
+    report = make(server, prices={"test-model": {"input": 0.5, "output": 2.0}}, max_tokens=500_000).check(ARTICLE)
     assert report.usage.cost == pytest.approx(0.5 + 1.0)
 
 

@@ -64,7 +64,7 @@ class ModelClient:
         import instructor
         import openai
 
-        from verifier.llm.transport import VerifierTransport
+        from verifier.llm.transport import Limits, VerifierTransport, network_transport
 
         _quiet_library_loggers()
         if settings.mode in ("live", "record", "auto") and not (settings.api_key or settings.base_url):
@@ -73,8 +73,9 @@ class ModelClient:
                 "without either, use --extractor rules or --mode replay")
         self.settings = settings
         self.store = store
-        inner = None if settings.mode == "replay" else httpx2.HTTPTransport(proxy=_env_proxy(settings.base_url))
-        self.transport = VerifierTransport(inner, settings.mode, store, model=settings.model)
+        inner = None if settings.mode == "replay" else network_transport(proxy=_env_proxy(settings.base_url))
+        self.transport = VerifierTransport(inner, settings.mode, store, model=settings.model,
+                                           limits=Limits.from_settings(settings), api_key=settings.api_key)
         self.http = httpx2.Client(transport=self.transport, timeout=httpx2.Timeout(settings.timeout, connect=min(
             10.0, settings.timeout)))
         self.openai = openai.OpenAI(
@@ -93,7 +94,8 @@ class ModelClient:
     def _create(self, *, _ledger: Ledger, _schema: dict | None = None, **kwargs: Any) -> Any:
         if self.settings.llm_mode == "json" and _schema is not None and self.settings.send_json_schema_hint:
             kwargs["response_format"] = {**kwargs.get("response_format", {"type": "json_object"}), "schema": _schema}
-        estimate = len(json.dumps(kwargs.get("messages", ""), ensure_ascii=False)) // 3 + 50
+        sent = {k: kwargs.get(k) for k in ("messages", "tools", "response_format") if kwargs.get(k) is not None}
+        estimate = len(json.dumps(sent, ensure_ascii=False, default=str)) // 3 + 50
         return call_with_retries(
             lambda: self.openai.chat.completions.create(**kwargs),
             settings=self.settings, ledger=_ledger, prompt_tokens_estimate=estimate,
@@ -102,21 +104,17 @@ class ModelClient:
 
     def extract(self, response_model: type, messages: list[dict], *, ledger: Ledger, headers: dict[str, str]) -> Any:
         """One structured call: instructor validates and re-asks; every
-        attempt's tokens go to `ledger` (instructor hooks)."""
+        attempt's tokens go to `ledger` (counted by the transport as each
+        answer arrives, so answers that fail later count too); re-asks are
+        counted by an instructor hook."""
         import instructor
 
         hooks = instructor.hooks.Hooks()  # per call: each call has its own ledger
-
-        def on_response(response: Any) -> None:
-            usage = getattr(response, "usage", None)
-            if usage is not None:
-                ledger.tokens(getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0)
 
         def on_parse_error(error: Exception, **info: Any) -> None:
             if not info.get("is_last_attempt", False):
                 ledger.reask()
 
-        hooks.on("completion:response", on_response)
         hooks.on("parse:error", on_parse_error)
         sampling: dict[str, Any] = {"temperature": self.settings.temperature, "max_tokens": self.settings.max_tokens}
         if self.settings.seed is not None:

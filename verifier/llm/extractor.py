@@ -26,7 +26,7 @@ from verifier.schemas import DraftClaim
 
 from verifier.llm.chunking import Chunk, chunk_document
 from verifier.llm.prompts import load_prompts
-from verifier.llm.recording import RecordingStore
+from verifier.llm.recording import RecordingStore, check_document_name
 from verifier.llm.response import VERBATIM, ClaimList, ExtractedClaim, article_scope, salvage
 from verifier.llm.retry import our_error
 from verifier.llm.settings import Settings
@@ -75,6 +75,8 @@ class LLMExtractor:
 
     # --- extraction ----------------------------------------------------------------
     def extract(self, document: Document) -> Extraction:
+        if self.store is not None:
+            check_document_name(document.hash)  # it names the recording file: never a path
         client = self._get_client()
         chunks = chunk_document(document, self.settings.chunk_chars, self.settings.context_chars)
         ledger = self.run_usage.child()
@@ -90,6 +92,10 @@ class LLMExtractor:
         seen: set[tuple[str, str]] = set()
         for chunk, result in zip(chunks, results):
             warnings.extend(result.warnings)
+        if ledger.estimated:
+            warnings.append(f"the model server reported no token usage for {ledger.estimated} answer(s); their tokens "
+                            "(and cost) are estimated from the bytes sent and received")
+        for chunk, result in zip(chunks, results):
             for c in result.claims:
                 key = (" ".join(fold(c.evidence).split()).lower(), " ".join(c.claim.split()).lower())
                 if key in seen:
@@ -162,9 +168,10 @@ class LLMExtractor:
             "X-Verifier-Chunk": str(chunk.index + 1), "X-Verifier-Prompt": self.prompt_version,
         }
         where = f"chunk {chunk.index + 1} of {n_chunks}" if n_chunks > 1 else "the article"
+        mine_only = ledger.child()  # this chunk's own requests and re-asks, for honest warnings
         try:
             with article_scope(chunk.text):
-                answer = client.extract(ClaimList, messages, ledger=ledger, headers=headers)
+                answer = client.extract(ClaimList, messages, ledger=mine_only, headers=headers)
             return _ChunkResult(claims=list(answer.claims))
         except IncompleteOutputException as exc:
             mine = our_error(exc)
@@ -184,9 +191,11 @@ class LLMExtractor:
             last = attempts[-1]
             claims = salvage(last.completion)
             bad = sum(1 for c in claims if locate(chunk.text, c.evidence).match not in VERBATIM)
+            asks = len(attempts) - 1
+            sent = mine_only.requests
             return _ChunkResult(claims, [
-                f"{where}: the answer still failed validation after {self.settings.max_reasks} re-asks "
-                f"({_one_line(last.exception, 160)}); kept its {len(claims)} claims, {bad} with evidence not "
+                f"{where}: the answer still failed validation after {_n(asks, 're-ask')} ({_n(sent, 'request')} "
+                f"sent) ({_one_line(last.exception, 160)}); kept its {len(claims)} claims, {bad} with evidence not "
                 "found verbatim (marked ungrounded if the text has no match)"])
         except VerifierError:
             raise
@@ -206,6 +215,12 @@ class LLMExtractor:
         )
 
 
+def _n(k: int, what: str) -> str:
+    return f"{k} {what}" + ("" if k == 1 else "s")
+
+
 def _one_line(exc: BaseException, limit: int = 200) -> str:
+    from verifier.sanitize import one_line
+
     text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return one_line(text, limit)

@@ -33,6 +33,17 @@ seed, max_tokens. Never headers, never the base URL, never the API key.
 Identical requests within one extraction (sampling several times, or a
 retry after a failure) are kept apart by `index`.
 
+No secret is ever written: every entry is scrubbed of the API key the
+request carried and of any Bearer token (a 400, 500 or even 200 answer may
+echo them), and an entry that would still carry one is refused
+(SecretInRecording). A recording that cannot be written (disk full,
+read-only, immutable) is a RecordingWriteError naming the file, never a
+network error; the temporary file is removed and the old file stays whole.
+
+The file name comes from the document hash, which must look like one
+(letters, digits, `-`, `_`, `.`, not starting with a dot, at most 128
+characters): `hash="../../x"` from the Python API is refused, never a path.
+
 Modes: live (no recordings), record (live, and save every interaction),
 replay (recordings only, no network; a miss raises MissingRecording naming
 the closest recording and the fields that differ), auto (replay what
@@ -41,16 +52,33 @@ exists, record the rest).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import re
 import threading
 from pathlib import Path
 from typing import Any
 
-from verifier.errors import ConfigError, MissingRecording
+from verifier.errors import ConfigError, MissingRecording, VerifierError
+from verifier.llm.faults import RecordingWriteError
 
 SAFE_RESPONSE_HEADERS = ("content-type", "retry-after", "retry-after-ms")
 NEVER_STORED_STATUSES = (401, 403)
+
+
+_DOC_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}")
+
+
+def check_document_name(doc_hash: str) -> str:
+    """A document hash as a recordings file name, or ConfigError: never a
+    path, never hidden, never `..`."""
+    if not isinstance(doc_hash, str) or not _DOC_NAME.fullmatch(doc_hash) or ".." in doc_hash:
+        from verifier.sanitize import one_line
+
+        raise ConfigError(f"document hash {one_line(repr(doc_hash), 80)} cannot name a recording: it must be "
+                          "letters, digits, '-', '_' or '.' (the sha256 of the text), not a path")
+    return doc_hash
 
 
 def canonical(obj: Any) -> str:
@@ -84,7 +112,7 @@ class RecordingStore:
 
     # --- files -------------------------------------------------------------
     def path_for(self, doc_hash: str) -> Path:
-        return self.directory / f"{doc_hash}.jsonl"
+        return self.directory / f"{check_document_name(doc_hash)}.jsonl"
 
     def document_hashes(self) -> list[str]:
         if not self.directory.is_dir():
@@ -119,9 +147,13 @@ class RecordingStore:
     def _write(self, doc_hash: str) -> None:
         from verifier.io import atomic_write
 
+        path = self.path_for(doc_hash)
         entries = sorted(self._files[doc_hash].values(), key=_sort_key)
-        atomic_write(self.path_for(doc_hash), "".join(json.dumps(e, sort_keys=True, ensure_ascii=False) + "\n"
-                                                      for e in entries))
+        text = "".join(json.dumps(e, sort_keys=True, ensure_ascii=False) + "\n" for e in entries)
+        try:
+            atomic_write(path, text)
+        except (OSError, VerifierError) as exc:
+            raise RecordingWriteError(_write_failure(path, exc)) from None
 
     # --- lookups and writes ----------------------------------------------------
     def get(self, doc_hash: str, key: str, index: int) -> dict | None:
@@ -131,12 +163,32 @@ class RecordingStore:
                 self._used.setdefault(doc_hash, set()).add((key, index))
             return entry
 
-    def put(self, doc_hash: str, entry: dict) -> None:
-        """Save one interaction at once (a crash or Ctrl-C later loses nothing)."""
+    def put(self, doc_hash: str, entry: dict, secrets: tuple[str, ...] = ()) -> None:
+        """Save one interaction at once (a crash or Ctrl-C later loses
+        nothing), scrubbed of `secrets` and of Bearer tokens; an entry that
+        still carries one is refused. On a failed write the entry is not
+        kept in memory either, so the store matches the file."""
+        from verifier.llm import redact
+
+        entry = redact.scrub(entry, secrets)
+        if redact.contains(entry, secrets):
+            raise redact.SecretInRecording(
+                f"recording {self.path_for(doc_hash)}: the answer still carries the API key after scrubbing; "
+                "not written")
         with self._lock:
-            self.entries(doc_hash)[(entry["key"], entry["index"])] = entry
-            self._used.setdefault(doc_hash, set()).add((entry["key"], entry["index"]))
-            self._write(doc_hash)
+            table = self.entries(doc_hash)
+            slot = (entry["key"], entry["index"])
+            before = table.get(slot)
+            table[slot] = entry
+            try:
+                self._write(doc_hash)
+            except RecordingWriteError:
+                if before is None:
+                    table.pop(slot, None)
+                else:
+                    table[slot] = before
+                raise
+            self._used.setdefault(doc_hash, set()).add(slot)
 
     def unused(self, doc_hash: str) -> list[dict]:
         with self._lock:
@@ -185,6 +237,20 @@ class RecordingStore:
         msg = (f"no recording for this request ({where}) in {scope}; the closest, key {best.get('key', '?')[:12]} "
                f"(chunk {best.get('chunk', '?')}), differs in {', '.join(diffs[:6]) or 'nothing visible'}{extra}")
         return MissingRecording(msg)
+
+
+def _write_failure(path: Path, exc: BaseException) -> str:
+    if not isinstance(exc, OSError) and isinstance(exc.__context__, OSError):
+        exc = exc.__context__  # the shared writer's OutputError keeps the OSError as its context
+    err = getattr(exc, "errno", None)
+    reason = {errno.ENOSPC: "the disk is full", errno.EROFS: "the file system is read-only",
+              errno.EDQUOT: "the disk quota is exceeded"}.get(err) if err else None
+    if reason is None:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        if isinstance(exc, VerifierError):  # the writer's one line already names the file
+            reason = str(exc).removeprefix(f"{path}: ")
+    return (f"cannot write the recording {path} ({reason}); the model answered but its answer is not saved, "
+            "so this run stops (free space or choose another --recordings)")
 
 
 def _int(v: Any) -> int | None:

@@ -9,10 +9,17 @@ so nothing is retried twice over. A new `Retrying` object is made for every
 call: tenacity keeps its statistics on the object, and one shared across
 concurrent calls would mix them up.
 
+A 200 that is no answer (BadAnswer, from transport.py: HTML, no or empty
+choices, an empty message, over the size, token or claim caps) is retried
+like a 5xx and then fails the call.
+
 401, 403, 404, 400 and 422 fail at once, as does a 429 whose body says the
 quota is exhausted. Every failure that ends the call becomes a ModelError
 with a one-line message; errors of our own (a missing recording, a budget
-stop) pass through unchanged.
+stop, a recording that cannot be written) pass through unchanged.
+
+A server's own words in a message are masked first (the API key, any
+Bearer token), then made one terminal-safe line, then cut to length.
 """
 
 from __future__ import annotations
@@ -25,8 +32,11 @@ from typing import Any, Callable, TypeVar
 
 from verifier.errors import ModelError, VerifierError
 
+from verifier.llm import redact
+from verifier.llm.faults import BadAnswer
 from verifier.llm.settings import Settings
-from verifier.llm.usage import Ledger
+from verifier.llm.usage import CURRENT, Ledger
+from verifier.sanitize import one_line
 
 T = TypeVar("T")
 RETRY_STATUSES = {408, 409, 429}
@@ -77,7 +87,12 @@ def retry_after_seconds(exc: BaseException) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def _server_message(exc: Any) -> str:
+def _secrets(settings: Settings) -> tuple[str, ...]:
+    key = settings.api_key
+    return (key,) if key and len(key) >= 4 else ()
+
+
+def _server_message(exc: Any, secrets: tuple[str, ...] = ()) -> str:
     body = getattr(exc, "body", None)
     msg = None
     if isinstance(body, dict):
@@ -86,8 +101,8 @@ def _server_message(exc: Any) -> str:
         msg = msg or body.get("detail") if isinstance(body.get("detail"), str) else msg
     elif isinstance(body, str):
         msg = body
-    msg = " ".join(str(msg or getattr(exc, "message", "") or exc).split())
-    return msg if len(msg) <= 200 else msg[:199] + "…"
+    msg = redact.mask_message(str(msg or getattr(exc, "message", "") or exc), secrets)  # mask first ...
+    return one_line(msg, 200)                                                        # ... then cut
 
 
 def _quota_exhausted(exc: Any) -> bool:
@@ -101,20 +116,19 @@ def classify(exc: BaseException, settings: Settings) -> Failure | None:
     transport or server failures (they pass through)."""
     import openai
 
-    url = settings.base_url or "the OpenAI API"
+    url = one_line(settings.base_url or "the OpenAI API")
+    secrets = _secrets(settings)
     if isinstance(exc, openai.APITimeoutError):
         return Failure(True, f"no answer from {url} within {settings.timeout:g} s (raise --timeout for slow models)")
     if isinstance(exc, openai.APIConnectionError):
         cause = exc.__cause__ or exc.__context__
-        reason = " ".join(str(cause or "connection failed").split())[:160]
+        reason = one_line(redact.mask_message(str(cause or "connection failed"), secrets), 160)
         return Failure(True, f"cannot reach the model server at {url} ({reason})")
     if isinstance(exc, (json.JSONDecodeError, openai.APIResponseValidationError)):
         return Failure(True, f"the model server at {url} answered with malformed JSON")
     if isinstance(exc, openai.APIStatusError):
         status = exc.status_code
-        detail = _server_message(exc)
-        if settings.api_key and len(settings.api_key) >= 4:
-            detail = detail.replace(settings.api_key, "***")   # a server echoing the key never gets it shown
+        detail = _server_message(exc, secrets)  # a server echoing the key never gets it shown
         if status == 401:
             return Failure(False, f"the model server at {url} rejected the API key (401 Unauthorized: {detail}); "
                                   "check OPENAI_API_KEY")
@@ -156,7 +170,10 @@ def call_with_retries(
     backoff = wait_random_exponential(multiplier=settings.backoff_initial, max=settings.backoff_max)
 
     def transient(exc: BaseException) -> bool:
-        f = classify(exc, settings) if our_error(exc) is None else None
+        mine = our_error(exc)
+        if mine is not None:
+            return bool(getattr(mine, "transient", False))  # a 200 that is no answer: retried
+        f = classify(exc, settings)
         return bool(f and f.transient)
 
     def wait(state: RetryCallState) -> float:
@@ -180,23 +197,28 @@ def call_with_retries(
             with attempt:
                 attempts += 1
                 held = ledger.reserve(prompt_tokens_estimate, settings.max_tokens)
+                current = CURRENT.set(ledger)  # the transport counts the answer's tokens into it
                 try:
                     result = send()
                 except Exception as exc:
-                    if our_error(exc) is None:
+                    mine = our_error(exc)
+                    if mine is None or getattr(mine, "sent", False):
                         ledger.request(failed=True)
                     raise
                 finally:
+                    CURRENT.reset(current)
                     ledger.release(held)
                 ledger.request()
                 return result
     except Exception as exc:
         mine = our_error(exc)
+        tries = f" ({attempts} attempts)" if attempts > 1 else ""
+        if isinstance(mine, BadAnswer):
+            raise ModelError(f"{mine}{tries}") from None
         if mine is not None:
             raise mine from None
         failure = classify(exc, settings)
         if failure is None:
             raise
-        tries = f" ({attempts} attempts)" if attempts > 1 else ""
         raise ModelError(failure.message + tries) from exc
     raise AssertionError("unreachable")  # pragma: no cover

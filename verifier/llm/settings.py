@@ -70,6 +70,8 @@ class Settings:
     llm_mode: str = "tools"
     temperature: float = 0.0
     seed: int | None = None
+    # seconds per request, all of it: connecting, sending, waiting and
+    # reading the answer (a server trickling bytes cannot stretch it)
     timeout: float = 600.0
     concurrency: int = 4
     max_cost: float | None = None
@@ -87,6 +89,10 @@ class Settings:
     chunk_chars: int = 3000
     context_chars: int = 600
     max_tokens: int = 2048
+    # caps on an answer: its body in bytes, and the items of any one list in
+    # it (claims per chunk); None = derived from chunk_chars and max_tokens
+    max_response_bytes: int | None = None
+    max_claims: int | None = None
     # json mode: also send the schema inside response_format (llama.cpp,
     # vLLM and friends constrain output with it); None = unless the base URL
     # is OpenAI's or Azure's, which reject the extra field.
@@ -172,6 +178,22 @@ class Settings:
         return self.prices[best] if best else None
 
     @property
+    def response_bytes_cap(self) -> int:
+        """The largest answer body read: an honest answer of max_tokens
+        tokens, quoting a chunk twice over, is far below it."""
+        if self.max_response_bytes is not None:
+            return self.max_response_bytes
+        return max(1 << 20, 32 * self.max_tokens + 8 * self.chunk_chars)
+
+    @property
+    def claims_cap(self) -> int:
+        """The most claims one answer may hold for one chunk (a claim per
+        20 characters of text is already absurd)."""
+        if self.max_claims is not None:
+            return self.max_claims
+        return max(200, self.chunk_chars // 20)
+
+    @property
     def send_json_schema_hint(self) -> bool:
         if self.json_schema_hint is not None:
             return self.json_schema_hint
@@ -188,13 +210,14 @@ class Settings:
 
 # --- helpers -------------------------------------------------------------------
 
-_INT = {"seed", "concurrency", "max_reasks", "max_attempts", "chunk_chars", "context_chars", "max_tokens"}
+_INT = {"seed", "concurrency", "max_reasks", "max_attempts", "chunk_chars", "context_chars", "max_tokens",
+        "max_response_bytes", "max_claims"}
 _FLOAT = {"temperature", "timeout", "max_cost", "backoff_initial", "backoff_max", "max_retry_after"}
 _PATH = {"recordings_dir", "config_path", "price_table"}
 _BOOL = {"json_schema_hint"}
 _MIN = {"concurrency": 1, "max_attempts": 1, "chunk_chars": 200, "max_tokens": 16, "timeout": 0.001,
         "max_reasks": 0, "context_chars": 0, "temperature": 0, "max_cost": 0, "backoff_initial": 0,
-        "backoff_max": 0, "max_retry_after": 0}
+        "backoff_max": 0, "max_retry_after": 0, "max_response_bytes": 1024, "max_claims": 1}
 
 
 def _coerce(name: str, raw: Any, origin: str) -> Any:

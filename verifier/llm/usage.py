@@ -7,7 +7,14 @@ A `Ledger` per document adds into the run's ledger (its parent). Counts:
     retries           transport retries (the tenacity layer)
     reasks            validation re-asks (instructor)
     prompt/completion tokens of every answer that came back, including
-                      answers that then failed validation
+                      answers that then failed validation or were refused
+                      (empty, oversized) and answers a full disk kept from
+                      being recorded; counted by the transport as the bytes
+                      arrive (transport.py). An answer without usage counts
+                      an estimate from its bytes (`estimated`), and no
+                      answer counts more completion tokens than the
+                      request's max_tokens
+    estimated         answers whose tokens are such an estimate
 
 Cost is computed from the token totals and the price table (so it does not
 depend on the order concurrent requests finished in). With `max_cost`, the
@@ -19,12 +26,17 @@ would pass the limit: the run stops before it overspends.
 from __future__ import annotations
 
 import threading
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from verifier.errors import BudgetExceeded
 from verifier.schemas import Usage
 
 from verifier.llm.settings import Price
+
+# The ledger of the request being sent on this thread: set by the retry
+# layer around each attempt, read by the transport when the answer arrives.
+CURRENT: ContextVar["Ledger | None"] = ContextVar("verifier_current_ledger", default=None)
 
 
 @dataclass
@@ -38,6 +50,7 @@ class Ledger:
     reasks: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    estimated: int = 0
     _reserved: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -60,8 +73,8 @@ class Ledger:
     def reask(self) -> None:
         self._bump(reasks=1)
 
-    def tokens(self, prompt: int, completion: int) -> None:
-        self._bump(prompt_tokens=int(prompt or 0), completion_tokens=int(completion or 0))
+    def tokens(self, prompt: int, completion: int, estimated: bool = False) -> None:
+        self._bump(prompt_tokens=int(prompt or 0), completion_tokens=int(completion or 0), estimated=int(estimated))
 
     @property
     def total_tokens(self) -> int:

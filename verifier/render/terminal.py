@@ -6,6 +6,11 @@ a table of claims, then the article with every claim's evidence marked:
 headings shown as headings, and a legend. The markers are plain characters,
 so the view stays readable without colour (NO_COLOR, pipes, files); colour
 and underline add to them where the terminal allows.
+
+Every string of the Report goes through verifier.sanitize before it is
+drawn (`safe_report`): an article, a model answer or a file name with ESC
+sequences, C1 controls or bidi overrides shows them as visible characters
+and never drives the terminal; the source path is escaped onto one line.
 """
 
 from __future__ import annotations
@@ -20,7 +25,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from pydantic import BaseModel
+
 from verifier.render import spans as sp
+from verifier.sanitize import UNSAFE, display, one_line
 from verifier.schemas import Claim, Report
 
 STYLE = {
@@ -52,6 +60,46 @@ def open_tag(c: Claim, cont: bool = False) -> str:
 
 
 CLOSE_TAG = "]"
+
+
+# --- sanitizing -------------------------------------------------------------
+
+def _clean(obj):
+    """`obj` with every string made safe for a terminal (`display`); the
+    same object when nothing needed it."""
+    if isinstance(obj, str):
+        return display(obj) if UNSAFE.search(obj) else obj
+    if isinstance(obj, BaseModel):
+        changes = {}
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            new = _clean(value)
+            if new is not value:
+                changes[name] = new
+        return obj.model_copy(update=changes) if changes else obj
+    if isinstance(obj, (list, tuple)):
+        new_items = [_clean(x) for x in obj]
+        if any(a is not b for a, b in zip(new_items, obj)):
+            return type(obj)(new_items)
+        return obj
+    if isinstance(obj, dict):
+        new_map = {_clean(k): _clean(v) for k, v in obj.items()}
+        if any(a is not b for a, b in zip(new_map.values(), obj.values())) or list(new_map) != list(obj):
+            return new_map
+        return obj
+    return obj
+
+
+def safe_report(report: Report) -> Report:
+    """A copy of `report` fit for a terminal: every control character and
+    bidi override of every string replaced one for one (offsets still
+    hold), the source path escaped onto one line. The report itself when
+    it was clean."""
+    out = _clean(report)
+    source = report.document.source
+    if source and one_line(source) != source:
+        out = out.model_copy(update={"document": out.document.model_copy(update={"source": one_line(source)})})
+    return out
 
 
 # --- building blocks ------------------------------------------------------
@@ -251,6 +299,7 @@ def to_text(report: Report, color: bool = False, width: int | None = None) -> st
     """The terminal view as a string. `color=False` gives plain text with no
     ANSI escapes at all (markers and `*cue*` carry the information);
     `color=True` gives ANSI styles for a terminal."""
+    report = safe_report(report)
     buf = io.StringIO()
     console = Console(
         file=buf, width=width or DEFAULT_WIDTH, force_terminal=color, no_color=not color,
@@ -275,7 +324,7 @@ def print_report(report: Report, color: bool | None = None) -> None:
     if plain:
         sys.stdout.write(to_text(report, color=False, width=console.width if "COLUMNS" in os.environ else None))
         return
-    _emit(console, report, plain=False)
+    _emit(console, safe_report(report), plain=False)
 
 
 def _stdout_width() -> int | None:
