@@ -21,7 +21,7 @@ _ENTRY = re.compile(r"^(?:[a-z0-9'’][a-z0-9.'’_&-]*|[^\w\s])$")
 _WORD_LISTS = (
     "reporting_verbs speech_verbs thought_verbs evidence_verbs needs_clause object_verbs addressee_verbs "
     "nounish noun_cues document_nouns person_nouns org_nouns role_nouns titles hedges passive_cues core_speech "
-    "needs_to weak_object subject_pronouns person_pronouns determiners prepositions auxiliaries be_forms "
+    "needs_to weak_object person_pronouns determiners prepositions auxiliaries be_forms "
     "adverbial_start clause_breaks adj_cues adj_to wh_words modals relatives view_nouns not_continuing "
     "subordinators not_subordinate_main quantity_words issuing_verbs takes_infinitive speech_events common_past "
     "audience labels ly_nouns clause_openers intro_words title_abbr not_people paren_adverbs finding_nouns "
