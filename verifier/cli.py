@@ -90,6 +90,7 @@ app.command("report")(__import__("verifier.commands.report", fromlist=["report"]
 
 def main(argv: list[str] | None = None) -> int:
     from verifier.errors import EXIT_INTERRUPTED, VerifierError
+    from verifier.sanitize import one_line  # messages carry file names and servers' words: one safe line
 
     try:
         # standalone_mode=False: click returns a typer.Exit's code instead of raising it
@@ -102,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
             return _closed_pipe()
         raise
     except VerifierError as exc:
-        sys.stderr.write(f"verifier: error: {exc}\n")
+        sys.stderr.write(f"verifier: error: {one_line(exc)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("verifier: interrupted\n")
@@ -124,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
             return _closed_pipe()
         if isinstance(exc, OSError):  # a file we were told to read or write: one line, not a traceback
-            where = f"{exc.filename}: " if exc.filename else ""
+            where = f"{one_line(exc.filename)}: " if exc.filename else ""
             sys.stderr.write(f"verifier: error: {where}{exc.strerror or exc}\n")
             return 1
         raise

@@ -98,7 +98,10 @@ def safe_report(report: Report) -> Report:
     out = _clean(report)
     source = report.document.source
     if source and one_line(source) != source:
-        out = out.model_copy(update={"document": out.document.model_copy(update={"source": one_line(source)})})
+        # the title falls back on the file name: take it from the real name, then escape both
+        title = one_line(sp.title(report))
+        doc = out.document.model_copy(update={"source": one_line(source), "title": title})
+        out = out.model_copy(update={"document": doc})
     return out
 
 
