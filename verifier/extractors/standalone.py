@@ -42,6 +42,7 @@ class Referents:
             if name and not (set(name.split()) & names) and not self._sentence_initial(m.start(1) if m.group(1) else m.start(2)):
                 self.places.append((m.start(), name))
         self._places_at = [p[0] for p in self.places]
+        self._resolved: dict[str, str] = {}
 
     def _sentence_initial(self, pos: int) -> bool:
         s = self.doc.sentence_at(pos) if hasattr(self.doc, "sentence_at") else None
@@ -52,16 +53,47 @@ class Referents:
         return table[i][1] if i >= 0 else None
 
     def speaker(self, f: Frame) -> str | None:
-        """The frame's speaker at its fullest: an appositive name after a description
-        ("Its chief executive, Priya Natarajan,") wins over the description."""
-        if f.source is not None:
-            src = self.text[f.source[0]:f.source[1]]
-            m = re.search(r",\s+((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+),?\s*$", src)
-            if m and not src[:1].isupper() or m and src.split()[0].lower() in ("its", "his", "her", "their", "the", "a", "an"):
-                name = m.group(1)
-                if len(name.split()) >= 2:
-                    return name
-        return f.speaker
+        """The frame's speaker at its fullest. A description with an appositive name
+        ("Its chief executive, Priya Natarajan, said"; "Ashby's lawyer, Martin Greaves,
+        said") is the name; a name with an apposition ("Amira Haddad, 17, who ...") the
+        name; a description the article resolved before keeps that name ("His coach" ->
+        "Marta Kessler" in later sentences); "the university" the last name holding
+        "University". Frames are read in text order, so call this in that order."""
+        sp = f.speaker
+        if f.source is not None and f.cue is not None and f.source[0] < f.cue[0]:
+            name = appositive_name(self.text[f.source[0]:f.cue[0]])
+            if name:
+                if sp:
+                    self._resolved[sp] = name
+                return name
+        if sp in self._resolved:
+            return self._resolved[sp]
+        if sp and len(sp.split()) == 1 and sp[:1].isupper():
+            full = self._fullest(sp, (f.source or f.cue or (0, 0))[0])
+            if full:
+                return full
+        if sp and not any(w[:1].isupper() for w in sp.split()[1:]) and len(sp.split()) == 2 \
+                and sp.split()[0].lower() in ("the", "its"):
+            org = self._org_name(sp.split()[1], (f.source or f.cue or (0, 0))[0])
+            if org:
+                return org
+        return sp
+
+    def _fullest(self, word: str, pos: int) -> str | None:
+        """'Veyra' -> 'Veyra Mobility': the first longer name before `pos` that opens with the word."""
+        m = re.search(rf"\b{re.escape(word)}((?:\s+[A-Z][\w’'-]*)+)", self.text[:pos])
+        return (word + m.group(1)) if m else None
+
+    def _org_name(self, noun: str, pos: int) -> str | None:
+        """The last name before `pos` that holds `noun` capitalised: 'the university' ->
+        'University of Eastmoor'."""
+        cap = noun[:1].upper() + noun[1:]
+        best = None
+        for m in re.finditer(rf"((?:[A-Z][\w’'-]*\s+)*){cap}\b((?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*)*)", self.text[:pos]):
+            best = m.group(0).strip()
+        if best and best.split()[0] in ("The", "A", "An"):
+            best = " ".join(best.split()[1:])
+        return best if best and len(best.split()) >= 2 else None
 
     def standalone(self, start: int, end: int, f: Frame | None) -> str:
         ev = " ".join(self.text[start:end].split())
@@ -85,3 +117,42 @@ class Referents:
                 ev = re.sub(rf"^[Tt]he (?:[A-Z]\w+ )?{noun}\b(?!,)", person, ev)
         ev = ev[0].upper() + ev[1:] if ev else ev
         return ev if ev.endswith((".", "!", "?")) else ev + "."
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w’'.-]*")
+
+
+def _name_run(part: str) -> str | None:
+    """The capitalised name that opens `part` ('Nadia Farouk of the consultancy' -> 'Nadia
+    Farouk'; 'Lakeshore Families for Choice' keeps its inner 'for')."""
+    ws = part.split()
+    out: list[str] = []
+    i = 0
+    while i < len(ws):
+        w = ws[i]
+        if _NAME_WORD.fullmatch(w):
+            out.append(w)
+        elif out and w in ("for", "of", "and", "de", "van", "der", "von") and i + 1 < len(ws) \
+                and _NAME_WORD.fullmatch(ws[i + 1]) and ws[i + 1] not in ("The",):
+            out.append(w)
+        else:
+            break
+        i += 1
+    return " ".join(out) if out else None
+
+
+def appositive_name(source: str) -> str | None:
+    """The name a source phrase gives, when a comma sets it off from a description:
+    'His coach, Marta Kessler,' -> 'Marta Kessler'; 'Amira Haddad, 17, who ...' ->
+    'Amira Haddad'. None when the phrase has no comma or names nobody."""
+    parts = [p.strip() for p in source.split(",")]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return None
+    first = parts[0].split()
+    if first and all(_NAME_WORD.fullmatch(w) for w in first) and first[0] not in ("The", "A", "An", "Its", "His", "Her", "Their", "One"):
+        return parts[0]  # the name, then what the commas add ("Amira Haddad, 17, who ...")
+    name = _name_run(parts[1])
+    if name and name.split()[0] not in ("The", "A", "An"):
+        return name
+    return None
