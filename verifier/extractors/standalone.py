@@ -17,6 +17,10 @@ import re
 
 from verifier.attribution.common import Frame
 from verifier.document import Document
+from verifier.attribution.lexicon import CALENDAR as _CALENDAR
+from verifier.attribution.lexicon import DETERMINERS, FUNCTION_WORDS, PREPOSITIONS
+
+_FUNCTION = DETERMINERS | FUNCTION_WORDS | PREPOSITIONS
 from verifier.extractors.words import W
 
 _PLACE = re.compile(r"(?:\b(?:in|to|from|across|with|against)\s+)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b|"
@@ -43,6 +47,7 @@ class Referents:
                 self.places.append((m.start(), name))
         self._places_at = [p[0] for p in self.places]
         self._resolved: dict[str, str] = {}
+        self._main_org = self._most_named(frames)
 
     def _sentence_initial(self, pos: int) -> bool:
         s = self.doc.sentence_at(pos) if hasattr(self.doc, "sentence_at") else None
@@ -61,7 +66,12 @@ class Referents:
         "University". Frames are read in text order, so call this in that order."""
         sp = f.speaker
         if f.source is not None and f.cue is not None and f.source[0] < f.cue[0]:
-            name = appositive_name(self.text[f.source[0]:f.cue[0]])
+            lo = f.source[0]
+            if self.text[:lo].rstrip().endswith(",") and 0 <= f.sentence < len(self.doc.sentences):
+                lo = self.doc.sentences[f.sentence].start  # "Amira Haddad, 17, who ...": the name opens the sentence
+            name = appositive_name(self.text[lo:f.cue[0]])
+            if name and len(name.split()) == 1:
+                name = self._fullest(name, f.cue[0]) or name
             if name:
                 if sp:
                     self._resolved[sp] = name
@@ -74,15 +84,64 @@ class Referents:
                 return full
         if sp and not any(w[:1].isupper() for w in sp.split()[1:]) and len(sp.split()) == 2 \
                 and sp.split()[0].lower() in ("the", "its"):
-            org = self._org_name(sp.split()[1], (f.source or f.cue or (0, 0))[0])
+            pos = (f.source or f.cue or (0, 0))[0]
+            org = self._org_name(sp.split()[1], pos)
             if org:
                 return org
+            if sp.split()[1].lower() in W["org_words"] and self._main_org:
+                return self._main_org
         return sp
+
+    def _most_named(self, frames: list[Frame]) -> str | None:
+        """The organisation the article is about: the capitalised word it names most often
+        (not opening a sentence, not part of a person's name), at its fullest."""
+        people = {w for f in frames if f.source is not None
+                  and self.text[f.source[0]:f.source[1]].lower() in ("he", "she") for w in (f.speaker or "").split()}
+        # a person's surname stands alone in a story about them too: their first name's partner
+        people |= {sp.split()[-1] for _, sp in self.people if sp and len(sp.split()) == 2
+                   and sp.split()[0] in self._first_names()}
+        speakers = {w for f in frames for w in (f.speaker or "").split()}
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for m in re.finditer(r"\b([A-Z][a-z]+)\b", self.text):
+            w = m.group(1)
+            if w in people or w.lower() in _CALENDAR or w not in speakers or w.lower() in _FUNCTION \
+                    or self.doc.in_heading(m.start(), m.end()):
+                continue
+            counts[w] = counts.get(w, 0) + 1
+            first.setdefault(w, m.start())
+        counts = {w: n for w, n in counts.items() if not self._personal(w)}
+        if not counts:
+            return None
+        w = max(counts, key=lambda k: (counts[k], -first[k]))
+        if counts[w] < 3:
+            return None
+        return self._fullest(w, len(self.text)) or w
+
+    def _personal(self, word: str) -> bool:
+        """Is `word` a person's name? The words after its mentions refer back to it with
+        he/she/his/her more often than with it/its."""
+        person = thing = 0
+        for m in re.finditer(rf"\b{re.escape(word)}\b", self.text):
+            after = self.text[m.end():m.end() + 120].lower()
+            person += len(re.findall(r"\b(?:he|she|his|her|him)\b", after))
+            thing += len(re.findall(r"\b(?:it|its)\b", after))
+        return person > thing
+
+    def _first_names(self) -> set[str]:
+        """First words of two-word names that a he/she pronoun refers back to in the text
+        (a first name, not an organisation's word)."""
+        out = set()
+        for m in re.finditer(r"\b([A-Z][a-z]+) [A-Z][a-z]+\b[^.]*\.\s*(?:He|She)\b", self.text):
+            out.add(m.group(1))
+        return out
 
     def _fullest(self, word: str, pos: int) -> str | None:
         """'Veyra' -> 'Veyra Mobility': the first longer name before `pos` that opens with the word."""
-        m = re.search(rf"\b{re.escape(word)}((?:\s+[A-Z][\w’'-]*)+)", self.text[:pos])
-        return (word + m.group(1)) if m else None
+        for m in re.finditer(rf"\b{re.escape(word)}((?:[ ]+[A-Z][\w’'-]*)+)", self.text[:pos]):
+            if not self.doc.in_heading(m.start(), m.end()):
+                return word + m.group(1)
+        return None
 
     def _org_name(self, noun: str, pos: int) -> str | None:
         """The last name before `pos` that holds `noun` capitalised: 'the university' ->
