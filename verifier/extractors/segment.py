@@ -188,7 +188,7 @@ def source_head(text: str, f: Frame) -> tuple[int, int] | None:
     if f.source is None:
         return None
     a, b = f.source
-    k = text.find(",", a, b)
+    k = text.find(", ", a, b)
     if k > a and text[k + 1:b].strip(_PUNCT):
         rest = words(text[k + 1:b])
         if rest and rest[0].lower() in W["relatives"] or NAME_TAGS_ARE_CLAIMS:
@@ -336,7 +336,7 @@ def trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 _EVENT_TIME = re.compile(r"\s+(on|yesterday|today)\b\s*(\w*)$", re.I)
-_CUT = re.compile(r";\s*|:\s+|,\s+|\s+(?:but|and|while|whereas|yet|though|although)\s+", re.I)
+_CUT = re.compile(r";\s*|:\s+|,\s+|\s+(?:but|and|while|whereas|yet|though|although|after|because)\s+", re.I)
 
 
 def split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
@@ -414,12 +414,20 @@ def _cut_kind(tok: str, left: str, right: str) -> str | None:
         if rw[0][0].islower() and len(rw) > 1 and (rw[1].lower() == "by" or rw[0].lower().endswith("ed") and rw[1].lower() in (
                 "in", "on", "at", "from", "under", "for", "with")) and len(lw) >= 1:
             return "reduced"
-        if (first in W["apposition_openers"] or rw[0][0].isdigit()) and not _finite_before_comma(right):
+        if (first in W["apposition_openers"] or rw[0][0].isdigit()) and (
+                not _finite_before_comma(right) or _verb_left(lw) and len(rw) >= MIN_WORDS):
             return "apposition" if len(lw) >= 1 else None
+        if first == "with" and any(is_participle(w) for w in rw[1:6]):
+            return "gloss"  # ", with libraries now joining ...": a second proposition
+        if lw and lw[0].lower() in W["subordinators"] and lw[0][0].isupper() and _verb_left(lw[1:]) \
+                and starts_clause(right):
+            return "clause"  # "When Freshway bought Valu in 2016, it closed ..."
         return None
     # a bare joining word
     if len(lw) < MIN_WORDS or len(rw) < MIN_WORDS:
         return None
+    if tok in W["subordinators"]:
+        return "clause" if _verb_left(lw) and starts_clause(right) and not is_finite(rw[0]) else None
     if first == "that" and len(rw) > 2:
         return "clause"  # "said X and that Y": two content clauses
     if tok == "and":
@@ -437,6 +445,8 @@ def _cut_kind(tok: str, left: str, right: str) -> str | None:
             return "clause"
         if first in _SUBJ_PRONOUNS and len(rw) > 1 and is_finite(rw[1]):
             return "clause"
+        if (first in W["apposition_openers"] or rw[0][0].isdigit()) and _verb_left(lw) and starts_clause(right):
+            return "clause"  # "11 firefighters were treated ... and two homes were destroyed"
         return None
     return "clause" if has_finite(right, 8) else None
 
