@@ -26,7 +26,7 @@ def run_batch_command(paths: list[str], *, output: Path | None, format: str, ext
     from verifier.batch.inputs import Inputs
     from verifier.batch.progress import BatchProgress
     from verifier.batch.runner import BatchFailed, BatchRunner, Interrupted
-    from verifier.batch.store import ResultStore
+    from verifier.batch.store import OutputWriteError, ResultStore
     from verifier.pipeline import Verifier
 
     if output is None:
@@ -67,7 +67,7 @@ def run_batch_command(paths: list[str], *, output: Path | None, format: str, ext
                                  ledger=getattr(ext, "run_usage", None))
             summary = runner.run(inputs, inputs.total)
             bar.update(summary)
-        if not summary.interrupted:
+        if not summary.interrupted and not summary.write_error:
             store.compact()
     finally:
         store.close()
@@ -76,6 +76,8 @@ def run_batch_command(paths: list[str], *, output: Path | None, format: str, ext
         sys.stderr.write(f"verifier:   failed {ident}: {reason}\n")
     if len(summary.failures) > 10:
         sys.stderr.write(f"verifier:   ... and {len(summary.failures) - 10} more (see the error lines in {output})\n")
+    if summary.write_error or store.write_error:  # disk full, read-only: the summary, then one line
+        raise OutputWriteError(summary.write_error or store.write_error)
     if summary.interrupted:
         raise Interrupted(f"interrupted: {summary.done} of {summary.total} articles done and kept in {output}; "
                           "run the same command again to finish")

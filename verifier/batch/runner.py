@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from verifier.batch.inputs import Item
-from verifier.batch.store import ResultStore, duplicate_record, error_record, ok_record
+from verifier.batch.store import OutputWriteError, ResultStore, duplicate_record, error_record, ok_record
 from verifier.errors import EXIT_INTERRUPTED, BudgetExceeded, VerifierError
+from verifier.sanitize import one_line
 from verifier.schemas import Usage
 
 _POLL = 0.1
@@ -46,6 +47,7 @@ class Outcome:
     warnings: int = 0
     usage: dict = field(default_factory=dict)
     error: str | None = None
+    disk: bool = False  # failed on a local write (a recording): the batch stops
 
 
 @dataclass
@@ -61,7 +63,8 @@ class BatchSummary:
     seconds: float = 0.0
     interrupted: bool = False
     stopped_for_budget: bool = False
-    failures: list[tuple[str, str]] = field(default_factory=list)
+    write_error: str | None = None  # a local file could not be written: the batch stopped
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (id, reason), escaped for a terminal
 
     @property
     def done(self) -> int:
@@ -136,7 +139,7 @@ class BatchRunner:
             report = self.verifier.check(doc)
         except Exception as exc:  # every failure is this article's error line, never the run's end
             return Outcome(item, "error", error_record(item.id, item.source, hash_, exc, item.metadata),
-                           error=f"{type(exc).__name__}: {exc}")
+                           error=f"{type(exc).__name__}: {exc}", disk=_local_disk_error(exc))
         usage = report.usage.model_dump()
         return Outcome(item, "ok", ok_record(item.id, item.source, hash_, report.model_dump_json(), item.metadata),
                        claims=len(report.claims), warnings=len(report.warnings), usage=usage)
@@ -235,7 +238,12 @@ class BatchRunner:
         if out.status == "cancelled":
             return
         if out.line is not None:
-            self.store.append(out.line)
+            try:
+                self.store.append(out.line)
+            except OutputWriteError as exc:  # disk full, read-only: stop, keep what is written
+                summary.write_error = summary.write_error or str(exc)
+                self._stop.set()
+                return  # not written, so not done: the next run does it
         if self.ledger is None:
             summary.usage = summary.usage.add(Usage(**out.usage))
         else:
@@ -246,7 +254,10 @@ class BatchRunner:
             summary.warned += bool(out.warnings)
         elif out.status == "error":
             summary.failed += 1
-            summary.failures.append((out.item.id, out.error or ""))
+            summary.failures.append((one_line(out.item.id), one_line(out.error or "", 400)))
+            if out.disk and summary.write_error is None:
+                summary.write_error = one_line((out.error or "").split(": ", 1)[-1])
+                self._stop.set()  # every further article would fail the same way
             if out.error and out.error.startswith(f"{BudgetExceeded.__name__}:"):
                 summary.stopped_for_budget = True  # the extractor's ledger refused: start no more articles
                 self._stop.set()
@@ -254,6 +265,16 @@ class BatchRunner:
             summary.duplicates += 1
         elif out.status == "skipped":
             summary.skipped += 1
+
+
+def _local_disk_error(exc: BaseException) -> bool:
+    """A failure of our own disk (a recording or report that cannot be
+    written), not of the article or the model."""
+    import errno
+
+    if getattr(exc, "local_disk", False):
+        return True
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EROFS, errno.EDQUOT)
 
 
 def _sigterm_as_interrupt() -> Callable[[], None]:

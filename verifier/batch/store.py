@@ -11,11 +11,20 @@ Each line is flushed when written, so a crash or Ctrl-C keeps every
 finished article; a line cut short by a crash is dropped when the file is
 opened again. Resume: articles whose content hash already has an "ok" line
 are skipped; failed ones are run again, and their old error lines are
-dropped when the run finishes (`compact`).
+dropped when the run finishes (`compact`), as are garbled lines.
+
+A write that fails (disk full, read-only, immutable file) never leaves a
+partial line for other readers: each line goes out in one `os.write` of
+the whole line, and a failed one is cut off again (`ftruncate` to where
+the line began). The store then refuses further lines (`write_error` says
+why, in one line) and the runner stops the batch with its summary. A
+compaction that fails removes its temporary `.compact` file and leaves the
+results file as it was.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
@@ -37,6 +46,20 @@ class OutputBusy(VerifierError):
     """Another run holds the output file."""
 
 
+class OutputWriteError(VerifierError):
+    """A local file of the run (the results, a recording) cannot be
+    written: the batch stops, keeping every line written so far."""
+
+
+def disk_reason(exc: BaseException) -> str:
+    """Why a write failed, in a few words."""
+    known = {errno.ENOSPC: "the disk is full", errno.EROFS: "the file system is read-only",
+             errno.EDQUOT: "the disk quota is exceeded", errno.EPERM: "the file is immutable or not writable",
+             errno.EACCES: "permission denied", errno.EIO: "an I/O error"}
+    err = getattr(exc, "errno", None)
+    return known.get(err) or getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
 def parse_line(line: str) -> dict | None:
     """A result record, or None when the line is not one."""
     try:
@@ -51,7 +74,7 @@ def parse_line(line: str) -> dict | None:
 def read_results(path: str | Path) -> Iterator[dict]:
     """The records of a batch output file, in order (a cut-off last line is
     skipped)."""
-    with open(path, encoding="utf-8") as fh:
+    with open(path, encoding="utf-8", errors="surrogateescape") as fh:
         for line in fh:
             if line.endswith("\n"):
                 rec = parse_line(line)
@@ -83,6 +106,8 @@ class ResultStore:
     _fh: IO[str] | None = None
 
     streaming: bool = False   # stdout, a FIFO or a device: written in order, never read back or rewritten
+    write_error: str | None = None   # set when a line could not be written: the run must stop
+    lines_written: int = 0
 
     @classmethod
     def open(cls, path: str | Path) -> "ResultStore":
@@ -155,10 +180,35 @@ class ResultStore:
             os.truncate(p, good_end)
 
     def append(self, line: str) -> None:
-        """Write one record line (already JSON, no newline) and flush it."""
+        """Write one record line (already JSON, no newline) at once. A
+        failed write is undone (no partial line stays in the file) and
+        raises OutputWriteError; so does every append after it."""
         assert self._fh is not None
-        self._fh.write(line + "\n")
-        self._fh.flush()
+        if self.write_error is not None:
+            raise OutputWriteError(self.write_error)
+        if self.streaming:
+            self._fh.write(line + "\n")
+            self._fh.flush()
+            self.lines_written += 1
+            return
+        data = (line + "\n").encode("utf-8")
+        fd = self._fh.fileno()
+        start = os.fstat(fd).st_size  # we hold the lock: nobody else appends
+        try:
+            view = memoryview(data)
+            while view:
+                n = os.write(fd, view)
+                view = view[n:]
+        except OSError as exc:
+            try:
+                os.ftruncate(fd, start)  # no half line for other readers (frees the space, too)
+            except OSError:
+                pass
+            self.write_error = (f"cannot write the results to {self.path} ({disk_reason(exc)}); the batch stopped "
+                                f"with {self.lines_written} lines written this run, all complete; free space and run "
+                                "the same command again to finish")
+            raise OutputWriteError(self.write_error) from None
+        self.lines_written += 1
 
     def flush(self) -> None:
         """Everything written so far, on disk."""
@@ -176,12 +226,29 @@ class ResultStore:
         self._fh = None
 
     def compact(self) -> int:
-        """Drop lines superseded by later ones: an error or duplicate line
+        """Drop lines superseded by later ones (an error or duplicate line
         whose article was later run again, or whose content was later
-        checked. Returns the number of lines dropped."""
+        checked) and garbled lines. Returns the number of lines dropped.
+        A failure (disk full, read-only) removes the temporary file, keeps
+        the results file as it was and sets `write_error`."""
         if self.streaming or not self.path.exists():
             return 0
         self.flush()  # still holding the lock while the file is rewritten
+        tmp = self.path.with_name(f".{self.path.name}.compact")
+        try:
+            return self._compact(tmp)
+        except OSError as exc:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
+            if self.write_error is None:
+                self.write_error = (f"cannot compact {self.path} ({disk_reason(exc)}); the file is unchanged and "
+                                    "complete (superseded error lines stay until a later run compacts it)")
+            return 0
+
+    def _compact(self, tmp: Path) -> int:
+        garbled = _garbled_lines(self.path)
         records = list(_numbered(self.path))
         last_by_id: dict[str, int] = {}
         ok_hashes: set[str] = set()
@@ -193,10 +260,10 @@ class ResultStore:
             n for n, rec in records
             if rec["status"] != "ok" and (last_by_id[rec["id"]] != n or (rec["status"] == "error" and rec.get("hash") in ok_hashes))
         }
-        if not drop:
+        if not drop and not garbled:
             return 0
-        tmp = self.path.with_name(f".{self.path.name}.compact")
-        with open(self.path, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
+        with open(self.path, encoding="utf-8", errors="surrogateescape") as src, \
+                open(tmp, "w", encoding="utf-8", errors="surrogateescape") as dst:
             n = 0
             for line in src:
                 if not line.endswith("\n") or parse_line(line) is None:
@@ -208,7 +275,18 @@ class ResultStore:
             os.chmod(tmp, stat.S_IMODE(os.stat(self.path).st_mode))  # the file keeps its mode
             os.fsync(dst.fileno())
         os.replace(tmp, self.path)
-        return len(drop)
+        return len(drop) + garbled
+
+
+def _garbled_lines(path: Path) -> int:
+    """Complete lines that are not result records (a run that died in a
+    write, a disk that filled up): compaction drops them."""
+    n = 0
+    with open(path, encoding="utf-8", errors="surrogateescape") as fh:
+        for line in fh:
+            if line.endswith("\n") and parse_line(line) is None:
+                n += 1
+    return n
 
 
 def _numbered(path: Path) -> Iterator[tuple[int, dict]]:
