@@ -362,7 +362,7 @@ def split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     for i, (s, e, kind) in enumerate(pieces):
         if kind in ("relative", "apposition", "reduced"):
             # the gloss ends at the next comma; after it the main clause goes on
-            comma = seg.find(",", s, e)
+            comma = seg.find(", ", s, e)
             if comma > 0:
                 rest = seg[comma + 1:e]
                 if starts_clause(rest) or has_finite(rest):
@@ -374,8 +374,8 @@ def split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     for s, e, kind in out:
         x, y = trim(text, a + s, a + e)
         if x < y:
-            if kind == "apposition" and len(words(text[x:y])) < MIN_WORDS:
-                x = _name_before(text, a, x)
+            if kind == "apposition" and len(words(text[x:y])) < MIN_WORDS and text[x:x + 1].isdigit():
+                x = _name_before(text, a, x)  # "Ashby, 61": the age with the name it belongs to
             final.append((x, y, kind))
     return final
 
