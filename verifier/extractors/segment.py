@@ -222,16 +222,14 @@ def _content_pieces(text: str, a: int, b: int, f: Frame, plan: SentencePlan) -> 
     if first in W["question_words"] and (first == "whether" or adjacent) and seg[:1].isalpha():
         plan.left_out.append(LeftOut(a, b, f"a reported question ({f.cue_text!r} {first} ...): not a claim"))
         return
-    if (f.kind == "verb" and f.cue is not None and f.cue[1] <= a and not has_finite(seg, 40)
-            and seg[:1] not in "“\"‘'" and first not in W["question_words"]):
-        # the cue's object is a noun phrase, no clause: the report is one proposition with its
-        # verb ("praised its resilience", "Kline rejected that version of events"), whose
-        # label (content or speech event) the checker decides
-        left = f.source[0] if f.source is not None and f.source[1] <= f.cue[0] else f.cue[0]
-        if not text[left:a].count(","):
-            plan.pieces.append(Piece(left, b, f, "object"))
-            return
-    if not has_finite(seg, 40) and f.kind == "verb":
+    clausal = bool(re.match(r"\s*that\b", text[f.cue[1]:a + 5] if f.cue is not None and f.cue[1] <= a else ""))
+    if (f.kind == "verb" and f.cue is not None and f.cue[1] <= a and not clausal and not has_finite(seg, 40)
+            and seg[:1] not in "“\"‘'" and len(words(seg)) <= MIN_WORDS):
+        # a short noun phrase object: the report is one proposition with its verb
+        # ("praised its resilience")
+        plan.pieces.append(Piece(f.cue[0], b, f, "object"))
+        return
+    if not clausal and not has_finite(seg, 40) and f.kind == "verb":
         m = _EVENT_TIME.search(seg)
         if m and (m.group(2).lower() in CALENDAR or m.group(1).lower() in ("yesterday", "today")):
             plan.left_out.append(LeftOut(a + m.start() + 1, b, "the time of the speech event"))
