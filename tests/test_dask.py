@@ -24,6 +24,7 @@ from conftest import run_cli  # noqa: E402
 
 N = 200
 TIMEOUT = 120
+KEY = "sk-" "test-dask-worker-key-0123456789"
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +33,9 @@ def cluster():
 
     from distributed import Client, LocalCluster
 
+    # the workers' own environment holds the (fake) key: the client never sends one
     lc = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR)
+                      silence_logs=logging.ERROR, env={"OPENAI_API_KEY": KEY})
     client = Client(lc)
     try:
         yield lc, client
@@ -226,3 +228,36 @@ def test_bad_cluster_options_are_one_line_errors(tmp_path, args, needle):
     err = r.stderr.decode()
     assert r.returncode != 0 and needle in err, err
     assert err.strip().count("\n") == 0 and err.startswith("verifier: error: "), err
+
+
+def test_model_path_max_cost_across_the_cluster(tmp_path, cluster):
+    from batch_helpers import article
+    from fault_server import FaultServer
+    from verifier import errors
+
+    n = 24
+    jl = tmp_path / "articles.jsonl"
+    jl.write_text("".join(json.dumps({"id": f"a{i:02d}", "text": article(i)}) + "\n" for i in range(n)))
+    cfg = tmp_path / "verifier.toml"
+    cfg.write_text('[prices."fault-model"]\ninput = 1000.0\noutput = 1000.0\n')  # about $1 an article
+    out = tmp_path / "out.jsonl"
+    with FaultServer(latency=0.1) as server:
+        r = subprocess.run([sys.executable, "-m", "verifier.cli", "check", str(jl), "-o", str(out), "--base-url",
+                            server.url, "--model", "fault-model", "--config", str(cfg), "--max-cost", "6", "-j", "1",
+                            "--no-progress", "--scheduler", cluster[0].scheduler_address],
+                           capture_output=True, text=True, env=env(VERIFIER_TIMEOUT="5", VERIFIER_DASK_PARTITION="1"),
+                           timeout=TIMEOUT, cwd=tmp_path)
+        sent = len(server.chat_requests)
+        keys = {req.headers.get("authorization") for req in server.chat_requests}
+    assert r.returncode == errors.EXIT_BUDGET, r.stderr
+    assert "raise --max-cost and run the same command again" in r.stderr
+    recs = list(by_id(out).values())
+    ok = [x for x in recs if x["status"] == "ok"]
+    assert 0 < len(ok) < n
+    cost = sum(x["report"]["usage"]["cost"] for x in ok)
+    assert 6 <= cost + 2.5 and cost <= 6 + 2 * 1.5  # stopped at the cap, overshoot at most the 2 in flight
+    assert all(x["error"]["type"] == "BudgetExceeded" for x in recs if x["status"] == "error")
+    assert sent >= len(ok) and keys == {f"Bearer {KEY}"}  # the workers' key, from their environment
+    for f in [out, *out.with_name("out.parquet").rglob("*.parquet")]:
+        assert KEY.encode() not in f.read_bytes()
+    assert KEY not in r.stderr

@@ -64,22 +64,35 @@ def _worker_state(task: Task):
 
 
 def check_partition(items: list[Item], task: Task, done_hashes: frozenset) -> list[dict]:
-    """Check one partition on a worker; one result dict per item."""
+    """Check one partition on a worker; one result dict per item. The
+    task's own thread takes a slot of the process-wide semaphore, then
+    (with --max-cost) asks the scheduler whether to stop, then hands the
+    article to a pool thread, which gives the slot back when done."""
     verifier, sem = _worker_state(task)
     stop = None
     if task.stop_event:
-        from distributed import Event
+        from distributed import Event, get_client
 
-        stop = Event(task.stop_event)
+        stop = Event(task.stop_event, client=get_client())
 
     def one(item: Item) -> dict:
-        with sem:
-            if stop is not None and stop.is_set():
-                return {"id": item.id, "status": "cancelled"}
+        try:
             return _check_one(verifier, item, task.input_format, done_hashes)
+        finally:
+            sem.release()
 
+    futures, results = [], {}
     with ThreadPoolExecutor(max_workers=min(task.per_worker, max(1, len(items)))) as pool:
-        return list(pool.map(one, items))
+        for item in items:
+            sem.acquire()
+            if stop is not None and stop.is_set():
+                sem.release()
+                results[item.id] = {"id": item.id, "status": "cancelled"}
+                continue
+            futures.append((item.id, pool.submit(one, item)))
+        for ident, fut in futures:
+            results[ident] = fut.result()
+    return [results[it.id] for it in items]
 
 
 def _check_one(verifier, item: Item, input_format: str | None, done_hashes: frozenset) -> dict:
