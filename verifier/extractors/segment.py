@@ -213,6 +213,8 @@ def _subtract(span: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[
 
 
 def _content_pieces(text: str, a: int, b: int, f: Frame, plan: SentencePlan) -> None:
+    raw = words(text[a:b])
+    raw_first = raw[0].lower() if raw else ""
     a, b = trim(text, a, b)
     if a >= b:
         return
@@ -221,6 +223,13 @@ def _content_pieces(text: str, a: int, b: int, f: Frame, plan: SentencePlan) -> 
     adjacent = f.cue is not None and f.cue[1] <= a and not text[f.cue[1]:a].strip()
     if first in W["question_words"] and (first == "whether" or adjacent) and seg[:1].isalpha():
         plan.left_out.append(LeftOut(a, b, f"a reported question ({f.cue_text!r} {first} ...): not a claim"))
+        return
+    if (f.kind == "verb" and f.cue is not None and f.cue[1] <= a and raw_first in ("that", "this", "these", "those")
+            and not has_finite(seg, 40) and len(raw) <= MIN_WORDS):
+        # "The agency rejected that criticism": the object points back at something said, so
+        # nothing new is reported; the clause is a claim about the speech event itself
+        left = f.source[0] if f.source is not None and f.source[1] <= f.cue[0] and "," not in text[f.source[0]:f.cue[0]] else f.cue[0]
+        plan.pieces.append(Piece(left, b, f, "speech event"))  # noqa: the checker labels it
         return
     clausal = bool(re.match(r"\s*that\b", text[f.cue[1]:a + 5] if f.cue is not None and f.cue[1] <= a else ""))
     if (f.kind == "verb" and f.cue is not None and f.cue[1] <= a and not clausal and not has_finite(seg, 40)
