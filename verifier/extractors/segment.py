@@ -77,6 +77,8 @@ def is_finite(w: str) -> bool:
     low = w.lower()
     if not w or w[0].isupper() and low not in ("is", "was"):
         return False
+    if low.endswith(("en", "wn")) and low not in ("been",):
+        return False  # a past participle ("written", "shown"), not a finite verb
     return (low in BE_FORMS and low not in ("be", "been", "being") or low in MODALS and low != "to" or low in _AUX
             or low.endswith(("n't", "n’t")) or low.endswith("ed") and len(low) > 4 or low in IRREGULAR_PAST
             or low in COMMON_PAST or low in W["finite_forms"])
@@ -285,7 +287,8 @@ def _frame_material(text, a, b, seg, ws, kind, here) -> str | None:
         return None
     for f in here:
         touch = []
-        for iv in (source_head(text, f), f.cue):
+        edge = (f.left_edge, f.left_edge) if f.left_edge is not None else None
+        for iv in (source_head(text, f), f.cue, edge):
             if iv is not None:
                 touch.append(not text[min(iv[1], a):max(iv[1], a)].strip(_PUNCT) if iv[1] <= a else
                              not text[b:iv[0]].strip(_PUNCT) if b <= iv[0] else True)
@@ -301,7 +304,7 @@ def _frame_material(text, a, b, seg, ws, kind, here) -> str | None:
             continue
         if first in W["event_phrases"] or first in ("reporters", "journalists"):
             return "the time, place or audience of the speech event"
-        src = source_head(text, f)
+        src = source_head(text, f) or edge
         if src is not None and (src[1] <= a and not text[src[1]:a].strip(_PUNCT)
                                 or b <= src[0] and not text[b:src[0]].strip(_PUNCT)):
             return "an appositive name tag of the source"
