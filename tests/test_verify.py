@@ -190,3 +190,14 @@ def test_sources_as_documents_keep_offsets():
     doc = Document.from_text("A: one thing.\n\nB: another thing.\n", source="mem")
     ctx = build_context(load_sources([(None, doc)]))
     assert [(p.speaker, p.text) for p in ctx.passages] == [("A", "one thing."), ("B", "another thing.")]
+
+
+def test_a_long_repetitive_quotation_stays_cheap():
+    import time
+
+    src = " ".join(f"word{i} alpha beta." for i in range(3000))
+    ctx = build_context(load_sources([(None, Document.from_text(src, source="s"))]))
+    t0 = time.perf_counter()
+    for q in ["“" + " ".join(["alpha beta"] * 170) + "”", " ".join(f"word{i}" for i in range(300))]:
+        verify_claim(ctx, claim_input("c", q, None))
+    assert time.perf_counter() - t0 < 3.0  # was 20 s with difflib and unbounded fuzzy strings

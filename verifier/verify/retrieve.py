@@ -2,7 +2,7 @@
 
 BM25 (bm25s, a sparse-matrix implementation) over stemmed content words
 ranks every allowed passage; the best CANDIDATES are re-ranked with
-rapidfuzz's partial ratio, which rewards near-verbatim text (a quotation
+rapidfuzz's partial ratio (on the query's first FUZZY_CHARS characters), which rewards near-verbatim text (a quotation
 with a word changed). Building the index is linear in the sources; each
 query is one sparse row product plus CANDIDATES fuzzy comparisons, each
 bounded by MAX_QUERY_CHARS.
@@ -20,6 +20,8 @@ from verifier.verify.text import content_terms, fold
 CANDIDATES = 20
 MAX_QUERY_CHARS = 2_000
 FUZZY_WEIGHT = 0.5
+FUZZY_CHARS = 300  # the query's first characters compared fuzzily (partial_ratio is O(n*m))
+FUZZY_PASSAGE_CHARS = 2_000
 
 
 @dataclass(frozen=True)
@@ -60,13 +62,14 @@ class Index:
         n = min(CANDIDATES, len(scores))
         top = np.argpartition(-scores, n - 1)[:n]
         best = max(float(scores[top].max()), 1e-9)
-        q = fold(query).lower()
+        q = fold(query).lower()[:FUZZY_CHARS]
         hits = []
         for i in top:
             if scores[i] < 0:
                 continue
-            fz = fuzz.partial_ratio(q, self._folded[i]) / 100.0 if len(q) <= len(self._folded[i]) * 3 else \
-                fuzz.token_set_ratio(q, self._folded[i]) / 100.0
+            text = self._folded[i][:FUZZY_PASSAGE_CHARS]
+            fz = fuzz.partial_ratio(q, text) / 100.0 if len(q) <= len(text) * 3 else \
+                fuzz.token_set_ratio(q, text) / 100.0
             b = max(float(scores[i]), 0.0) / best
             hits.append(Hit(int(i), (1 - FUZZY_WEIGHT) * b + FUZZY_WEIGHT * fz, b, fz))
         hits.sort(key=lambda h: (-h.score, h.passage))
