@@ -47,6 +47,7 @@ class Referents:
                 self.places.append((m.start(), name))
         self._places_at = [p[0] for p in self.places]
         self._resolved: dict[str, str] = {}
+        self._seen: list[str] = []
         self._main_org = self._most_named(frames)
 
     def _sentence_initial(self, pos: int) -> bool:
@@ -58,6 +59,12 @@ class Referents:
         return table[i][1] if i >= 0 else None
 
     def speaker(self, f: Frame) -> str | None:
+        out = self._speaker(f)
+        if out and (not self._seen or self._seen[-1] != out):
+            self._seen.append(out)
+        return out
+
+    def _speaker(self, f: Frame) -> str | None:
         """The frame's speaker at its fullest. A description with an appositive name
         ("Its chief executive, Priya Natarajan, said"; "Ashby's lawyer, Martin Greaves,
         said") is the name; a name with an apposition ("Amira Haddad, 17, who ...") the
@@ -83,6 +90,14 @@ class Referents:
             full = self._fullest(sp, (f.source or f.cue or (0, 0))[0])
             if full:
                 return full
+        if sp and len(sp.split()) == 2 and sp.split()[0].lower() == "the":
+            # "The report also noted" -> the fuller description named before:
+            # "A report published in March by the regional public health agency"
+            noun = sp.split()[1].lower()
+            for prev in reversed(self._seen):
+                ws = prev.lower().split()
+                if len(ws) > 2 and noun in ws[:3] and ws[0] in ("a", "an", "the"):
+                    return prev
         if sp and not any(w[:1].isupper() for w in sp.split()[1:]) and len(sp.split()) == 2 \
                 and sp.split()[0].lower() in ("the", "its"):
             pos = (f.source or f.cue or (0, 0))[0]
