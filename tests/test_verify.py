@@ -201,3 +201,20 @@ def test_a_long_repetitive_quotation_stays_cheap():
     for q in ["“" + " ".join(["alpha beta"] * 170) + "”", " ".join(f"word{i}" for i in range(300))]:
         verify_claim(ctx, claim_input("c", q, None))
     assert time.perf_counter() - t0 < 3.0  # was 20 s with difflib and unbounded fuzzy strings
+
+
+def test_every_verdict_on_the_fixtures_names_its_passage_and_reason():
+    for path in sorted((ROOT / "evals/verify/fixtures").glob("*.json")):
+        fx = json.loads(path.read_text(encoding="utf-8"))
+        srcs = load_sources([(s["speaker"], Document.from_path(ROOT / "evals/verify" / s["path"]))
+                             for s in fx["sources"]])
+        ctx = build_context(srcs)
+        for c in fx["claims"]:
+            check = verify_claim(ctx, claim_input(c["id"], c["evidence"], c["speaker"], c["kind"]))
+            assert check.reasons, (path.name, c["id"])
+            if check.verdict == "not_found":
+                assert check.passage is None
+            else:
+                p = check.passage
+                assert p is not None, (path.name, c["id"], check.verdict)
+                assert srcs[p.source].document.text[p.start:p.end] == p.text
