@@ -31,7 +31,8 @@ import re
 from dataclasses import dataclass, field
 
 from verifier.attribution.common import Frame
-from verifier.attribution.lexicon import BE_FORMS, CALENDAR, COMMON_PAST, IRREGULAR_PAST, MODALS
+from verifier.attribution.lexicon import (BE_FORMS, CALENDAR, COMMON_PAST, DETERMINERS, IRREGULAR_PAST, MODALS,
+                                          PREPOSITIONS)
 from verifier.extractors.words import W
 
 MIN_WORDS = 3
@@ -104,6 +105,20 @@ def present_verb(ws: list[str], i: int) -> bool:
             and (nxt in W["apposition_openers"] or nxt[0].isdigit() or nxt in ("that", "how", "what", "to", "up")))
 
 
+def verb_at(ws: list[str], i: int) -> bool:
+    """ws[i] is a finite verb in its place: an -ed word counts only before an object or
+    adjunct opener ('found a signal', 'approved the service'), not before a bare noun
+    ('smoked fish')."""
+    if i >= len(ws) or not is_finite(ws[i]):
+        return False
+    w = ws[i].lower()
+    if w.endswith("ed") and w not in BE_FORMS and i + 1 < len(ws):
+        nxt = ws[i + 1].lower()
+        return (nxt in DETERMINERS or nxt in PREPOSITIONS or nxt in W["apposition_openers"] or nxt[0].isdigit()
+                or nxt.endswith("ly") or nxt in _SUBJ_PRONOUNS or nxt in ("that", "to", "by"))
+    return True
+
+
 def starts_clause(s: str) -> bool:
     """A subject and a finite verb (or a finite verb sharing the subject) open `s`."""
     ws = words(s)
@@ -111,7 +126,7 @@ def starts_clause(s: str) -> bool:
         return False
     if ws[0].lower() in _SUBJ_PRONOUNS and len(ws) > 2 and present_verb(ws, 1):
         return True
-    if is_finite(ws[0]) or (len(ws) > 1 and ws[0].lower().endswith("ly") and is_finite(ws[1])):
+    if verb_at(ws, 0) or (len(ws) > 1 and ws[0].lower().endswith("ly") and verb_at(ws, 1)):
         return True  # "... and still found", "... and was working"
     return any(is_finite(w) for w in ws[1:7])
 
