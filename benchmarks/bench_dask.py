@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 def cluster(n: int):
     from distributed import Client, LocalCluster
 
-    lc = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+    lc = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=logging.ERROR)
     return lc, Client(lc)
 

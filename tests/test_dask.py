@@ -34,7 +34,7 @@ def cluster():
     from distributed import Client, LocalCluster
 
     # the workers' own environment holds the (fake) key: the client never sends one
-    lc = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    lc = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=logging.ERROR, env={"OPENAI_API_KEY": KEY})
     client = Client(lc)
     try:
@@ -261,3 +261,26 @@ def test_model_path_max_cost_across_the_cluster(tmp_path, cluster):
     for f in [out, *out.with_name("out.parquet").rglob("*.parquet")]:
         assert KEY.encode() not in f.read_bytes()
     assert KEY not in r.stderr
+
+
+def test_ctrl_c_keeps_what_finished_and_the_same_command_finishes(tmp_path, cluster, corpus):
+    inp, single = corpus
+    out = tmp_path / "int.jsonl"
+    e = env(VERIFIER_DASK_PARTITION="2")
+    proc = subprocess.Popen(dask_cmd(inp, out, cluster[0].scheduler_address), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=e)
+    try:
+        wait_for_lines(out, 20, proc)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err
+    assert "interrupted:" in err and "run the same command again to finish" in err
+    kept = by_id(out)
+    assert 20 <= len(kept) < N and all(r["status"] == "ok" for r in kept.values())
+    r = subprocess.run(dask_cmd(inp, out, cluster[0].scheduler_address), capture_output=True, text=True, env=e,
+                       timeout=TIMEOUT)
+    assert r.returncode == 0, r.stderr
+    assert_same_articles(by_id(out), single)

@@ -41,7 +41,7 @@ def connect(scheduler: str | None, workers: int | None):
     distributed = import_distributed()
     if workers is not None:
         cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                           dashboard_address=None, silence_logs=logging.ERROR)
+                                           dashboard_address=":0", silence_logs=logging.ERROR)
         return distributed.Client(cluster), cluster
     try:
         client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
