@@ -58,8 +58,8 @@ def check(
     progress: Optional[bool] = typer.Option(
         None, "--progress/--no-progress",
         help="Progress on stderr, for one article or a batch (default: when stderr is a terminal)."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Run a batch on this dask.distributed scheduler (tcp://HOST:8786); needs verifier[dask]."),
-    workers: Optional[int] = typer.Option(None, "--workers", help="Run a batch on a local Dask cluster of N worker processes; needs verifier[dask]."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Run a batch on this dask.distributed scheduler (tcp://HOST:8786) (needs the dask extra)."),
+    workers: Optional[int] = typer.Option(None, "--workers", help="Run a batch on a local Dask cluster of N worker processes (needs the dask extra)."),
     verbose: int = verbose_option(),
 ) -> None:
     """Check an article: list its claims, each attributed or asserted, with speaker and cue.
