@@ -41,6 +41,7 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 _PUNCT = " \t\n,;:.!?\"“”‘’'()—–-"
 _AUX = frozenset({"has", "have", "had", "does", "did", "do"})
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands".split())
 _SUBJ_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there", "this", "that", "these", "those"})
 
 
@@ -115,7 +116,7 @@ def verb_at(ws: list[str], i: int) -> bool:
     if w.endswith("ed") and w not in BE_FORMS and i + 1 < len(ws):
         nxt = ws[i + 1].lower()
         return (nxt in DETERMINERS or nxt in PREPOSITIONS or nxt in W["apposition_openers"] or nxt[0].isdigit()
-                or nxt.endswith("ly") or nxt in _SUBJ_PRONOUNS or nxt in ("that", "to", "by"))
+                or nxt.endswith("ly") or nxt in _SUBJ_PRONOUNS or nxt in ("that", "to", "by", "them", "him", "us"))
     return True
 
 
@@ -155,6 +156,8 @@ def top_frames(frames: list[Frame]) -> list[Frame]:
 def plan_sentence(text: str, start: int, end: int, frames: list[Frame], here: list[Frame]) -> SentencePlan:
     """`frames`: those whose content meets the sentence; `here`: those whose cue is in it."""
     plan = SentencePlan()
+    frames = [f for f in frames if not _passive_expectation(f)]
+    here = [f for f in here if not _passive_expectation(f)]
     if text[start:end].rstrip().endswith("?"):
         plan.reason = "a question: not a claim"
         plan.left_out.append(LeftOut(start, end, plan.reason))
@@ -183,6 +186,13 @@ def plan_sentence(text: str, start: int, end: int, frames: list[Frame], here: li
         for iv in (source_head(text, f), f.cue):
             if iv is not None and not (f.kind == "hedge" and iv == f.cue):
                 marks.append(iv)
+    for f in here:
+        head = source_head(text, f)
+        if f.source is not None and head == f.source and text.find(", ", *f.source) > 0:
+            k = text.find(", ", *f.source)
+            x, y = trim(text, k, f.source[1])
+            if x < y:
+                plan.left_out.append(LeftOut(x, y, "an appositive name tag of the source"))
     own = _subtract((start, end), [(a, b) for a, b, _ in clean] + marks)
     for f in here:
         if not f.content or not text[f.content[0][0]:f.content[-1][1]].strip(_PUNCT):
@@ -197,6 +207,15 @@ def plan_sentence(text: str, start: int, end: int, frames: list[Frame], here: li
         reasons = sorted({lo.reason for lo in plan.left_out})
         plan.reason = "; ".join(reasons) if reasons else "no proposition of three words or more"
     return plan
+
+
+def _passive_expectation(f: Frame) -> bool:
+    """"The mayor is expected to resign": a passive with no source and content on both
+    sides of its cue is the article's own statement of an expectation, not a report
+    whose frame cuts the sentence."""
+    if f.kind != "verb" or f.source is not None or f.cue is None or len(f.content) < 2:
+        return False  # a hedge ("X has reportedly left") keeps its frame
+    return f.content[0][1] <= f.cue[0] and f.content[-1][0] >= f.cue[1]
 
 
 def source_head(text: str, f: Frame) -> tuple[int, int] | None:
@@ -238,6 +257,9 @@ def _content_pieces(text: str, a: int, b: int, f: Frame, plan: SentencePlan) -> 
     seg = text[a:b]
     first = (words(seg) or [""])[0].lower()
     adjacent = f.cue is not None and f.cue[1] <= a and not text[f.cue[1]:a].strip()
+    ws = words(seg)
+    if first == "to" and len(ws) > 2 and ws[2].lower() in W["question_words"]:
+        first = ws[2].lower()  # "refused to say whether ..."
     if first in W["question_words"] and (first == "whether" or adjacent) and seg[:1].isalpha():
         plan.left_out.append(LeftOut(a, b, f"a reported question ({f.cue_text!r} {first} ...): not a claim"))
         return
@@ -248,18 +270,26 @@ def _content_pieces(text: str, a: int, b: int, f: Frame, plan: SentencePlan) -> 
         left = f.source[0] if f.source is not None and f.source[1] <= f.cue[0] and "," not in text[f.source[0]:f.cue[0]] else f.cue[0]
         plan.pieces.append(Piece(left, b, f, "speech event"))  # noqa: the checker labels it
         return
+    if (f.kind == "verb" and f.source is None and f.cue is not None and f.cue_text and f.cue_text.endswith("ing")
+            and text[:f.cue[0]].rstrip().endswith(",") and raw_first != "that"):
+        # "Putin stated that X, demonstrating Y" / "..., showing how quickly ...": a participle
+        # after a report without a content clause of its own may be the source's or the
+        # reporter's gloss (with "that" it reports: "..., announcing that X")
+        plan.pieces.append(Piece(f.cue[0], b, f, "gloss", ambiguous=True))
+        return
     clausal = bool(re.match(r"\s*that\b", text[f.cue[1]:a + 5] if f.cue is not None and f.cue[1] <= a else ""))
+    if not clausal and not has_finite(seg, 40) and f.kind == "verb":
+        m = _EVENT_TIME.search(seg)
+        if m and (m.group(2).lower() in CALENDAR or m.group(1).lower() in ("yesterday", "today")):
+            plan.left_out.append(LeftOut(a + m.start() + 1, b, "the time of the speech event"))
+            b = a + m.start()
+            seg = text[a:b]
     if (f.kind == "verb" and f.cue is not None and f.cue[1] <= a and not clausal and not has_finite(seg, 40)
             and seg[:1] not in "“\"‘'" and len(words(seg)) <= MIN_WORDS):
         # a short noun phrase object: the report is one proposition with its verb
         # ("praised its resilience")
         plan.pieces.append(Piece(f.cue[0], b, f, "object"))
         return
-    if not clausal and not has_finite(seg, 40) and f.kind == "verb":
-        m = _EVENT_TIME.search(seg)
-        if m and (m.group(2).lower() in CALENDAR or m.group(1).lower() in ("yesterday", "today")):
-            plan.left_out.append(LeftOut(a + m.start() + 1, b, "the time of the speech event"))
-            b = a + m.start()
     for pa, pb, kind in split(text, a, b):
         n = len(words(text[pa:pb]))
         if n >= MIN_WORDS or kind == "apposition" and n >= 2:
@@ -390,7 +420,7 @@ def split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
             comma = seg.find(", ", s, e)
             if comma > 0:
                 rest = seg[comma + 1:e]
-                if starts_clause(rest) or has_finite(rest):
+                if starts_clause(rest) or has_finite(rest) or present_verb(words(rest), 0):
                     out.append((s, comma, kind))
                     out.append((comma + 1, e, "clause"))
                     continue
@@ -456,6 +486,9 @@ def _cut_kind(tok: str, left: str, right: str) -> str | None:
     if first == "that" and len(rw) > 2:
         return "clause"  # "said X and that Y": two content clauses
     if tok == "and":
+        if _verb_left(lw) and starts_clause(right) and not is_finite(rw[0]) and rw[0][0].islower() \
+                and (rw[0].lower() in _NUMBER_WORDS or rw[0].lower() in DETERMINERS):
+            return "clause"  # "... were destroyed and two roads were closed"
         if is_finite(lw[-1]) or lw[-1].lower() in BE_FORMS:
             return None  # "have maintained and even increased pressure": verbs sharing one object
         if first in ("then", "still", "also", "even") and len(rw) > 1:
@@ -466,7 +499,7 @@ def _cut_kind(tok: str, left: str, right: str) -> str | None:
             return "clause"  # "founded Pantry in 1987 and still owns 31 percent"
         if present_verb(rw, 0) and _verb_left(lw):
             return "clause"
-        if is_finite(rw[0]) and not rw[0].lower().endswith("ed") or rw[0].lower().endswith("ed") and _verb_left(lw):
+        if is_finite(rw[0]) and not rw[0].lower().endswith("ed") or verb_at(rw, 0) and _verb_left(lw):
             return "clause"
         if first in _SUBJ_PRONOUNS and len(rw) > 1 and is_finite(rw[1]):
             return "clause"

@@ -1,0 +1,189 @@
+"""Claim segmentation rules (verifier/extractors/segment.py), each with at least three
+sentences of different shapes, written for this project."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.document import Document
+from verifier.extractors.rules import RuleExtractor
+
+
+def extract(text: str):
+    return RuleExtractor().extract(Document.from_text(text))
+
+
+def evidences(text: str) -> list[str]:
+    return [d.evidence for d in extract(text).drafts]
+
+
+def reasons(text: str) -> list[str]:
+    ex = extract(text)
+    return [r for n in ex.sentences for r in ([n.reason] if n.reason else []) + [lo[2] for lo in n.left_out]]
+
+
+# --- content is cut out of its frame -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, content", [
+    ("The governor announced on Monday that the highway will close for repairs in June.",
+     "the highway will close for repairs in June"),
+    ("Prices for diesel rose sharply in the spring, analysts said on Tuesday.", "Prices for diesel rose sharply in the spring"),
+    ("She told reporters in the capital that the bridge would reopen in a week.", "the bridge would reopen in a week"),
+])
+def test_source_cue_and_event_phrases_are_left_out(text, content):
+    assert content in evidences(text)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The minister praised the volunteers on Friday.", "praised the volunteers"),
+    ("The coach criticised the referee’s decisions yesterday.", "the referee’s decisions"),
+    ("Officials welcomed the new funding for rural schools on Sunday.", "the new funding for rural schools"),
+])
+def test_time_of_the_speech_event_is_not_in_a_noun_phrase_object(text, content):
+    # a short object keeps its cue, so that the claim says something ("praised the volunteers")
+    assert any(content in e and "day" not in e for e in evidences(text))
+    assert any("time of the speech event" in r for r in reasons(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The agency rejected that criticism.", "The agency rejected that criticism"),
+    ("Two former directors have disputed this account.", "Two former directors have disputed this account"),
+    ("The council has not confirmed that figure.", "The council has not confirmed that figure"),
+])
+def test_an_object_pointing_back_at_something_said_keeps_its_clause(text, expected):
+    assert evidences(text) == [expected]
+
+
+# --- mixed sentences, coordinated reports, two sources -----------------------------------------
+
+@pytest.mark.parametrize("text, content, gloss", [
+    ("However, Putin stated that export contracts have generally been fulfilled on schedule, demonstrating the "
+     "industry’s ability to navigate challenging conditions.",
+     "export contracts have generally been fulfilled on schedule", "demonstrating the industry’s ability"),
+    ("The mayor said the new depot was finished early, showing how quickly the city can build when it wants to.",
+     "the new depot was finished early", "showing how quickly the city can build"),
+    ("Police said the road had reopened by noon, ending a week of delays for commuters.",
+     "the road had reopened by noon", "ending a week of delays for commuters"),
+])
+def test_a_participle_after_a_report_is_its_own_ambiguous_claim(text, content, gloss):
+    drafts = extract(text).drafts
+    by_ev = {d.evidence: d for d in drafts}
+    assert content in by_ev and not by_ev[content].ambiguous
+    g = [d for d in drafts if d.evidence.startswith(gloss)]
+    assert g and g[0].ambiguous and g[0].kind == "gloss"
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("The Russian leader acknowledged that the sector operates under difficult circumstances but praised its "
+     "resilience.", "the sector operates under difficult circumstances", "praised its resilience"),
+    ("The chairman admitted that sales had fallen but insisted that the brand remained strong.",
+     "sales had fallen", "the brand remained strong"),
+    ("She conceded that the plan was expensive and said that the city could still afford it.",
+     "the plan was expensive", "the city could still afford it"),
+])
+def test_coordinated_reports_are_two_claims(text, first, second):
+    ev = evidences(text)
+    assert first in ev and second in ev
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("The river flooded two villages, and the army sent boats to the valley.", "The river flooded two villages",
+     "the army sent boats to the valley"),
+    ("Exports fell in March but imports rose by 3 percent.", "Exports fell in March", "imports rose by 3 percent"),
+    ("No one was hurt, but 11 homes were destroyed and two roads were closed.", "No one was hurt",
+     "11 homes were destroyed"),
+])
+def test_independent_clauses_are_split(text, first, second):
+    ev = evidences(text)
+    assert first in ev and second in ev
+
+
+@pytest.mark.parametrize("text", [
+    "The shop sells bread, cheese, and smoked fish from local farms.",
+    "The team bought tents, stoves and dried food for the trip.",
+    "Western countries have maintained and even increased pressure on the suppliers.",
+])
+def test_lists_and_verbs_sharing_an_object_stay_whole(text):
+    assert len(evidences(text)) == 1
+
+
+@pytest.mark.parametrize("text, gloss", [
+    ("The plant, which opened in 1978, employs 1,900 people.", "which opened in 1978"),
+    ("Harbor City’s owner, who bought the club in 2021, has not commented.", "who bought the club in 2021"),
+    ("Average prices fell 0.8 percent in October, the sixth monthly decline in a row.",
+     "the sixth monthly decline in a row"),
+])
+def test_relative_clauses_and_appositions_that_say_something_new_are_claims(text, gloss):
+    assert gloss in evidences(text)
+
+
+@pytest.mark.parametrize("text, gloss", [
+    ("The service, run by a start-up from Oslo, has operated 60 cars since March.", "run by a start-up from Oslo"),
+    ("Turnout reached 62 percent, up from 55 percent in 2019.", "up from 55 percent in 2019"),
+    ("When the firm bought its rival in 2016, it closed two warehouses within a year.", "it closed two warehouses within a year"),
+])
+def test_reduced_relatives_comparisons_and_subordinate_clauses(text, gloss):
+    assert gloss in evidences(text)
+
+
+# --- not claims ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, tag", [
+    ("Maria Chen, a lawyer for the family, said the inquiry had been rushed.", "a lawyer for the family"),
+    ("The group’s spokeswoman, Karen Doyle, said most families had missed appointments.", "Karen Doyle"),
+    ("Tom Reed, the union’s regional organiser, said talks would resume on Monday.", "the union’s regional organiser"),
+])
+def test_appositive_name_tags_are_not_claims(text, tag):
+    ev = evidences(text)
+    assert not any(tag in e for e in ev)
+    assert any("name tag" in r for r in reasons(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The minister refused to say whether the talks had stalled.",
+    "A spokesman declined to say whether the plant would close.",
+    "The club would not say whether the coach had been paid.",
+])
+def test_reported_questions_are_not_claims(text):
+    assert evidences(text) == []
+    assert any("reported question" in r for r in reasons(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Will the council keep its promise?",
+    "What happens to the workers now?",
+    "Is this the end of the line for the project?",
+])
+def test_questions_are_not_claims(text):
+    assert evidences(text) == []
+    assert any("question" in r for r in reasons(text))
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("That ruling still shapes how courts read the law.", "That ruling still shapes how courts read the law"),
+    ("That plant closed in 2016 with the loss of 600 jobs.", "That plant closed in 2016 with the loss of 600 jobs"),
+    ("This decision will cost the city 4 million euros.", "This decision will cost the city 4 million euros"),
+])
+def test_a_sentence_opening_with_a_demonstrative_is_an_ordinary_sentence(text, evidence):
+    assert evidences(text) == [evidence]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor is expected to resign before the vote.",
+    "The bridge is expected to reopen in May.",
+    "Prices are expected to rise again next year.",
+])
+def test_passive_is_expected_to_is_no_report_for_segmentation(text):
+    ev = evidences(text)
+    assert ev == [text.rstrip(".")]
+
+
+def test_every_body_sentence_has_claims_or_a_reason():
+    text = ("Bridge Reopens\n\nThe mayor praised the crews on Monday. Will it last? "
+            "She refused to say whether the budget had been exceeded.")
+    ex = extract(text)
+    assert len(ex.sentences) == 4
+    with_claims = {d.start for d in ex.drafts}
+    for n in ex.sentences:
+        has = any(n.start <= s < n.end for s in with_claims)
+        assert has or n.reason, n
