@@ -342,7 +342,7 @@ def _frame_material(text, a, b, seg, ws, kind, here) -> str | None:
         first = ws[0].lower()
         if first in W["relatives"]:
             return None  # "Nadia Rahman, who runs an agency, said": the relative clause is a claim
-        if first.endswith("ing") and ws[0][0].isupper() and not has_finite(seg, 40):
+        if first.endswith("ing") and ws[0][0].isupper() and not has_finite(seg, 40) and first not in W["event_phrases"]:
             return "the circumstances of the speech event (a participle phrase of the source)"
         verbless = not has_finite(seg, 40) and not is_participle(ws[0])
         if not verbless:
@@ -370,7 +370,7 @@ def trim(text: str, a: int, b: int) -> tuple[int, int]:
             a += 1
         # a lower-case "that" joins a content clause; a capital one opens a sentence as a
         # demonstrative ("That ruling still shapes ...") and stays
-        m = re.match(r"(?:that|[Aa]nd|[Bb]ut|[Yy]et|[Ss]o|[Tt]hen)\b\s*", text[a:b])
+        m = re.match(r"(?:that|[Aa]nd|[Bb]ut|[Yy]et|[Ss]o|[Tt]hen|while|whereas|though|although)\b\s*", text[a:b])
         if m and m.end() > 0 and b - a > m.end():
             a += m.end()
             continue

@@ -43,7 +43,7 @@ class Referents:
         self.places = []
         for m in _PLACE.finditer(self.text):
             name = m.group(1) or m.group(2)
-            if name and not (set(name.split()) & names) and not self._sentence_initial(m.start(1) if m.group(1) else m.start(2)):
+            if name and not (set(name.split()) & names):
                 self.places.append((m.start(), name))
         self._places_at = [p[0] for p in self.places]
         self._resolved: dict[str, str] = {}
