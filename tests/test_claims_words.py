@@ -34,7 +34,6 @@ RELATIVES = {
 COMPARISONS = {
     "up": ("Turnout reached 62 percent, up from 55 percent in 2019.", "up from 55 percent in 2019"),
     "down": ("Turnout reached 52 percent, down from 55 percent in 2019.", "down from 55 percent in 2019"),
-    "compared": ("Sales took 54 days, compared with 38 days a year ago.", "compared with 38 days a year ago"),
 }
 QUESTIONS = {
     "whether": "The minister refused to say whether the talks had stalled.",
@@ -80,16 +79,18 @@ FINITE = {
     "chose": "chose a new leader", "broke": "broke the record", "drove": "drove the trucks away",
     "flew": "flew to the capital", "threw": "threw stones at the police", "fought": "fought the fire all night",
     "stood": "stood firm on the plan", "struck": "struck a deal on Sunday", "sent": "sent boats to the valley",
-    "shut": "shut the road for a week", "remains": "remains closed to traffic", "faces": "faces a fine of 2 million euros",
+    "shut": "shut the road for a week", "remains": "remains open to traffic", "faces": "faces a fine of 2 million euros",
     "plans": "plans a new road to the port", "shows": "shows no sign of slowing", "costs": "costs 4 million euros a year",
     "stands": "stands empty for most of the year",
 }
 ORG = {w: ("Telvia said its profits fell. Telvia said it would cut 300 jobs. Telvia said the cuts were final. "
            f"The {w} said the plan would not change.") for w in ["company", "club", "firm", "carmaker", "group"]}
-SUBORDINATORS = {
+CLAUSE_WORDS = {
     "after": ("Cargo barges stopped running on Wednesday after the water level fell to 41 centimetres.",
               "the water level fell to 41 centimetres"),
     "because": ("The school closed on Monday because the heating system failed again.", "the heating system failed again"),
+}
+SUBORDINATORS = {
     "when": ("When the firm bought its rival in 2016, it closed two warehouses within a year.",
              "it closed two warehouses within a year"),
 }
@@ -98,7 +99,7 @@ PINNED = {
     "coordinators": COORDINATORS, "relatives": RELATIVES, "comparisons": COMPARISONS, "question_words": QUESTIONS,
     "apposition_openers": APPOSITIONS, "not_participles": NOT_PARTICIPLES, "event_phrases": EVENT_PHRASES,
     "country_words": COUNTRY, "person_words": PERSON, "finite_forms": FINITE, "org_words": ORG,
-    "subordinators": SUBORDINATORS,
+    "subordinators": SUBORDINATORS, "clause_words": CLAUSE_WORDS,
 }
 
 
@@ -185,4 +186,10 @@ def test_org_words(word):
 @pytest.mark.parametrize("word", sorted(SUBORDINATORS))
 def test_subordinators(word):
     text, part = SUBORDINATORS[word]
+    assert part in evidences(text)
+
+
+@pytest.mark.parametrize("word", sorted(CLAUSE_WORDS))
+def test_clause_words(word):
+    text, part = CLAUSE_WORDS[word]
     assert part in evidences(text)

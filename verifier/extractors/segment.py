@@ -391,7 +391,7 @@ def trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 _EVENT_TIME = re.compile(r"\s+(on|yesterday|today)\b\s*(\w*)$", re.I)
-_CUT = re.compile(r";\s*|:\s+|,\s+|\s+(?:but|and|while|whereas|yet|though|although|after|because)\s+", re.I)
+_CUT = re.compile(r";\s*|:\s+|,\s+|\s+(?:%s)\s+" % "|".join(sorted(W["coordinators"] | W["clause_words"])), re.I)
 
 
 def split(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
@@ -481,7 +481,7 @@ def _cut_kind(tok: str, left: str, right: str) -> str | None:
     # a bare joining word
     if len(lw) < MIN_WORDS or len(rw) < MIN_WORDS:
         return None
-    if tok in W["subordinators"]:
+    if tok in W["clause_words"]:
         return "clause" if _verb_left(lw) and starts_clause(right) and not is_finite(rw[0]) else None
     if first == "that" and len(rw) > 2:
         return "clause"  # "said X and that Y": two content clauses
