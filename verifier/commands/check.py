@@ -60,6 +60,8 @@ def check(
         help="Progress on stderr, for one article or a batch (default: when stderr is a terminal)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Run a batch on this dask.distributed scheduler (tcp://HOST:8786) (needs the dask extra)."),
     workers: Optional[int] = typer.Option(None, "--workers", help="Run a batch on a local Dask cluster of N worker processes (needs the dask extra)."),
+    explain: bool = typer.Option(
+        False, "--explain", help="On stderr, every sentence: its claims, or why it has none, and the words left out."),
     verbose: int = verbose_option(),
 ) -> None:
     """Check an article: list its claims, each attributed or asserted, with speaker and cue.
@@ -88,6 +90,23 @@ def check(
     doc = load_article(paths[0], in_fmt)
     report = run_one(doc, extractor.value, settings, progress=progress, verbose=verbose, color=color)
     emit(report, fmt, output, color)
+    if explain:
+        import sys
+
+        sys.stderr.write("".join(line + "\n" for line in explain_lines(report)))
+
+
+def explain_lines(report) -> list[str]:
+    """One line per sentence (its claims, or why it has none), then the words left out."""
+    text = report.document.text
+    out = []
+    for s in report.sentences:
+        head = f"s{s.index} [{s.start}-{s.end}] " + (" ".join(s.claims) if s.claims else f"no claim: {s.reason}")
+        out.append(head)
+        out.append(f"    {' '.join(text[s.start:s.end].split())[:100]}")
+        for lo in s.left_out:
+            out.append(f"    left out {lo.text!r}: {lo.reason}")
+    return out
 
 
 def load_article(arg: str, input_format: str | None):
