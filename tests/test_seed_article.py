@@ -72,3 +72,12 @@ def test_every_sentence_yields_claims_or_a_reason(report):
         assert s["claims"] or s["reason"], s
     headings = [s for s in report["sentences"] if s["reason"] and "heading" in s["reason"]]
     assert len(headings) == 3
+
+
+def test_explain_lists_every_sentence_on_stderr():
+    proc = run_cli("check", str(SEED), "-e", "rules", "-f", "json", "--explain")
+    assert proc.returncode == 0
+    json.loads(proc.stdout)  # stdout stays the JSON Report
+    err = proc.stderr.decode()
+    assert "s5 [" in err and "no claim: a heading" in err
+    assert "left out 'on Friday': the time of the speech event" in err
