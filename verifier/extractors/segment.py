@@ -264,7 +264,7 @@ def _content_pieces(text: str, a: int, b: int, f: Frame, plan: SentencePlan) -> 
         plan.left_out.append(LeftOut(a, b, f"a reported question ({f.cue_text!r} {first} ...): not a claim"))
         return
     if (f.kind == "verb" and f.cue is not None and f.cue[1] <= a and raw_first in ("that", "this", "these", "those")
-            and not has_finite(seg, 40) and len(raw) <= MIN_WORDS):
+            and not has_finite(seg, 40)):
         # "The agency rejected that criticism": the object points back at something said, so
         # nothing new is reported; the clause is a claim about the speech event itself
         left = f.source[0] if f.source is not None and f.source[1] <= f.cue[0] and "," not in text[f.source[0]:f.cue[0]] else f.cue[0]
