@@ -197,14 +197,18 @@ class RawServer:
         sse              an endless text/event-stream of `data:` events
 
     `sent` counts the body bytes written (all connections); `requests`
-    the requests read. stop() ends every connection.
+    the requests read. stop() ends every connection; so does `give_up`
+    seconds or `max_bytes` of body per connection, so a client without
+    caps fails in bounded time instead of hanging the test run.
     """
 
-    def __init__(self, behaviour: str, interval: float = 1.0):
+    def __init__(self, behaviour: str, interval: float = 1.0, give_up: float = 30.0, max_bytes: int = 256 << 20):
         import socket
 
         self.behaviour = behaviour
         self.interval = interval
+        self.give_up = give_up
+        self.max_bytes = max_bytes
         self.sent = 0
         self.requests = 0
         self._stop = threading.Event()
@@ -275,13 +279,16 @@ class RawServer:
                 self.sent += len(data)
 
     def _serve(self, conn) -> None:
+        import time
+
         conn.settimeout(1.0)
         try:
             if not self._read_request(conn):
                 return
+            end = time.monotonic() + self.give_up
             if self.behaviour == "trickle_headers":
                 for b in b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Slow: " + b"a" * 10_000:
-                    if self._stop.wait(self.interval):
+                    if self._stop.wait(self.interval) or time.monotonic() > end:
                         return
                     self._send(conn, bytes([b]), body=False)
                 return
@@ -289,7 +296,7 @@ class RawServer:
                 self._send(conn, b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n",
                            body=False)
                 for b in b'{"id": "chatcmpl-slow", "choices": [' + b" " * 100_000:
-                    if self._stop.wait(self.interval):
+                    if self._stop.wait(self.interval) or time.monotonic() > end:
                         return
                     self._send(conn, bytes([b]))
                 return
@@ -298,8 +305,10 @@ class RawServer:
                        body=False)
             block = (b'data: {"choices": [{"delta": {"content": "more "}}]}\n\n' * 1000 if self.behaviour == "sse"
                      else b'{"id": "chatcmpl-endless", "choices": [' + b" " * 65_000)
-            while not self._stop.is_set():
+            written = 0
+            while not self._stop.is_set() and written < self.max_bytes and time.monotonic() < end:
                 self._send(conn, block)
+                written += len(block)
         except OSError:
             return
         finally:

@@ -20,7 +20,6 @@ from llm_support import ARTICLE, fast
 from openai_server import OpenAIServer, error
 from verifier.document import Document
 from verifier.errors import ConfigError, ModelError
-from verifier.llm import redact
 from verifier.llm.recording import RecordingStore
 from verifier.pipeline import Verifier
 
@@ -77,6 +76,8 @@ def test_a_long_server_message_is_masked_before_it_is_cut():
 
 
 def test_the_store_refuses_an_entry_that_still_carries_the_key(tmp_path, monkeypatch):
+    from verifier.llm import redact
+
     store = RecordingStore(tmp_path / "rec")
     entry = {"key": "k" * 24, "index": 0, "request": {"body": {}},
              "response": {"status": 500, "body": {"error": {"message": f"bad key {KEY}"}}}}
@@ -90,6 +91,8 @@ def test_the_store_refuses_an_entry_that_still_carries_the_key(tmp_path, monkeyp
 
 
 def test_a_bearer_token_in_any_body_is_scrubbed():
+    from verifier.llm import redact
+
     body = b'{"detail": "you sent auth Bearer sk-other-token-998877 and Bearer abc.def-123"}'
     clean = redact.scrub_bytes(body, ())
     assert b"sk-other" not in clean and b"abc.def" not in clean and clean.count(b"Bearer ***") == 2

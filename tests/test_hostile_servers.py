@@ -106,7 +106,7 @@ def test_more_claims_than_a_chunk_can_hold_is_a_model_error():
 
 @pytest.mark.parametrize("behaviour", ["trickle", "trickle_headers"])
 def test_a_server_trickling_one_byte_a_second_is_cut_at_the_timeout(behaviour):
-    with RawServer(behaviour, interval=0.2) as server:  # each byte well within the read timeout
+    with RawServer(behaviour, interval=0.2, give_up=20) as server:  # each byte well within the read timeout
         t0 = time.monotonic()
         with pytest.raises(ModelError, match=r"no answer from .* within 2 s"):
             verifier(server.url, timeout=2.0, max_attempts=1).check(Document.from_text(ARTICLE))
@@ -116,7 +116,7 @@ def test_a_server_trickling_one_byte_a_second_is_cut_at_the_timeout(behaviour):
 
 @pytest.mark.parametrize("behaviour", ["endless", "sse"])
 def test_an_endless_body_is_not_buffered(behaviour):
-    with RawServer(behaviour) as server:
+    with RawServer(behaviour, max_bytes=64 << 20) as server:
         t0 = time.monotonic()
         with pytest.raises(ModelError, match="larger than 1048576 bytes"):
             verifier(server.url, timeout=30.0, max_attempts=1, max_response_bytes=1 << 20).check(
