@@ -12,7 +12,7 @@ import pytest
 
 from openai_server import OpenAIServer
 
-PYTHON = "/work/venv/bin/python" if Path("/work/venv/bin/python").exists() else sys.executable
+PYTHON = sys.executable  # the interpreter running the tests: the project venv
 SECRET = "sk-" "test-SECRET-never-stored-0123456789"
 
 ARTICLE = (
