@@ -187,3 +187,13 @@ def test_every_body_sentence_has_claims_or_a_reason():
     for n in ex.sentences:
         has = any(n.start <= s < n.end for s in with_claims)
         assert has or n.reason, n
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The Russian leader acknowledged that the defense export sector operates under difficult circumstances.",
+     "the defense export sector operates under difficult circumstances"),
+    ("The chairman admitted that its profits depend on a single customer.", "its profits depend on a single customer"),
+    ("Officials noted that 40 homes remain without power.", "40 homes remain without power"),
+])
+def test_that_before_a_clause_is_a_complementizer_not_a_demonstrative(text, content):
+    assert evidences(text) == [content]

@@ -263,8 +263,10 @@ def _content_pieces(text: str, a: int, b: int, f: Frame, plan: SentencePlan) -> 
     if first in W["question_words"] and (first == "whether" or adjacent) and seg[:1].isalpha():
         plan.left_out.append(LeftOut(a, b, f"a reported question ({f.cue_text!r} {first} ...): not a claim"))
         return
-    if (f.kind == "verb" and f.cue is not None and f.cue[1] <= a and raw_first in ("that", "this", "these", "those")
-            and not has_finite(seg, 40)):
+    demonstrative = raw_first in ("this", "these", "those") or raw_first == "that" and len(raw) > 1 and not (
+        raw[1].lower() in DETERMINERS or raw[1].lower() in _SUBJ_PRONOUNS or raw[1][0].isupper() or raw[1][0].isdigit())
+    if (f.kind == "verb" and f.cue is not None and f.cue[1] <= a and demonstrative
+            and not has_finite(seg, 40) and not any(present_verb(raw, i) for i in range(1, len(raw)))):
         # "The agency rejected that criticism": the object points back at something said, so
         # nothing new is reported; the clause is a claim about the speech event itself
         left = f.source[0] if f.source is not None and f.source[1] <= f.cue[0] and "," not in text[f.source[0]:f.cue[0]] else f.cue[0]
