@@ -167,3 +167,27 @@ def test_record_mode_on_a_full_disk_is_a_local_error_and_counts_every_answer(tmp
     assert sent == len(answered) < 30  # the run stopped instead of failing every article
     recs = assert_whole_lines(tmp_path / "out.jsonl")
     assert any(r["status"] == "error" and r["error"]["type"] == "RecordingWriteError" for r in recs)
+
+
+def test_an_immutable_recording_is_a_local_error_not_a_network_one(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(article(1))
+    with tmpfs(tmp_path / "rec", size="1m") as rec, FaultServer() as server:
+        args = ("check", str(src), "-f", "json", "-e", "llm", "--base-url", server.url, "--model", "m",
+                "--mode", "record", "--recordings", str(rec))
+        env = {"OPENAI_API_KEY": "sk-" "disk-test-0123456789", "VERIFIER_BACKOFF_INITIAL": "0.01"}
+        assert _run(*args, env=env).returncode == 0
+        (recording,) = rec.iterdir()
+        before = recording.read_bytes()
+        if subprocess.run(["chattr", "+i", str(recording)], capture_output=True).returncode != 0:
+            pytest.skip("chattr +i is refused on this tmpfs")
+        try:
+            proc = _run(*args, "--mode", "record", env=env)
+        finally:
+            subprocess.run(["chattr", "-i", str(recording)], capture_output=True)
+        leftovers = sorted(p.name for p in rec.iterdir())
+        after = recording.read_bytes()
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "cannot write the recording" in proc.stderr, proc.stderr
+    assert "cannot reach" not in proc.stderr and "immutable or not writable" in proc.stderr
+    assert after == before and leftovers == [recording.name]  # no temporary file left

@@ -244,7 +244,8 @@ def _write_failure(path: Path, exc: BaseException) -> str:
         exc = exc.__context__  # the shared writer's OutputError keeps the OSError as its context
     err = getattr(exc, "errno", None)
     reason = {errno.ENOSPC: "the disk is full", errno.EROFS: "the file system is read-only",
-              errno.EDQUOT: "the disk quota is exceeded"}.get(err) if err else None
+              errno.EDQUOT: "the disk quota is exceeded", errno.EPERM: "the file is immutable or not writable",
+              errno.EACCES: "permission denied"}.get(err) if err else None
     if reason is None:
         reason = getattr(exc, "strerror", None) or str(exc)
         if isinstance(exc, VerifierError):  # the writer's one line already names the file
