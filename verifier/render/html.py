@@ -111,7 +111,7 @@ def _opinion_rows(c: Claim) -> str:
 
 def _card(c: Claim, k: int) -> str:
     flags = [f'<span class="badge {c.label[:2]}">{esc(c.label)}</span>',
-             f'<span class="badge st-{esc(c.status)}">{esc(c.status)}</span>']
+             f'<span class="badge st-{_slug(c.status)}">{esc(c.status)}</span>']
     if c.ambiguous:
         flags.append('<span class="badge amb">ambiguous</span>')
     if c.evidence.grounded:
@@ -154,7 +154,7 @@ def _table(report: Report, index: dict[int, int]) -> str:
             f'<td data-v="{num}"><a href="#{esc(c.id)}">{esc(c.id)}</a></td>'
             f'<td><span class="badge {c.label[:2]}">{esc(c.label)}</span></td>'
             f"{_cell('speaker', c.speaker)}{_cell('cue', c.cue)}"
-            f'<td data-v="{esc(c.status)}"><span class="badge st-{esc(c.status)}">{esc(c.status)}</span>{amb}</td>'
+            f'<td data-v="{esc(c.status)}"><span class="badge st-{_slug(c.status)}">{esc(c.status)}</span>{amb}</td>'
             f"<td>{esc(c.text)}</td>"
             f'<td class="evx" data-v="{c.evidence.start if c.evidence.grounded else 10**9}">{ev}</td></tr>')
     return "\n".join(rows)
@@ -170,7 +170,7 @@ def _summary(report: Report) -> str:
     by_label, by_status = sp.counts(report)
     chips = [f'<span class="chip">{len(report.claims)} claims</span>']
     chips += [f'<span class="chip {k[:2]}">{v} {esc(k)}</span>' for k, v in by_label.items()]
-    chips += [f'<span class="chip st-{esc(k)}">{v} {esc(k)}</span>' for k, v in by_status.items()]
+    chips += [f'<span class="chip st-{_slug(k)}">{v} {esc(k)}</span>' for k, v in by_status.items()]
     return "".join(chips)
 
 
@@ -336,7 +336,7 @@ border-radius:10px;background:var(--panel);padding:14px 16px;font-size:14px}
 .reasons{margin:4px 0 0;padding-left:18px;color:var(--muted)}
 .badge{display:inline-block;font-size:12px;line-height:1.5;padding:0 7px;border-radius:999px;border:1px solid currentColor;white-space:nowrap}
 .badge.at{color:var(--at)}.badge.as{color:var(--as)}
-.st-agreed{color:var(--ok)}.st-disagreed{color:var(--bad);font-weight:700}.st-ungrounded{color:var(--warn)}
+.st-agreed{color:var(--ok)}.st-disagreed{color:var(--bad);font-weight:700}.st-ungrounded{color:var(--warn)}.st-needs-review{color:var(--warn);font-weight:700}
 .st-reviewed{color:var(--at)}.st-checked{color:var(--muted)}.badge.amb{color:var(--cue)}
 .missing-box,.warnings{border:1px dashed var(--warn);border-radius:8px;padding:8px 14px;margin:18px 0;
 font:14px/1.5 system-ui,sans-serif}
@@ -488,3 +488,8 @@ fromHash();
 }
 })();
 """
+
+
+def _slug(status: str) -> str:
+    """A status as one CSS class name: 'needs review' -> 'needs-review'."""
+    return esc(status.replace(" ", "-"))

@@ -27,9 +27,10 @@ STATUS_HELP = {
     "ungrounded": "evidence not found in the text",
     "checked": "labelled by the checker alone",
     "reviewed": "decided by a person",
+    "needs review": "either label can be defended (ambiguous): a person decides",
 }
 _NON_WORD = re.compile(r"[\W_]+")
-STATUS_ORDER = ("agreed", "checked", "reviewed", "disagreed", "ungrounded")
+STATUS_ORDER = ("agreed", "checked", "reviewed", "needs review", "disagreed", "ungrounded")
 
 
 @dataclass(frozen=True)

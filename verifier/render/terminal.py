@@ -47,6 +47,7 @@ STATUS_STYLE = {
     "reviewed": "cyan",
     "disagreed": "bold red",
     "ungrounded": "yellow",
+    "needs review": "bold yellow",
 }
 WIDE = 120        # from this width the claim table gets one column per field
 PROSE_MAX = 100   # article paragraphs are not wrapped wider than this
