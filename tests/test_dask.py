@@ -228,6 +228,7 @@ def test_bad_cluster_options_are_one_line_errors(tmp_path, args, needle):
     err = r.stderr.decode()
     assert r.returncode != 0 and needle in err, err
     assert err.strip().count("\n") == 0 and err.startswith("verifier: error: "), err
+    assert not (tmp_path / "o.jsonl").exists() and not (tmp_path / "o.parquet").exists()
 
 
 def test_model_path_max_cost_across_the_cluster(tmp_path, cluster):

@@ -75,8 +75,15 @@ def run_dask_batch(paths: list[str], *, output, extractor: str, input_format: st
     check_options(scheduler, workers)
     import_distributed()  # before any file is touched
     inputs = Inputs(list(paths), exclude=(str(output),))
-    store = ResultStore.open(output)
-    client = cluster = None
+    from verifier.output import check_writable
+
+    check_writable(output)
+    client, cluster = connect(scheduler, workers)  # an unreachable scheduler: nothing written
+    try:
+        store = ResultStore.open(output)
+    except BaseException:
+        _close(client, cluster)
+        raise
     try:
         if store.streaming:
             raise BatchUsage(f"{output}: a batch on Dask writes a regular file (it is resumed and has Parquet beside it)")
@@ -85,7 +92,6 @@ def run_dask_batch(paths: list[str], *, output, extractor: str, input_format: st
         _refuse_mixed_results(store, ext, output)
         sink = ParquetSink(parquet_dir(store.path))
         caught = sink.catch_up(read_results(store.path))
-        client, cluster = connect(scheduler, workers)
         nworkers = _wait_for_workers(client)
         per_worker = concurrency or DEFAULT_PER_WORKER
         run = uuid.uuid4().hex[:8]
