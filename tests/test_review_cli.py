@@ -161,11 +161,12 @@ def test_decisions_over_a_directory_are_all_or_nothing(tmp_path):
 
 
 def test_accepting_every_claim_of_the_example_works_with_unnamed_sources(tmp_path):
-    """The shipped example through the real pipeline: it has an attributed
-    claim with no speaker ('Shipowners reportedly expect ...')."""
-    root = Path(__file__).resolve().parent.parent
+    """An article through the real pipeline with an attributed claim that has no
+    speaker: a quoted paragraph with no source named near it."""
     art = tmp_path / "shipyard-orders.txt"
-    art.write_text((root / "examples" / "shipyard-orders.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    art.write_text("The harbour closed on Monday after the storm.\n\n"
+                   "“We will not reopen before spring, whatever the weather does to the pier.”\n\n"
+                   "Repairs will cost $4 million, the council said.\n", encoding="utf-8")
     r = review("shipyard-orders.txt", "-e", "rules", "--decisions", "-", "--export", "report", cwd=tmp_path,
                stdin="* accept\n")
     assert r.returncode == 0, r.stderr
@@ -185,6 +186,6 @@ def test_accepting_every_claim_of_the_example_works_with_unnamed_sources(tmp_pat
     assert fx.returncode == 1 and len(fx.stderr.strip().splitlines()) == 1
     assert f"claim {unnamed[0]['id']} is attributed to an unnamed source" in fx.stderr
     named = review("shipyard-orders.txt", "-e", "rules", "--decisions", "-", "--export", "fixture", cwd=tmp_path,
-                   stdin="".join(f"{c['id']} speaker Shipowners\n" for c in unnamed))
+                   stdin="".join(f"{c['id']} speaker 'the harbour master'\n{c['id']} cue “\n" for c in unnamed))
     assert named.returncode == 0, named.stderr
     assert (tmp_path / "shipyard-orders.fixture.json").exists()

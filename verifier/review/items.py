@@ -73,15 +73,18 @@ def other_label(label: Label) -> Label:
 
 def missing(item: Item) -> list[str]:
     """What a decided (not rejected) item still lacks: grounded evidence,
-    and for a plainly attributed claim its cue. The speaker may be unknown:
-    an unnamed source ("reportedly", "it is understood") is a legitimate
-    attribution (shared/ANNOTATION.md), so it is never demanded."""
+    and for a claim the reviewer makes attributed (flip, add) its cue. The
+    speaker may be unknown: an unnamed source ("reportedly", "it is
+    understood") is a legitimate attribution (shared/ANNOTATION.md), so it is
+    never demanded; nor is a cue when accepting the checker's own reading of
+    a quotation with no cue word (the quotation marks are the signal)."""
     if item.rejected:
         return []
     out = []
     if not item.grounded:
         out.append("evidence")
-    if item.label == "attributed" and not item.ambiguous and not (item.cue or "").strip():
+    if item.label == "attributed" and not item.ambiguous and item.decision in ("flip", "add") \
+            and not (item.cue or "").strip():
         out.append("cue")
     return out
 
