@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from review_support import QUEUE, Tty, cli_env, write_report
+from review_support import QUEUE, Tty, cli_env, make_report, write_report
 
 pytest.importorskip("pexpect")
 pytest.importorskip("pyte")
@@ -454,3 +454,21 @@ def test_after_a_restart_the_screen_and_the_summary_agree(tmp_path):
     assert t2.finish() == 0
     out = t2.raw.decode("utf-8", "replace")
     assert "1 decided" in out and "0 accepted, 1 flipped, 0 ambiguous, 0 rejected; 1 added" in out
+
+
+def test_escape_sequences_in_the_article_never_reach_the_review_terminal(tmp_path):
+    """Article text is hostile input: an OSC title sequence, a clear-screen and a bidi
+    override inside a claim's sentence are drawn as visible characters, not obeyed."""
+    evil = "Officials said\x1b]0;pwned\x07 the bridge\x1b[2J will \u202ereopen\u202c in May."
+    text = "Harbour news\n\n" + evil + "\n\nTolls will rise in June.\n"
+    claims = [("c1", "The bridge will reopen in May.", "the bridge", "attributed", "disagreed",
+               ("asserted", None, None), ("attributed", "Officials", "said"))]
+    report = tmp_path / "evil.json"
+    report.write_text(make_report(text, claims, source="evil.txt").model_dump_json(), encoding="utf-8")
+    t = Tty("review", str(report), cwd=tmp_path)
+    t.wait("claim 1 of 1")
+    raw = t.raw.decode("utf-8", "replace")
+    assert "]0;pwned" in t.text or "pwned" in t.text  # shown, as text
+    assert "\x1b]0;" not in raw and "\x07" not in raw and "\u202e" not in raw
+    assert raw.count("\x1b[2J") == raw.count("\x1b[H\x1b[2J")  # only the screen's own redraws clear it
+    t.send("q")

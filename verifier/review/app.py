@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
+from verifier.sanitize import display
 from verifier.review import screen
 from verifier.review.items import PAST, other_label, outcome
 from verifier.review.keys import ACTIONS, Terminal
@@ -35,6 +36,8 @@ class App:
     def draw(self, frame: screen.Frame, reserve: int = 0) -> None:
         w, h = self.size()
         body = screen.fit(self.console, frame, w, h - reserve)
+        # article text is hostile input: its controls become visible characters (lengths, and so spans, kept)
+        body = Text(display(body.plain), style=body.style, spans=body.spans, end=body.end)
         self.console.file.write("\x1b[H\x1b[2J")
         self.console.print(body, end="\n" if reserve else "", no_wrap=True, overflow="crop", soft_wrap=False)
         self.console.file.flush()
