@@ -2,13 +2,13 @@
 #   make demo   install from the lock file, then check the bundled example article offline
 #   make test   install from the lock file (test extras included), then run the whole test suite
 # Others:
-#   make lock         regenerate requirements.lock from pyproject.toml (pip-tools, with hashes)
+#   make lock         regenerate requirements-lock.txt from pyproject.toml (pip-tools, with hashes)
 #   make test-latest  a separate venv with the newest versions pyproject.toml allows, then the tests:
 #                     run it to see the next upstream break before users do
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN     = $(VENV)/bin
-LOCK    = requirements.lock
+LOCK    = requirements-lock.txt
 EXTRAS  = test dask
 comma  := ,
 space  := $(subst ,, )
