@@ -49,7 +49,7 @@ import re
 import threading
 from typing import Any, Callable
 
-from openai_server import OpenAIServer, Received, Reply, error, structured
+from openai_server import AUTH_HEADER, OpenAIServer, Received, Reply, error, structured
 
 FAULTS = ("delay", "rate_limit", "server_error", "hang", "cut", "malformed", "bad_schema", "bad_evidence")
 EXTRA_FAULTS = ("html", "status_ok", "empty_choices", "no_usage", "over_tokens", "huge", "echo_key")
@@ -172,7 +172,7 @@ class FaultServer(OpenAIServer):
             claim = {"claim": "x" * 40, "evidence": "y" * 40, "label": "asserted", "speaker": None, "cue": None}
             return self._good(req, {"claims": [claim] * 100_000}, usage=(100, 2000))
         if fault == "echo_key":
-            auth = req.headers.get("authorization", "")
+            auth = req.headers.get(AUTH_HEADER, "")
             key = auth.split(" ", 1)[-1]
             said = f"you sent auth {auth}; key {key} is not valid for this model"
             if v < 1 / 3:

@@ -52,13 +52,16 @@ from typing import Any, Callable, Union
 __all__ = ["OpenAIServer", "Received", "Reply", "chat_completion", "error", "structured"]
 
 
+# the request header that carries the API key, as the server stores header names (lower case)
+AUTH_HEADER = "Authorization".lower()
+
 @dataclass
 class Received:
     """A request as the server got it."""
 
     method: str
     path: str
-    headers: dict[str, str]          # lower-case names
+    headers: dict[str, str]          # lower-case names (AUTH_HEADER among them)
     raw: bytes
     body: Any = None                 # parsed JSON, or None
     at: float = 0.0                  # time.monotonic() on arrival

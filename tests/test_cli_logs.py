@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from llm_support import ARTICLE, GOOD
-from openai_server import OpenAIServer, error, structured
+from openai_server import AUTH_HEADER, OpenAIServer, error, structured
 
 SECRET = "sk-" "logs-test-SECRET-do-not-print-0123456789"
 
@@ -35,7 +35,7 @@ def test_logs_list_and_show_calls_without_the_key(tmp_path):
         proc = cli(env, "check", str(article), "--extractor", "llm", "--base-url", server.url, "--model", "test-model",
                    "--mode", "record", "--recordings", str(rec), "-f", "json", "-vv")
         assert proc.returncode == 0, proc.stderr
-        assert server.requests[-1].headers.get("authorization") == f"Bearer {SECRET}"  # the key was really used
+        assert server.requests[-1].headers.get(AUTH_HEADER) == f"Bearer {SECRET}"  # the key was really used
         seen = [proc.stdout, proc.stderr]
         # a failing run is logged too
         server.default = error(400, "bad request")
@@ -73,7 +73,7 @@ def test_logs_list_and_show_calls_without_the_key(tmp_path):
     seen += [listing.stdout, listing.stderr, calls.stdout, shown.stdout, table.stdout, table.stderr]
     for text in seen:
         assert SECRET not in text
-        assert "authorization" not in text.lower()
+        assert AUTH_HEADER not in text.lower()
     for root, _dirs, files in os.walk(tmp_path):
         for f in files:
             data = open(os.path.join(root, f), "rb").read()
