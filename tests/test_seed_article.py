@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from conftest import run_cli
 
 SEED = Path(__file__).parent / "data" / "seed-article.txt"
 

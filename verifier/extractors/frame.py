@@ -1,0 +1,146 @@
+"""The frame's own material in a sentence: what a claim is cut from and what is left
+out of it (the source and its name tag, the cue, the speech event's time, place and
+audience), and the pieces a sentence plan is made of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from verifier.attribution.common import Frame
+from verifier.extractors.clause import PUNCT, has_finite, is_participle, words
+from verifier.extractors.split import trim
+from verifier.extractors.words import W
+
+NAME_TAGS_ARE_CLAIMS = False  # "Maria Chen, a lawyer for the family, said": the apposition only names the source
+
+
+@dataclass
+class Piece:
+    start: int
+    end: int
+    frame: Frame | None = None  # the frame whose content it is (None: the article's own words)
+    kind: str = "clause"  # clause, gloss, relative, apposition, comparison, object, speech event
+    ambiguous: bool = False
+
+
+@dataclass
+class LeftOut:
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class SentencePlan:
+    pieces: list[Piece] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+    reason: str | None = None  # why the sentence yields no claim
+
+
+def top_frames(frames: list[Frame]) -> list[Frame]:
+    """Frames not nested inside another frame's content."""
+    out = []
+    for f in frames:
+        if not f.content:
+            continue
+        nested = f.cue is not None and any(
+            g is not f and g.content and any(a <= f.cue[0] and f.cue[1] <= b for a, b in g.content) for g in frames)
+        if not nested:
+            out.append(f)
+    return out
+
+
+def passive_expectation(f: Frame) -> bool:
+    """"The mayor is expected to resign": a passive with no source and content on both
+    sides of its cue is the article's own statement of an expectation, not a report
+    whose frame cuts the sentence."""
+    if f.kind != "verb" or f.source is not None or f.cue is None or len(f.content) < 2:
+        return False  # a hedge ("X has reportedly left") keeps its frame
+    return f.content[0][1] <= f.cue[0] and f.content[-1][0] >= f.cue[1]
+
+
+def source_head(text: str, f: Frame) -> tuple[int, int] | None:
+    """The source without what its commas set off: "Nadia Rahman, who runs an agency,"
+    -> "Nadia Rahman" (the relative clause asserts something of its own)."""
+    if f.source is None:
+        return None
+    a, b = f.source
+    k = text.find(", ", a, b)
+    if k > a and text[k + 1:b].strip(PUNCT):
+        rest = words(text[k + 1:b])
+        if rest and rest[0].lower() in W["relatives"] or NAME_TAGS_ARE_CLAIMS:
+            return a, k
+    return a, b
+
+
+def name_tags(text: str, here: list[Frame]) -> list[LeftOut]:
+    """The appositive name tags inside the sources of the frames cued in a sentence."""
+    out = []
+    for f in here:
+        if f.source is not None and source_head(text, f) == f.source and text.find(", ", *f.source) > 0:
+            x, y = trim(text, text.find(", ", *f.source), f.source[1])
+            if x < y:
+                out.append(LeftOut(x, y, "an appositive name tag of the source"))
+    return out
+
+
+def gap_end(text: str, content_end: int, piece_start: int) -> int:
+    """0 when only punctuation and spaces lie between a content's end and a piece."""
+    if content_end > piece_start:
+        return 1
+    return 0 if not text[content_end:piece_start].strip(PUNCT) else 1
+
+
+def _touches(text: str, a: int, b: int, f: Frame) -> bool:
+    """Only punctuation lies between [a, b) and the frame's source, cue or left edge."""
+    edge = (f.left_edge, f.left_edge) if f.left_edge is not None else None
+    for iv in (source_head(text, f), f.cue, edge):
+        if iv is None:
+            continue
+        if iv[1] <= a:
+            if not text[min(iv[1], a):max(iv[1], a)].strip(PUNCT):
+                return True
+        elif b <= iv[0]:
+            if not text[b:iv[0]].strip(PUNCT):
+                return True
+        else:
+            return True
+    return False
+
+
+def frame_material(text: str, a: int, b: int, seg: str, ws: list[str], here: list[Frame]) -> str | None:
+    """Why an own-voice piece next to a frame's source or cue is part of the frame, or None."""
+    if not ws:
+        return "punctuation"
+    if len(ws) < 2:
+        return None
+    for f in here:
+        if not _touches(text, a, b, f):
+            continue
+        first = ws[0].lower()
+        if first in W["relatives"]:
+            return None  # "Nadia Rahman, who runs an agency, said": the relative clause is a claim
+        if first.endswith("ing") and ws[0][0].isupper() and not has_finite(seg, 40) and first not in W["event_phrases"]:
+            return "the circumstances of the speech event (a participle phrase of the source)"
+        verbless = not has_finite(seg, 40) and not is_participle(ws[0])
+        if not verbless:
+            continue
+        reason = _verbless_frame_part(text, a, b, first, f)
+        if reason:
+            return reason
+    return None
+
+
+def _verbless_frame_part(text: str, a: int, b: int, first: str, f: Frame) -> str | None:
+    if first in W["event_phrases"] or first in ("reporters", "journalists"):
+        return "the time, place or audience of the speech event"
+    edge = (f.left_edge, f.left_edge) if f.left_edge is not None else None
+    src = source_head(text, f) or edge
+    if src is not None and (src[1] <= a and not text[src[1]:a].strip(PUNCT)
+                            or b <= src[0] and not text[b:src[0]].strip(PUNCT)):
+        return "an appositive name tag of the source"
+    if f.cue is not None and f.cue[1] <= a:
+        return "the audience or manner of the speech event"
+    if f.cue is not None and b <= f.cue[0]:
+        return "part of the source phrase"
+    return None
