@@ -14,7 +14,7 @@ import json
 import os
 from pathlib import Path
 
-from verifier.errors import MalformedInput
+from verifier.errors import MalformedInput, VerifierError
 
 JOURNAL_VERSION = 1
 
@@ -22,7 +22,8 @@ JOURNAL_VERSION = 1
 class Journal:
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self._fh = None
+        self._fd: int | None = None
+        self._created = False
         self.dropped_partial_line = False
 
     # --- reading ------------------------------------------------------------
@@ -56,30 +57,69 @@ class Journal:
     # --- writing ------------------------------------------------------------
     def open(self) -> None:
         """Open for appending, cutting off a partial last line first."""
-        existed = self.path.exists()
-        if existed:
-            with open(self.path, "rb+") as fh:
-                data = fh.read()
-                keep = data.rfind(b"\n") + 1
-                if keep < len(data):
-                    fh.truncate(keep)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-        self._fh = open(self.path, "a", encoding="utf-8")
-        if not existed:
+        self._created = not self.path.exists()
+        try:
+            if not self._created:
+                with open(self.path, "rb+") as fh:
+                    data = fh.read()
+                    keep = data.rfind(b"\n") + 1
+                    if keep < len(data):
+                        fh.truncate(keep)
+                        fh.flush()
+                        os.fsync(fh.fileno())
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+        except OSError as exc:
+            raise JournalWriteError(self.path, exc, started=False) from None
+        if self._created:
             _fsync_dir(self.path.parent)
 
     def append(self, event: dict) -> None:
-        if self._fh is None:
+        self.append_all([event])
+
+    def append_all(self, events: list[dict]) -> None:
+        """Write the events, whole lines, and fsync. When the disk refuses
+        any of it (full, read-only, immutable) the file is cut back to what
+        it held before: no partial line, no event of this call, every
+        earlier one kept; then `JournalWriteError`."""
+        if not events:
+            return
+        if self._fd is None:
             self.open()
-        self._fh.write(json.dumps(event, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
+        data = b"".join(json.dumps(ev, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+                        for ev in events)
+        size = os.fstat(self._fd).st_size
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self._fd, view):]
+            os.fsync(self._fd)
+        except OSError as exc:
+            self._cut_back(size)
+            raise JournalWriteError(self.path, exc, started=size > 0) from None
+
+    def _cut_back(self, size: int) -> None:
+        try:
+            os.ftruncate(self._fd, size)
+            os.fsync(self._fd)
+            if size == 0 and self._created:
+                os.unlink(self.path)  # a session that could not even start leaves no file
+        except OSError:
+            pass  # a read-only mount wrote nothing; a partial line is dropped on the next read
 
     def close(self) -> None:
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+class JournalWriteError(VerifierError):
+    """The journal could not be written: one line, with what is kept."""
+
+    def __init__(self, path: Path, exc: OSError, started: bool = True):
+        why = exc.strerror or str(exc)
+        kept = ("every decision made before it is kept there; make room and run the same command again to resume"
+                if started else "nothing was saved; make room and run the same command again")
+        super().__init__(f"{path}: cannot save the review session ({why}): {kept}")
 
 
 def _fsync_dir(path: Path) -> None:

@@ -117,9 +117,12 @@ class SessionLock:
     def _write_info(self, fd: int) -> None:
         info = {"pid": os.getpid(), "user": _user(), "host": socket.gethostname(),
                 "since": time.strftime("%Y-%m-%d %H:%M:%S")}
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, (json.dumps(info) + "\n").encode(), 0)
-        os.fsync(fd)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, (json.dumps(info) + "\n").encode(), 0)
+            os.fsync(fd)
+        except OSError:
+            pass  # a full or read-only disk: the flock holds all the same; only the holder's name is missing
 
     @staticmethod
     def _read_info(fd: int) -> dict | None:

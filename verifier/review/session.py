@@ -1,36 +1,21 @@
-"""The operations a reviewer performs on one input, each one journaled.
-
-Every operation writes its event to the journal (flushed and fsynced)
-before the in-memory state changes, then replays it into the state: the
-journal is the truth, and a restart rebuilds exactly what was shown.
+"""The operations a reviewer performs on one article's claims, each one
+journaled (the journal, the lock, resuming and moving are in journaled.py).
 """
 
 from __future__ import annotations
 
 import os
-import time
-from datetime import datetime
-from pathlib import Path
 from typing import Callable
 
-from verifier.errors import VerifierError
 from verifier.review.inputs import ReviewInput
 from verifier.review.items import DECISIONS, Item, missing, other_label
-from verifier.review.journal import JOURNAL_VERSION, Journal
-from verifier.review.lock import SessionLock
+from verifier.review.journal import JOURNAL_VERSION
+from verifier.review.journaled import InputChanged, Journaled, ReviewError, default_reviewer, now
 from verifier.review.order import review_order
 from verifier.review.state import ReviewState
 from verifier.schemas import Report
 
 EDITABLE = ("text", "speaker", "cue")
-
-
-class ReviewError(VerifierError):
-    """An action that cannot be done as asked (unknown claim, missing field)."""
-
-
-class InputChanged(VerifierError):
-    """The input differs from the one the session started with."""
 
 
 class NeedsInput(ReviewError):
@@ -45,85 +30,23 @@ class NeedsInput(ReviewError):
         super().__init__(f"{claim_id}: needs {need} ({hint})")
 
 
-def now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+class Session(Journaled):
+    state_class = ReviewState
 
-
-class Session:
-    def __init__(self, state: ReviewState, reviewer: str, journal: Journal | None = None,
-                 lock: SessionLock | None = None, source: ReviewInput | None = None):
-        self.state = state
-        self.reviewer = reviewer
-        self.journal = journal
-        self.lock = lock
-        self.source = source
-        self.resumed = False
-        self.closed = False
-        self.deferred = False
-        """Events are held in memory until `commit` (scripted runs, which are
-        all-or-nothing); `abandon` then leaves every file as it was."""
-        self._unwritten: list[dict] = []
-        self._retire: tuple[Path, Path] | None = None
-
-    # --- opening and closing ------------------------------------------------
     @classmethod
     def open(cls, source: ReviewInput, reviewer: str, make_verifier: Callable[[], object] | None = None,
              restart: bool = False, on_pipeline: Callable[[ReviewInput], None] | None = None,
              defer: bool = False) -> "Session":
         """Take the lock, then resume the session file or start one (running
-        the pipeline on an article that has no session yet). With `defer`
-        nothing is written (not the header, not a restart's rename) until
-        `commit` or `close`; `abandon` writes nothing at all."""
-        lock = SessionLock(source.lock_path, target=str(source.path))
-        lock.acquire()
-        journal = Journal(source.journal_path)
-        retire = None
-        try:
-            events = journal.read()
-            if events and restart:
-                kept = source.journal_path.with_name(
-                    source.journal_path.name + time.strftime(".%Y%m%d-%H%M%S.old"))
-                if defer:
-                    retire = (source.journal_path, kept)
-                else:
-                    os.replace(source.journal_path, kept)
-                events = []
-            if events:
-                header = events[0]
-                current = source.current_hash()
-                if header.get("doc_hash") != current:
-                    raise InputChanged(
-                        f"{source.path} changed since its review session started "
-                        f"({source.journal_path.name} reviews text with hash {str(header.get('doc_hash'))[:12]}, "
-                        f"the file now has {current[:12]}); to start over run again with --restart "
-                        "(the old session file is kept)")
-                state = ReviewState(header)
-                for ev in events[1:]:
-                    state.apply(ev)
-                session = cls(state, reviewer, journal, lock, source)
-                session.resumed = True
-                session.deferred = defer
-                if not defer:
-                    journal.open()
-                session._emit({"type": "resume", "pid": os.getpid()})
-                return session
+        the pipeline on an article that has no session yet); see
+        `Journaled.open_journal` for `defer`."""
+        def new_header() -> dict:
             if on_pipeline is not None and source.kind == "article":
                 on_pipeline(source)
             report = source.build_report(make_verifier or _default_verifier)
-            header = session_header(report, reviewer, str(source.path), source.kind)
-            session = cls(ReviewState(header), reviewer, journal, lock, source)
-            if defer:
-                session.deferred = True
-                session._unwritten.append(header)
-                session._retire = retire
-            else:
-                journal.open()
-                journal.append(header)
-            return session
-        except BaseException:
-            journal.close()
-            lock.release()
-            raise
+            return session_header(report, reviewer, str(source.path), source.kind)
+
+        return cls.open_journal(source, reviewer, new_header, restart, defer)
 
     @classmethod
     def in_memory(cls, report: Report, reviewer: str = "test") -> "Session":
@@ -137,56 +60,6 @@ class Session:
             state.apply(ev)
         return Session(state, self.reviewer)
 
-    def commit(self) -> None:
-        """Write what a deferred session holds (the header of a new session,
-        every event since) and write through from now on."""
-        if not self.deferred:
-            return
-        if self.journal is not None:
-            if self._retire is not None:
-                os.replace(*self._retire)
-                self._retire = None
-            self.journal.open()
-            for ev in self._unwritten:
-                self.journal.append(ev)
-        self._unwritten = []
-        self.deferred = False
-
-    def close(self) -> None:
-        if self.closed:
-            return
-        try:
-            self.commit()
-            if self.journal is not None:
-                self._emit({"type": "quit"})
-        finally:
-            self.closed = True
-            if self.journal is not None:
-                self.journal.close()
-            if self.lock is not None:
-                self.lock.release()
-
-    def abandon(self) -> None:
-        """Release the session without writing what a deferred session holds."""
-        if self.closed:
-            return
-        self.closed = True
-        self._unwritten = []
-        if self.journal is not None:
-            self.journal.close()
-        if self.lock is not None:
-            self.lock.release()
-
-    # --- the journal ------------------------------------------------------------
-    def _emit(self, ev: dict) -> dict:
-        ev = {"type": ev.pop("type"), "seq": self.state.seq + 1, "at": now(), "reviewer": self.reviewer, **ev}
-        if self.deferred:
-            self._unwritten.append(ev)
-        elif self.journal is not None:
-            self.journal.append(ev)
-        self.state.apply(ev)
-        return ev
-
     def _change(self, claim_id: str, action: str, before: Item | None, after: Item, note: str | None,
                 cursor: str | None) -> Item:
         self._emit({"type": "change", "claim": claim_id, "action": action,
@@ -195,10 +68,6 @@ class Session:
         return self.state.items[after.id]
 
     # --- lookups --------------------------------------------------------------
-    @property
-    def cursor(self) -> str | None:
-        return self.state.cursor
-
     def item(self, claim_id: str) -> Item:
         try:
             return self.state.items[claim_id]
@@ -259,19 +128,7 @@ class Session:
         if need:
             raise NeedsInput(claim_id, need, new)
         self._check_cue(new.cue)
-        added = claim_id not in self.state.claims
-        if added:
-            cursor = self.cursor
-        else:
-            # the next undecided claim, as it will be once this one is decided
-            queue = self.state.queue
-            cursor = None
-            pos = queue.index(claim_id)
-            for k in range(1, len(queue) + 1):
-                cid = queue[(pos + k) % len(queue)]
-                if cid != claim_id and not self.state.items[cid].decided:
-                    cursor = cid
-                    break
+        cursor = self.cursor if claim_id not in self.state.claims else self.next_cursor(claim_id)
         return self._change(claim_id, action, before, new, note, cursor)
 
     def edit(self, claim_id: str, field: str, value: str | None, note: str | None = None) -> Item:
@@ -366,39 +223,6 @@ class Session:
                     "cursor": cursor})
         return last
 
-    def back(self) -> bool:
-        q = self.state.queue
-        if not q:
-            return False
-        pos = self.state.position(self.cursor)
-        if pos is None:
-            target = q[-1]
-        elif pos == 0:
-            return False
-        else:
-            target = q[pos - 1]
-        self._emit({"type": "move", "action": "back", "from": self.cursor, "cursor": target})
-        return True
-
-    def skip(self) -> bool:
-        """On to the next claim in the queue (past the end: the first
-        undecided one). False when there is nowhere else to go."""
-        q = self.state.queue
-        pos = self.state.position(self.cursor)
-        if pos is not None and pos + 1 < len(q):
-            target = q[pos + 1]
-        else:
-            target = self.state.next_undecided(None)
-        if target is None or target == self.cursor:
-            return False
-        self._emit({"type": "move", "action": "skip", "from": self.cursor, "cursor": target})
-        return True
-
-    def goto(self, claim_id: str | None) -> None:
-        if claim_id is not None and claim_id not in self.state.queue:
-            raise ReviewError(f"no claim {claim_id!r} in the queue")
-        self._emit({"type": "move", "action": "goto", "from": self.cursor, "cursor": claim_id})
-
 
 def session_header(report: Report, reviewer: str, input_path: str | None, kind: str) -> dict:
     return {
@@ -412,18 +236,6 @@ def _default_verifier():
     from verifier.pipeline import Verifier
 
     return Verifier()
-
-
-def default_reviewer() -> str:
-    name = os.environ.get("VERIFIER_REVIEWER")
-    if name:
-        return name
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except Exception:  # pragma: no cover
-        return "reviewer"
 
 
 __all__ = ["Session", "ReviewError", "NeedsInput", "InputChanged", "default_reviewer", "session_header",
