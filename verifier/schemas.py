@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "2"  # 2: Report.verification (verifier verify)
-VERIFICATION_VERSION = "1"
+VERIFICATION_VERSION = "2"  # 2: ClaimCheck.review (a verdict settled in verifier review --verdicts)
 
 Label = Literal["attributed", "asserted"]
 LABELS: tuple[Label, ...] = ("attributed", "asserted")
@@ -196,6 +196,17 @@ class JudgeOpinion(_Model):
     applied: bool = Field(description="Whether the final verdict follows it.")
 
 
+class VerdictReview(_Model):
+    """A person's decision on a verdict (verifier review --verdicts): the
+    check's `verdict` is then the settled one, `tool_verdict` what verify said."""
+
+    action: Literal["confirm", "override"]
+    tool_verdict: VerifyVerdict
+    reviewer: str | None = None
+    at: str | None = None
+    note: str | None = None
+
+
 class ClaimCheck(_Model):
     """The verification of one attributed claim against the sources."""
 
@@ -211,6 +222,7 @@ class ClaimCheck(_Model):
     differences: list[Difference] = Field(default_factory=list)
     candidates: list[SourcePassage] = Field(default_factory=list, description="The best retrieved passages.")
     judge: JudgeOpinion | None = None
+    review: VerdictReview | None = Field(default=None, description="A person's decision, when reviewed.")
 
 
 class AssertedNote(_Model):
