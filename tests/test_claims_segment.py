@@ -7,6 +7,7 @@ import pytest
 
 from verifier.document import Document
 from verifier.extractors.rules import RuleExtractor
+from verifier.pipeline import Verifier
 
 
 def extract(text: str):
@@ -128,15 +129,56 @@ def test_reduced_relatives_comparisons_and_subordinate_clauses(text, gloss):
 
 # --- not claims ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, tag", [
-    ("Maria Chen, a lawyer for the family, said the inquiry had been rushed.", "a lawyer for the family"),
-    ("The group’s spokeswoman, Karen Doyle, said most families had missed appointments.", "Karen Doyle"),
-    ("Tom Reed, the union’s regional organiser, said talks would resume on Monday.", "the union’s regional organiser"),
+@pytest.mark.parametrize("text, tag, claim", [
+    ("Maria Chen, a lawyer for the family, said the inquiry had been rushed.", "a lawyer for the family",
+     "Maria Chen is a lawyer for the family."),
+    ("“We will not give up,” said Tom Reed, the union’s regional organiser.", "the union’s regional organiser",
+     "Tom Reed is the union’s regional organiser."),
+    ("Okafor, 34, told the tribunal that he had never seen the contract.", "Okafor, 34", "Okafor is 34."),
 ])
-def test_appositive_name_tags_are_not_claims(text, tag):
+def test_a_description_set_off_after_a_source_name_is_an_asserted_claim_of_its_own(text, tag, claim):
+    # ANNOTATION.md: a claim is a checkable proposition (a state of affairs) the article puts
+    # forward; "Maria Chen is a lawyer for the family" is one, in the article's own voice
+    report = Verifier(extractor="rules").check(text)
+    tags = [c for c in report.claims if c.evidence.text == tag]
+    assert tags and tags[0].text == claim and tags[0].label == "asserted"
+    content = [c for c in report.claims if c.label == "attributed"]
+    assert content and not any(tag in c.evidence.text for c in content)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The group’s spokeswoman, Karen Doyle, said most families had missed appointments.", "Karen Doyle"),
+    ("Its chief executive, Priya Natarajan, said the fleet would stay off the road.", "Priya Natarajan"),
+    ("A residents’ association, Friends of Holm Park, said the trees were healthy.", "Friends of Holm Park"),
+])
+def test_a_name_set_off_after_a_description_only_names_the_source(text, name):
     ev = evidences(text)
-    assert not any(tag in e for e in ev)
+    assert not any(name in e for e in ev)
     assert any("name tag" in r for r in reasons(text))
+
+
+@pytest.mark.parametrize("text, event", [
+    ("“We have changed how the car handles crossings,” she told a local radio station.",
+     "she told a local radio station"),
+    ("“The valley will recover,” the minister said in a speech to farmers.", "the minister said in a speech to farmers"),
+    ("“Nobody asked us,” Ortega told a packed town hall on Tuesday evening.",
+     "Ortega told a packed town hall on Tuesday evening"),
+])
+def test_the_audience_or_occasion_after_a_quote_is_a_claim_about_the_speech_event(text, event):
+    report = Verifier(extractor="rules").check(text)
+    found = [c for c in report.claims if c.evidence.text == event]
+    assert found and found[0].label == "asserted"
+    assert any(c.label == "attributed" and c.evidence.text.startswith(text[1:6]) for c in report.claims)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("“We are sorry,” the firm said on Tuesday.", "on Tuesday"),
+    ("She told reporters in the capital that the bridge would reopen in a week.", "reporters in the capital"),
+    ("Prosecutors told the court that the accounts had been falsified.", "the court"),
+])
+def test_a_bare_time_or_the_audience_before_the_content_is_frame_material(text, words):
+    assert not any(words in e for e in evidences(text))
+    assert any("speech event" in r for r in reasons(text))
 
 
 @pytest.mark.parametrize("text", [

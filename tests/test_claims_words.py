@@ -94,12 +94,20 @@ SUBORDINATORS = {
     "when": ("When the firm bought its rival in 2016, it closed two warehouses within a year.",
              "it closed two warehouses within a year"),
 }
+NAME_JOINERS = {  # a source named with an inner lower-case word, then a description: the description is a claim
+    "of": "Bank of Ardmore, the region’s largest lender, said the loan was repaid.",
+    "for": "Families for Choice, a parents’ group, said the rule was unfair.",
+    "de": "Luis de Souza, the team’s coach, said the players were tired.",
+    "van": "Pieter van Dijk, the firm’s founder, said the firm was profitable.",
+    "von": "Karl von Stein, the firm’s founder, said the firm was profitable.",
+    "der": "Dirk van der Berg, the firm’s founder, said the firm was profitable.",
+}
 
 PINNED = {
     "coordinators": COORDINATORS, "relatives": RELATIVES, "comparisons": COMPARISONS, "question_words": QUESTIONS,
     "apposition_openers": APPOSITIONS, "not_participles": NOT_PARTICIPLES, "event_phrases": EVENT_PHRASES,
     "country_words": COUNTRY, "person_words": PERSON, "finite_forms": FINITE, "org_words": ORG,
-    "subordinators": SUBORDINATORS, "clause_words": CLAUSE_WORDS,
+    "subordinators": SUBORDINATORS, "clause_words": CLAUSE_WORDS, "name_joiners": NAME_JOINERS,
 }
 
 
@@ -193,3 +201,10 @@ def test_subordinators(word):
 def test_clause_words(word):
     text, part = CLAUSE_WORDS[word]
     assert part in evidences(text)
+
+
+@pytest.mark.parametrize("word", sorted(NAME_JOINERS))
+def test_name_joiners(word):
+    text = NAME_JOINERS[word]
+    tag = text.split(", ")[1]
+    assert tag in evidences(text)

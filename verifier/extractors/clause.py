@@ -84,3 +84,11 @@ def starts_clause(s: str) -> bool:
 def verb_left(lw: list[str]) -> bool:
     """The left side holds a finite verb: 'X had stopped ... and started' coordinates verbs."""
     return any(is_finite(w) for w in lw)
+
+
+def has_verb(s: str) -> bool:
+    """A finite verb in its place: an -ed word right after a determiner is an adjective
+    ('a packed town hall', 'the injured driver'), not a verb."""
+    ws = words(s)
+    return any(is_finite(w) and not (i and w.lower().endswith("ed") and ws[i - 1].lower() in DETERMINERS)
+               for i, w in enumerate(ws))

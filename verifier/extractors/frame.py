@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from verifier.attribution.common import Frame
-from verifier.extractors.clause import PUNCT, has_finite, is_participle, words
+from verifier.attribution.lexicon import CALENDAR
+from verifier.extractors.clause import PUNCT, has_finite, has_verb, is_participle, words
 from verifier.extractors.split import trim
 from verifier.extractors.words import W
 
-NAME_TAGS_ARE_CLAIMS = False  # "Maria Chen, a lawyer for the family, said": the apposition only names the source
+NAME_TAGS_ARE_CLAIMS = True  # "Maria Chen, a lawyer for the family, said": the apposition only names the source
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Piece:
     frame: Frame | None = None  # the frame whose content it is (None: the article's own words)
     kind: str = "clause"  # clause, gloss, relative, apposition, comparison, object, speech event
     ambiguous: bool = False
+    about: tuple[int, int] | None = None  # a name tag's source head: what the tag says something of
 
 
 @dataclass
@@ -84,6 +86,58 @@ def name_tags(text: str, here: list[Frame]) -> list[LeftOut]:
     return out
 
 
+def name_tag(text: str, a: int, b: int, ws: list[str], here: list[Frame]) -> Piece | None:
+    """A name tag claim when [a, b) is a description the commas set off after a source's name
+    ("Telvia, [the country's third-largest mobile operator], said"; "[Asante, 26]", an age with
+    its name): the description asserts something new of the named source. A name set off after
+    a description ("Its chief executive, Priya Natarajan, said") only names who the description
+    is, so it is no tag claim. None when the piece is no tag or tags are not claims."""
+    if not NAME_TAGS_ARE_CLAIMS or not ws or has_finite(text[a:b], 40) or ws[0].lower() in W["relatives"]:
+        return None
+    for f in here:
+        head = source_head(text, f)
+        if f.source is None or head is None or head == f.source:
+            continue
+        if head[1] <= a and b <= f.source[1] and not text[head[1]:a].strip(PUNCT):
+            if not is_name(text[head[0]:head[1]]) or is_name(text[a:b]):
+                return None
+            return Piece(head[0] if ws[0][0].isdigit() else a, b, None, "name tag", about=head)
+    return None
+
+
+def speech_event(text: str, a: int, b: int, ws: list[str], here: list[Frame]) -> Piece | None:
+    """A claim about the speech event itself ("“...,” she told [a local radio station]"; "..., Rao
+    said [in her closing speech]"): the audience, medium or occasion right after a cue that
+    follows its content is something the article asserts about the event (ANNOTATION.md). A
+    bare time ("said on Tuesday") says nothing new; a cue before its content keeps these words
+    as frame material. The evidence runs from the source before the cue to the piece's end."""
+    if not ws or has_verb(text[a:b]) or _only_time(ws):
+        return None
+    for f in here:
+        if f.kind != "verb" or f.cue is None or not f.content or f.cue[1] > a or text[f.cue[1]:a].strip(PUNCT):
+            continue
+        lead = f.source if f.source is not None and f.source[1] <= f.cue[0] else f.cue
+        if f.content[-1][1] > lead[0]:
+            continue  # the content follows the cue: "told reporters that ..."
+        left = f.source[0] if lead is f.source and not text[f.source[1]:f.cue[0]].strip() else f.cue[0]
+        return Piece(left, b, f, "speech event")
+    return None
+
+
+def _only_time(ws: list[str]) -> bool:
+    low = [w.lower() for w in ws]
+    return (low[0] == "on" and len(low) == 2 and low[1] in CALENDAR or low[0] in ("yesterday", "today")
+            or low[0] in ("last", "this") and len(low) == 2)
+
+
+def is_name(s: str) -> bool:
+    """A proper name: every word capitalised (inner 'of', 'for', 'de', ... allowed), not opened
+    by a determiner or possessive ('The', 'Its') and not itself a possessive ('Brightwater's')."""
+    ws = s.split()
+    return bool(ws) and ws[0].lower() not in W["apposition_openers"] and not s.rstrip().endswith(("’s", "'s")) \
+        and all(w[0].isupper() or w in W["name_joiners"] for w in ws)
+
+
 def gap_end(text: str, content_end: int, piece_start: int) -> int:
     """0 when only punctuation and spaces lie between a content's end and a piece."""
     if content_end > piece_start:
@@ -122,7 +176,7 @@ def frame_material(text: str, a: int, b: int, seg: str, ws: list[str], here: lis
             return None  # "Nadia Rahman, who runs an agency, said": the relative clause is a claim
         if first.endswith("ing") and ws[0][0].isupper() and not has_finite(seg, 40) and first not in W["event_phrases"]:
             return "the circumstances of the speech event (a participle phrase of the source)"
-        verbless = not has_finite(seg, 40) and not is_participle(ws[0])
+        verbless = not has_verb(seg) and not is_participle(ws[0])
         if not verbless:
             continue
         reason = _verbless_frame_part(text, a, b, first, f)

@@ -63,8 +63,9 @@ class RuleExtractor:
                 speaker = None
                 if f is not None:
                     speaker = refs.speaker(f) or (UNNAMED if f.kind == "hedge" else None)
+                claim_text = refs.name_tag(p.start, p.end, p.about) if p.about else refs.standalone(p.start, p.end, f)
                 drafts.append(DraftClaim(
-                    text=refs.standalone(p.start, p.end, f), evidence=ev, start=p.start,
+                    text=claim_text, evidence=ev, start=p.start,
                     speaker=speaker, cue=f.cue_text if f is not None else None, ambiguous=p.ambiguous,
                     kind=p.kind))
             notes.append(SentenceNote(si, sent.start, sent.end, plan.reason,

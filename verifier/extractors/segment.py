@@ -14,11 +14,18 @@ For one sentence of the body:
    ("..., which opened in 1978", "..., demonstrating Y", "..., run by X"), a
    comparison ("..., down from 95 percent") and an apposition that says
    something new ("Bellini, a former Italy midfielder, took charge").
-4. Pieces that are not claims are recorded with the reason (frame.py): the
-   source's name tag ("Maria Chen, a lawyer for the family,"), the speech
-   event's time, place or audience ("on Friday", "in a statement"), a reported
-   question ("declined to say whether ..."), a bare speech event, fragments
-   of fewer than three words, a question.
+4. Pieces that are not claims are recorded with the reason (frame.py): a name
+   set off after a description of the source ("Its chief executive, Priya
+   Natarajan, said"), the speech event's time, place or audience before its
+   content ("told reporters in the capital that ...", "on Friday"), a reported
+   question ("declined to say whether ..."), a bare speech event, fragments of
+   fewer than three words, a question.
+5. Two kinds of frame material are claims in the article's own voice
+   (ANNOTATION.md: checkable propositions, asserted): a description set off
+   after a source's name ("Telvia, the country's third-largest mobile
+   operator, said"; kind "name tag", NAME_TAGS_ARE_CLAIMS) and the audience or
+   occasion of a speech event that follows its quotation ("“...,” she told a
+   local radio station"; kind "speech event").
 
 A participle right after a report's content ("Putin stated that X,
 demonstrating Y") can be the source's words or the reporter's gloss: its
@@ -32,8 +39,8 @@ import re
 from verifier.attribution.common import Frame
 from verifier.attribution.lexicon import CALENDAR, DETERMINERS
 from verifier.extractors.clause import MIN_WORDS, PUNCT, SUBJ_PRONOUNS, has_finite, present_verb, words
-from verifier.extractors.frame import (LeftOut, Piece, SentencePlan, frame_material, gap_end, name_tags,
-                                       passive_expectation, source_head, top_frames)
+from verifier.extractors.frame import (LeftOut, Piece, SentencePlan, frame_material, gap_end, name_tag, name_tags,
+                                       passive_expectation, source_head, speech_event, top_frames)
 from verifier.extractors.split import split, trim
 from verifier.extractors.words import W
 
@@ -209,7 +216,15 @@ def _own_pieces(text: str, a: int, b: int, here: list[Frame], clean: list[Region
     for pa, pb, kind in split(text, a, b):
         seg = text[pa:pb]
         ws = words(seg)
+        tag = name_tag(text, pa, pb, ws, here)
+        if tag is not None:
+            plan.pieces.append(tag)
+            continue
         reason = frame_material(text, pa, pb, seg, ws, here)
+        event = speech_event(text, pa, pb, ws, here) if reason and "speech event" in reason else None
+        if event is not None:
+            plan.pieces.append(event)
+            continue
         if reason:
             plan.left_out.append(LeftOut(pa, pb, reason))
             continue

@@ -6,21 +6,31 @@ from verifier.extractors.base import Extractor
 
 
 def choose_extractor(extractor: str | None = None, **settings) -> Extractor:
-    """'rules', 'llm', or None for automatic: the LLM extractor when an API
-    key or base URL is configured (flags, environment or config file), the
-    rule extractor otherwise."""
+    """'rules', 'llm', 'hybrid' (the rules propose claims, the model labels
+    them), or None for automatic: the LLM extractor when an API key or base
+    URL is configured (flags, environment or config file), the rule
+    extractor otherwise."""
+    if extractor == "hybrid":
+        from verifier.extractors.hybrid import HybridExtractor
+        from verifier.llm.settings import Settings
+
+        return HybridExtractor(Settings.load(**settings))
     if extractor in (None, "auto", "llm"):
         from verifier.llm.settings import Settings  # light: no openai import
 
         cfg = Settings.load(**settings)
         if extractor == "llm" or cfg.model_configured:
+            if cfg.task == "sentences":
+                from verifier.llm.sentence_extractor import SentenceExtractor
+
+                return SentenceExtractor(cfg)
             from verifier.llm.extractor import LLMExtractor
 
             return LLMExtractor(cfg)
     if extractor not in (None, "auto", "rules"):
         from verifier.errors import ConfigError
 
-        raise ConfigError(f"unknown extractor '{extractor}' (use rules, llm or auto)")
+        raise ConfigError(f"unknown extractor '{extractor}' (use rules, llm, hybrid or auto)")
     from verifier.extractors.rules import RuleExtractor
 
     return RuleExtractor()

@@ -194,6 +194,19 @@ class Referents:
         return ev if ev.endswith((".", "!", "?")) else ev + "."
 
 
+    def name_tag(self, start: int, end: int, head: tuple[int, int]) -> str:
+        """A name tag as a sentence: 'Telvia, [the country's third-largest mobile operator]' ->
+        'Telvia is the country's third-largest mobile operator.'; '[The group's spokeswoman,
+        Karen Doyle]' -> 'Karen Doyle is the group's spokeswoman.'; '[Asante, 26]' -> 'Asante is 26.'"""
+        name = " ".join(self.text[head[0]:head[1]].split())
+        tag = " ".join(self.text[max(start, head[1]):end].split()).strip(" ,")
+        if start <= head[0] and tag[:1].isupper():
+            name, tag = tag, name
+        if tag[:4] in ("The ", "A ", "An "):
+            tag = tag[0].lower() + tag[1:]
+        return f"{name[0].upper() + name[1:]} is {tag}."
+
+
 _NAME_WORD = re.compile(r"[A-Z][\w’'.-]*")
 
 

@@ -6,7 +6,8 @@ import tomllib
 from importlib.resources import files
 
 _KEYS = ("coordinators", "relatives", "comparisons", "question_words", "apposition_openers", "not_participles",
-         "event_phrases", "country_words", "person_words", "finite_forms", "org_words", "subordinators", "clause_words")
+         "event_phrases", "country_words", "person_words", "finite_forms", "org_words", "subordinators", "clause_words",
+         "name_joiners")
 
 
 def load(text: str | None = None) -> dict[str, frozenset[str]]:
