@@ -22,6 +22,7 @@ class ExtractorChoice(str, Enum):
     auto = "auto"
     rules = "rules"
     llm = "llm"
+    hybrid = "hybrid"
 
 
 def check(

@@ -53,6 +53,7 @@ class LLMMode(Choice):
     tools = "tools"
     json_schema = "json_schema"
     json = "json"
+    ollama = "ollama"
 
 
 SUFFIX_FORMATS = {
