@@ -52,7 +52,7 @@ class Row:
 
     @property
     def uses_model(self) -> bool:
-        return self.extractor == "llm"
+        return self.extractor in ("llm", "hybrid")
 
     def describe(self) -> str:
         return f"{self.extractor}" + (f" ({self.model})" if self.model else "")
@@ -119,10 +119,10 @@ def load_config(path: Path | None = None) -> EvalConfig:
         if unknown:
             raise ConfigError(f"{path}: row '{r['name']}': unknown key(s) {', '.join(sorted(unknown))}")
         extractor = str(r.get("extractor", "rules"))
-        if extractor not in ("rules", "llm"):
-            raise ConfigError(f"{path}: row '{r['name']}': extractor must be rules or llm, not '{extractor}'")
+        if extractor not in ("rules", "llm", "hybrid"):
+            raise ConfigError(f"{path}: row '{r['name']}': extractor must be rules, llm or hybrid, not '{extractor}'")
         model = r.get("model")
-        if extractor == "llm" and not model:
+        if extractor in ("llm", "hybrid") and not model:
             raise ConfigError(f"{path}: row '{r['name']}': an llm row needs a model")
         rec = r.get("recordings")
         recordings = base / str(rec) if rec else (base / "recordings" / slug(model) if model else None)

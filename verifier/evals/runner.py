@@ -70,7 +70,7 @@ def make_verifier(row: Row, mode: str = "replay", base_url: str | None = None):
         settings["recordings_dir"] = Path(row.recordings)
     if base_url:
         settings["base_url"] = base_url
-    return Verifier(extractor="llm", **settings)
+    return Verifier(extractor=row.extractor, **settings)
 
 
 def rerecord_command(row: Row) -> str:

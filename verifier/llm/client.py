@@ -86,7 +86,7 @@ class ModelClient:
             http_client=self.http,
         )
         self.mode = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SCHEMA,
-                     "json": instructor.Mode.JSON}[settings.llm_mode]
+                     "json": instructor.Mode.JSON, "ollama": instructor.Mode.JSON_SCHEMA}[settings.llm_mode]
         self.instructor = instructor.Instructor(
             client=self.openai, create=instructor.patch(create=self._create, mode=self.mode), mode=self.mode)
 
@@ -131,6 +131,31 @@ class ModelClient:
             _schema=response_model.model_json_schema() if self.settings.llm_mode == "json" else None,
             **sampling,
         )
+
+    def answer_json(self, messages: list[dict], schema: dict, *, name: str, ledger: Ledger,
+                    headers: dict[str, str]) -> tuple[Any, bool, str]:
+        """One request whose answer must match `schema` (structured.py picks
+        the dialect from llm_mode), through the same transport, retries and
+        ledger as every call. Returns (parsed JSON or None, complete?, raw
+        text); no re-ask: the caller falls back per item."""
+        from verifier.llm.structured import answer_text, parse_answer, request_fields
+
+        fields = request_fields(self.settings.llm_mode, name, schema, self.settings.send_json_schema_hint)
+        kwargs: dict[str, Any] = dict(model=self.settings.model, messages=messages,
+                                      temperature=self.settings.temperature, max_tokens=self.settings.max_tokens,
+                                      extra_headers=headers, **fields)
+        if self.settings.seed is not None:
+            kwargs["seed"] = self.settings.seed
+        estimate = len(json.dumps([messages, fields], ensure_ascii=False, default=str)) // 3 + 50
+        completion = call_with_retries(
+            lambda: self.openai.chat.completions.create(**kwargs),
+            settings=self.settings, ledger=ledger, prompt_tokens_estimate=estimate,
+            replaying=self.settings.mode == "replay",
+        )
+        raw = answer_text(completion)
+        data, complete = parse_answer(raw)
+        finish = getattr(completion.choices[0], "finish_reason", None) if completion.choices else None
+        return data, complete and finish != "length", raw
 
     def end_session(self, session: str) -> None:
         self.transport.end_session(session)

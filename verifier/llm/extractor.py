@@ -82,7 +82,8 @@ class LLMExtractor:
         ledger = self.run_usage.child()
         session = uuid.uuid4().hex
         try:
-            results = self._run_chunks(client, document, chunks, ledger, session)
+            results = self._run_chunks(
+                chunks, lambda c: self._extract_chunk(client, document, c, len(chunks), ledger, session))
         except MissingRecording as exc:
             raise MissingRecording(f"{exc}; to re-record: {self._rerecord_command(document)}") from None
         finally:
@@ -115,16 +116,16 @@ class LLMExtractor:
             parts.append("--base-url URL")
         return " ".join(parts)
 
-    def _run_chunks(self, client, document: Document, chunks: list[Chunk], ledger: Ledger,
-                    session: str) -> list[_ChunkResult]:
-        """Chunks in parallel on daemon threads (up to `concurrency`), so
-        Ctrl-C in the main thread returns at once instead of waiting for
-        requests in flight. The first error stops the hand-out of chunks."""
+    def _run_chunks(self, chunks: list[Chunk], run) -> list:
+        """`run(chunk)` for every chunk, in parallel on daemon threads (up to
+        `concurrency`), so Ctrl-C in the main thread returns at once instead
+        of waiting for requests in flight. The first error stops the
+        hand-out of chunks. Results in chunk order (None for a chunk that
+        was not run)."""
         workers = min(self.settings.concurrency, len(chunks))
-        run = lambda c: self._extract_chunk(client, document, c, len(chunks), ledger, session)  # noqa: E731
         if workers <= 1:
             return [run(c) for c in chunks]
-        results: list[_ChunkResult | None] = [None] * len(chunks)
+        results: list = [None] * len(chunks)
         errors: list[BaseException] = []
         todo = list(reversed(chunks))
         lock = threading.Lock()
@@ -156,7 +157,7 @@ class LLMExtractor:
             pass
         if errors:
             raise errors[0]
-        return [r if r is not None else _ChunkResult() for r in results]
+        return results
 
     def _extract_chunk(self, client, document: Document, chunk: Chunk, n_chunks: int, ledger: Ledger,
                        session: str) -> _ChunkResult:

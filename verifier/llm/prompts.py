@@ -53,18 +53,25 @@ class PromptSet:
         ]
 
 
-def load_prompts() -> PromptSet:
+def load_templates(template_set: str, files: tuple[str, ...]) -> tuple[dict[str, str], str]:
+    """The named template files and the set's version: its name plus a
+    content hash of every file."""
     base = resources.files("verifier") / "prompts"
     texts = {}
     digest = hashlib.sha256()
-    for name in FILES:
+    for name in files:
         try:
             body = (base / name).read_text(encoding="utf-8")
         except OSError as exc:  # pragma: no cover - a broken install
             raise ConfigError(f"prompt template {name} is missing from the installed package ({exc})") from None
         texts[name] = body
         digest.update(name.encode() + b"\0" + body.encode("utf-8") + b"\0")
+    return texts, f"{template_set}-{digest.hexdigest()[:12]}"
+
+
+def load_prompts() -> PromptSet:
+    texts, version = load_templates(TEMPLATE_SET, FILES)
     return PromptSet(
         system=texts["extract_system.txt"], user=texts["extract_user.txt"], context=texts["extract_context.txt"],
-        version=f"{TEMPLATE_SET}-{digest.hexdigest()[:12]}",
+        version=version,
     )

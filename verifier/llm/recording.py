@@ -15,7 +15,8 @@ index and key, so re-recording gives small diffs):
 
     {"chunk": 1,                       # which chunk of the article (1-based)
      "index": 0,                       # n-th identical request in one extraction
-     "key": "9c0f...",                 # sha256 of the canonical request
+     "key": "9c0f...",                 # sha256 of the request as sent (property order kept)
+     "key_version": 2,
      "model": "qwen2.5-coder-1.5b-instruct",
      "prompt_version": "extract-1a2b3c4d5e6f",
      "request": {"endpoint": "chat/completions", "body": {...}},
@@ -26,10 +27,13 @@ A transport failure is kept too, as `"response": {"error": "timeout" |
 Retry-After), so a replay walks through the same retries as the recorded
 run and yields the same usage ledger. 401 and 403 answers are never stored.
 
-The key is the sha256 of the canonical JSON (sorted keys, no spaces) of the
-endpoint and the full request body: model, messages, tools or
-response_format (the schema, hence the instructor mode), temperature,
-seed, max_tokens. Never headers, never the base URL, never the API key.
+The key is the sha256 of the JSON (no spaces, properties in the order
+sent) of the endpoint and the full request body: model, messages, tools
+or response_format (the schema, hence the instructor mode), temperature,
+seed, max_tokens. Property order is kept because it determines the
+prompt (a schema's field order is the order the model writes the fields
+in). Entries without `key_version` were keyed on sorted JSON; replay
+still finds them by that key (`legacy_key`). Never headers, never the base URL, never the API key.
 Identical requests within one extraction (sampling several times, or a
 retry after a failure) are kept apart by `index`.
 
@@ -91,7 +95,23 @@ def endpoint_of(path: str) -> str:
     return "chat/completions" if p.endswith("chat/completions") else p
 
 
+KEY_VERSION = 2
+
+
 def request_key(endpoint: str, body: Any) -> str:
+    """The key of a request: the sha256 of the endpoint and the body as
+    sent, in its own property order. The order of a schema's properties
+    is the order a constrained model writes them in, and the prompt of
+    tools and JSON modes carries the schema as text: reordering a field
+    changes the answer, so it must change the key."""
+    ordered = json.dumps({"endpoint": endpoint, "body": body}, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(ordered.encode("utf-8")).hexdigest()[:24]
+
+
+def legacy_key(endpoint: str, body: Any) -> str:
+    """The key of recordings made before KEY_VERSION 2 (sorted keys, so
+    blind to property order); replay still finds them, and a re-record
+    replaces them with order-keyed entries."""
     return hashlib.sha256(canonical({"endpoint": endpoint, "body": body}).encode("utf-8")).hexdigest()[:24]
 
 
@@ -149,16 +169,24 @@ class RecordingStore:
 
         path = self.path_for(doc_hash)
         entries = sorted(self._files[doc_hash].values(), key=_sort_key)
-        text = "".join(json.dumps(e, sort_keys=True, ensure_ascii=False) + "\n" for e in entries)
+        # top-level fields sorted; the request body keeps its order (the key depends on it)
+        text = "".join(json.dumps({k: e[k] for k in sorted(e)}, ensure_ascii=False) + "\n" for e in entries)
         try:
             atomic_write(path, text)
         except (OSError, VerifierError) as exc:
             raise RecordingWriteError(_write_failure(path, exc)) from None
 
     # --- lookups and writes ----------------------------------------------------
-    def get(self, doc_hash: str, key: str, index: int) -> dict | None:
+    def get(self, doc_hash: str, key: str, index: int, legacy: str | None = None) -> dict | None:
+        """The entry recorded for this request; with `legacy`, an entry
+        recorded under the old key scheme (no key_version) also answers."""
         with self._lock:
-            entry = self.entries(doc_hash).get((key, index))
+            table = self.entries(doc_hash)
+            entry = table.get((key, index))
+            if entry is None and legacy is not None:
+                old = table.get((legacy, index))
+                if old is not None and "key_version" not in old:
+                    entry, key = old, legacy
             if entry is not None:
                 self._used.setdefault(doc_hash, set()).add((key, index))
             return entry

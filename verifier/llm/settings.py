@@ -43,7 +43,8 @@ from typing import Any
 from verifier.errors import ConfigError
 
 MODES = ("live", "record", "replay", "auto")
-LLM_MODES = ("tools", "json_schema", "json")
+TASKS = ("claims", "sentences")
+LLM_MODES = ("tools", "json_schema", "json", "ollama")
 DEFAULT_MODEL = "gpt-4o-mini"
 OPENAI_HOSTS = ("api.openai.com", ".openai.azure.com")
 
@@ -68,6 +69,11 @@ class Settings:
     recordings_dir: Path | None = None
     config_path: Path | None = None
     llm_mode: str = "tools"
+    # what the llm extractor asks: "claims" (free claims with evidence,
+    # through instructor, re-asked when invalid) or "sentences" (numbered
+    # sentences in, each sentence's claims as its exact clause text out;
+    # the schema in the request only, no re-ask)
+    task: str = "claims"
     temperature: float = 0.0
     seed: int | None = None
     # seconds per request, all of it: connecting, sending, waiting and
@@ -145,6 +151,8 @@ class Settings:
     def _validate(self) -> None:
         if self.mode not in MODES:
             raise ConfigError(f"mode '{self.mode}' is not one of {', '.join(MODES)}")
+        if self.task not in TASKS:
+            raise ConfigError(f"task '{self.task}' is not one of {', '.join(TASKS)}")
         if self.llm_mode not in LLM_MODES:
             raise ConfigError(f"llm_mode '{self.llm_mode}' is not one of {', '.join(LLM_MODES)}")
         if self.mode != "live" and self.recordings_dir is None:
@@ -245,7 +253,7 @@ def _coerce(name: str, raw: Any, origin: str) -> Any:
                 raise ValueError
         else:
             value = str(raw).strip()
-            if name in ("mode", "llm_mode"):
+            if name in ("mode", "llm_mode", "task"):
                 value = value.lower().replace("-", "_")
             if name in ("base_url", "api_key") and value == "":
                 value = None

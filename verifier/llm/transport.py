@@ -44,7 +44,9 @@ from verifier.llm.recording import (
     NEVER_STORED_STATUSES,
     SAFE_RESPONSE_HEADERS,
     RecordingStore,
+    KEY_VERSION,
     endpoint_of,
+    legacy_key,
     request_key,
 )
 from verifier.sanitize import one_line
@@ -236,7 +238,7 @@ class VerifierTransport(httpx2.BaseTransport):
         index = self._next_index(meta.get("session", ""), key)
         assert self.store is not None
         if self.mode in ("replay", "auto"):
-            entry = self.store.get(doc, key, index)
+            entry = self.store.get(doc, key, index, legacy=legacy_key(endpoint, body))
             if entry is not None:
                 status, headers, content = self._replay(entry, request)
                 self._account(endpoint, body, raw, status, content)
@@ -267,7 +269,7 @@ class VerifierTransport(httpx2.BaseTransport):
     def _record(self, request: httpx2.Request, doc: str, key: str, index: int, endpoint: str, body: object,
                 raw: bytes, meta: dict[str, str], secrets: tuple[str, ...]) -> httpx2.Response:
         entry: dict = {
-            "key": key, "index": index, "chunk": _int(meta.get("chunk")),
+            "key": key, "key_version": KEY_VERSION, "index": index, "chunk": _int(meta.get("chunk")),
             "model": body.get("model") if isinstance(body, dict) else self.model,
             "prompt_version": meta.get("prompt"),
             "request": {"endpoint": endpoint, "body": body},
