@@ -19,6 +19,22 @@ of these functions first:
                      written as escapes (\\n, \\x1b, \\u202e); a name with a
                      newline can never start a line of its own
     is_clean(text)   True when `display` would change nothing
+    json_text(json)  serialized JSON with DEL, every C1 control, the bidi
+                     controls, U+2028/U+2029 and lone surrogates written as
+                     \\uXXXX escapes (JSON itself escapes C0): the same data
+                     to any JSON parser, nothing a terminal obeys
+
+The rule, by output:
+
+- views for people (the terminal and plain-text views, Markdown, HTML):
+  the Report goes through `display` (verifier/render/safe.py), wherever
+  the view is written, a terminal, a pipe or a file; the JSON keeps the
+  exact text;
+- JSON and JSONL (`-f json`, `verifier logs --json/--show`): exact data,
+  written through `json_text`, the same bytes to a terminal, a pipe or a
+  file (`cat report.json` cannot drive a terminal either);
+- messages on stderr (errors, `-v` notes, logging records, batch lines):
+  `one_line`.
 
 Nothing else is altered: letters, accents, emoji and CJK pass through.
 """
@@ -27,13 +43,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BIDI_CONTROLS", "display", "is_clean", "one_line", "UNSAFE"]
+__all__ = ["BIDI_CONTROLS", "display", "is_clean", "json_text", "one_line", "UNSAFE"]
 
 # embeddings, overrides and isolates (the Trojan Source set); the plain
 # marks (U+200E/F, U+061C) do not reorder text and Arabic and Hebrew use them
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "\ud800-\udfff]")
+# JSON text: C0 is escaped by every JSON serializer; these are not (without ensure_ascii,
+# which would escape every accent too), and may only occur inside strings
+_JSON_UNSAFE = re.compile("[\x7f-\x9f" + BIDI_CONTROLS + "\u2028\u2029\ud800-\udfff]")
 _LINE_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + BIDI_CONTROLS + "\u2028\u2029\ud800-\udfff]")
 
 
@@ -83,3 +102,10 @@ def one_line(text: object, limit: int | None = None) -> str:
 
 def is_clean(text: str) -> bool:
     return not UNSAFE.search(text or "")
+
+
+def json_text(serialized: str) -> str:
+    """Serialized JSON (pydantic's or json.dumps(ensure_ascii=False)'s) with
+    the characters a terminal obeys and JSON leaves raw written as \\u
+    escapes: parsed, it gives the same data; shown, it drives nothing."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", serialized)

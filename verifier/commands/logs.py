@@ -116,6 +116,7 @@ def logs(
     """List the model calls verifier made: model, time, tokens, status (no keys, no headers)."""
     from verifier.commands.common import redact
     from verifier.errors import InputNotFound, VerifierError
+    from verifier.sanitize import json_text, one_line
 
     if path:
         typer.echo(str(log_path()))
@@ -143,8 +144,8 @@ def logs(
                 shown["file"] = r["file"]
                 shown_all.append(shown)
             # one call: its object; several (a retried request: KEY:INDEX picks one): a list
-            typer.echo(redact(json.dumps(shown_all[0] if len(shown_all) == 1 else shown_all, indent=2,
-                                         ensure_ascii=False)))
+            typer.echo(json_text(redact(json.dumps(shown_all[0] if len(shown_all) == 1 else shown_all, indent=2,
+                                                   ensure_ascii=False))))
             return
         cols = ("time", "model", "prompt_tokens", "completion_tokens", "status", "chunk", "key", "doc_hash")
     else:
@@ -154,7 +155,8 @@ def logs(
         rows = rows[-count:]
     if json_out:
         for r in rows:
-            typer.echo(redact(json.dumps({k: v for k, v in r.items() if not k.startswith("_")}, ensure_ascii=False)))
+            typer.echo(json_text(redact(json.dumps({k: v for k, v in r.items() if not k.startswith("_")},
+                                                   ensure_ascii=False))))
         return
     if not rows:
         where = recordings if recordings is not None else log_path()
@@ -162,6 +164,7 @@ def logs(
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(box=None, header_style="bold", pad_edge=False)
     for c in cols:
@@ -175,7 +178,7 @@ def logs(
                 v = v[:12] + (f":{r['index']}" if r.get("index") else "")
             if c == "doc_hash" and v:
                 v = v[:12]
-            vals.append("" if v is None else redact(str(v)))
+            vals.append(Text("" if v is None else one_line(redact(str(v)))))  # Text: no rich markup in a file name
         table.add_row(*vals)
     console = Console(highlight=False, soft_wrap=False)
     if not console.is_terminal:

@@ -1,4 +1,10 @@
-"""Renderers: a Report to the terminal, JSON, JSONL, Markdown or HTML."""
+"""Renderers: a Report to the terminal, JSON, JSONL, Markdown or HTML.
+
+Views for people (text, Markdown, HTML) show every control character and
+bidi override of the Report as a visible character (verifier/render/safe.py);
+JSON and JSONL are the exact data, with the characters a terminal obeys
+written as \\u escapes (verifier.sanitize.json_text). Same bytes to a
+terminal, a pipe or a file."""
 
 from __future__ import annotations
 
@@ -9,10 +15,10 @@ from verifier.schemas import Report
 
 
 def render_string(report: Report, fmt: str) -> str:
-    if fmt == "json":
-        return report.model_dump_json(indent=2) + "\n"
-    if fmt == "jsonl":
-        return report.model_dump_json() + "\n"
+    if fmt in ("json", "jsonl"):
+        from verifier.sanitize import json_text
+
+        return json_text(report.model_dump_json(indent=2 if fmt == "json" else None)) + "\n"
     if fmt == "markdown":
         from verifier.render.markdown import to_markdown
 

@@ -7,7 +7,9 @@ text, label, speaker, cue, status, the extractor's and the checker's
 opinions, the checker's reasons) show on hover (tooltip) and on click (side
 panel). The claim table below can be sorted and filtered. CSS and JS are
 inline, a Content-Security-Policy forbids any network access, and every
-string from the article or the model is HTML-escaped: nothing is templated.
+string from the article or the model is HTML-escaped: nothing is templated;
+its control characters and bidi overrides are shown as visible characters
+(verifier/render/safe.py), so neither a browser nor a terminal obeys them.
 `page.html#c3` opens with claim c3 selected. Printing shows every claim's
 details after the table.
 
@@ -27,6 +29,7 @@ from html import escape as _esc
 
 from verifier.render import spans as sp
 from verifier.render.html_assets import CSS as _CSS, JS as _JS
+from verifier.render.safe import safe_report
 from verifier.render.verdicts import html_section as _verdicts_html
 from verifier.schemas import Claim, Report
 
@@ -193,6 +196,7 @@ def _footer(report: Report) -> str:
 
 
 def to_html(report: Report) -> str:
+    report = safe_report(report)
     index = {id(c): k for k, c in enumerate(report.claims)}
     title = sp.title(report)
     meta = []

@@ -3,7 +3,9 @@ every claim's evidence marked `[A:c1 ...]` (attributed) or `[S:c2 ...]`
 (asserted) and cue words in italics.
 
 Everything that comes from the article or the model is escaped, so an
-article holding Markdown, HTML or template syntax renders as its own text.
+article holding Markdown, HTML or template syntax renders as its own text,
+and its control characters and bidi overrides are shown as visible
+characters (verifier/render/safe.py), so the page cannot drive a terminal.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 
 from verifier.render import spans as sp
+from verifier.render.safe import safe_report
 from verifier.schemas import Claim, Report
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
@@ -77,6 +80,7 @@ def article(report: Report) -> list[str]:
 
 
 def to_markdown(report: Report) -> str:
+    report = safe_report(report)
     by_label, by_status = sp.counts(report)
     lines = [f"# {escape(sp.title(report))}", ""]
     lines.append(escape(sp.source_line(report)))
