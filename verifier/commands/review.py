@@ -32,9 +32,9 @@ _RENAME = {"recordings": "recordings_dir", "config": "config_path"}
 
 def _help_decisions(value: bool) -> None:
     if value:
-        from verifier.review import decisions
+        from verifier.review import decisions, verdict_decisions
 
-        typer.echo(decisions.__doc__.strip())
+        typer.echo(decisions.__doc__.strip() + "\n\nWith --verdicts:\n\n" + verdict_decisions.__doc__.strip())
         raise typer.Exit(0)
 
 
@@ -46,9 +46,13 @@ def review(
     export: list[Export] = typer.Option(
         [], "--export", help="At the end write the reviewed article as an eval fixture and/or the corrected Report "
         "(repeatable)."),
-    out: Optional[Path] = typer.Option(
-        None, "--out", "-o", help="Where exports go: a file (one input) or a directory "
-        "(default: beside the input, NAME.fixture.json / NAME.reviewed.json)."),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Where exports go: a file (one input), a directory, or '-' for stdout "
+        "(default: beside the input, NAME.fixture.json / NAME.reviewed.json / NAME.settled.json)."),
+    out: Optional[Path] = typer.Option(None, "--out", hidden=True, help="The old spelling of --output."),
+    verdicts: bool = typer.Option(
+        False, "--verdicts", help="Settle the verification verdicts of a Report saved by `verifier verify -f json` "
+        "(confirm or override each; the settled Report goes to NAME.settled.json or -o)."),
     reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Who decides (env VERIFIER_REVIEWER; default: your user name)."),
     restart: bool = typer.Option(False, "--restart", help="Start the session over (the old session file is kept, renamed)."),
     fixture_id: Optional[str] = typer.Option(None, "--fixture-id", help="Id of the exported fixture (default: from the file name)."),
@@ -61,18 +65,27 @@ def review(
 
     Disagreements and ungrounded claims come first. Every decision is saved
     beside the input as it is made (NAME.review.jsonl); run the same command
-    again to resume. Press ? in the session for the keys.
+    again to resume. Press ? in the session for the keys. With --verdicts,
+    settle the verdicts of `verifier verify` instead: confirm or override
+    each, seeing the passage and the word-level diff.
     """
+    from verifier.errors import EXIT_USAGE, VerifierError
     from verifier.review.run import ReviewRun
+
+    if output is not None and out is not None and output != out:
+        err = VerifierError("--out is the old spelling of --output: give one of them")
+        err.exit_code = EXIT_USAGE
+        raise err
 
     color = pipeline_options.pop("color", None)
     extractor = pipeline_options.pop("extractor", None)
     input_format = pipeline_options.pop("input_format", None)
     settings = {_RENAME.get(k, k): v for k, v in pipeline_options.items() if v is not None}
     ReviewRun(
-        path=path, decisions=decisions, exports=[e.value for e in export], out=out, reviewer=reviewer,
+        path=path, decisions=decisions, exports=[e.value for e in export], out=output or out, reviewer=reviewer,
         restart=restart, fixture_id=fixture_id, licence=licence, color=color,
         extractor=getattr(extractor, "value", extractor), input_format=input_format, settings=settings,
+        verdicts=verdicts,
     ).run()
 
 

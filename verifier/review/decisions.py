@@ -52,8 +52,10 @@ class DecisionsError(MalformedInput):
     pass
 
 
-def read_decisions(path: Path) -> tuple[dict[str | None, list[Line]], str]:
-    """Lines per article name (None: before any '@ NAME')."""
+def read_decisions(path: Path, parse=None) -> tuple[dict[str | None, list[Line]], str]:
+    """Lines per article name (None: before any '@ NAME'); `parse` reads
+    one line (default `parse_line`; the verdict review has its own)."""
+    parse = parse or parse_line
     try:
         raw = path.read_text(encoding="utf-8") if str(path) != "-" else __import__("sys").stdin.read()
     except FileNotFoundError:
@@ -72,7 +74,7 @@ def read_decisions(path: Path) -> tuple[dict[str | None, list[Line]], str]:
                 raise DecisionsError(f"{path}:{no}: '@' needs an article name")
             out.setdefault(article, [])
             continue
-        out.setdefault(article, []).append(parse_line(s, no, str(path)))
+        out.setdefault(article, []).append(parse(s, no, str(path)))
     return out, str(path)
 
 

@@ -17,7 +17,9 @@ JOURNAL_SUFFIX = ".review.jsonl"
 LOCK_SUFFIX = ".review.lock"
 FIXTURE_SUFFIX = ".fixture.json"
 REVIEWED_SUFFIX = ".reviewed.json"
-_OURS = (JOURNAL_SUFFIX, LOCK_SUFFIX, FIXTURE_SUFFIX, REVIEWED_SUFFIX)
+SETTLED_SUFFIX = ".settled.json"
+"""The Report with its verdicts settled (review --verdicts)."""
+_OURS = (JOURNAL_SUFFIX, LOCK_SUFFIX, FIXTURE_SUFFIX, REVIEWED_SUFFIX, SETTLED_SUFFIX)
 
 
 @dataclass
@@ -47,7 +49,7 @@ class ReviewInput:
         return self.path.stem or name
 
     def export_path(self, kind: str, out: Path | None = None, batch: bool = False) -> Path:
-        suffix = FIXTURE_SUFFIX if kind == "fixture" else REVIEWED_SUFFIX
+        suffix = {"fixture": FIXTURE_SUFFIX, "verdicts": SETTLED_SUFFIX}.get(kind, REVIEWED_SUFFIX)
         if out is None:
             return self.path.with_name(self.stem + suffix)
         if batch or out.is_dir():

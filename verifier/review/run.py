@@ -32,16 +32,31 @@ class ReviewRun:
     extractor: str | None = None
     input_format: str | None = None
     settings: dict = field(default_factory=dict)
+    verdicts: bool = False
+    """Settle the verification verdicts of saved Reports instead of the claims."""
 
     def run(self) -> list[Session]:
         inputs, notes = discover(self.path, self.input_format)
         batch = self.path.is_dir()
+        if self.verdicts and batch:
+            notes += [f"skipped {i.name}: an article (--verdicts reviews saved Reports)" for i in inputs
+                      if i.kind != "report"]
+            inputs = [i for i in inputs if i.kind == "report"]
+            if not inputs:
+                raise VerifierError(f"{self.path}: no saved Reports (.json) whose verdicts to review")
         if batch and self.fixture_id:
             raise VerifierError("--fixture-id names one fixture: give one article, not a directory")
-        if batch and self.out is not None and self.out.exists() and not self.out.is_dir():
+        if batch and self.out is not None and not self.to_stdout and self.out.exists() and not self.out.is_dir():
             raise VerifierError(f"{self.out}: for a directory of articles --out must be a directory")
         if len(set(self.exports)) > 1 and self.out is not None and not batch and not self.out.is_dir():
             raise VerifierError("two exports cannot share one --out file: give a directory")
+        if self.verdicts:
+            if "fixture" in self.exports:
+                raise VerifierError("--verdicts settles verification verdicts: export them with --export report "
+                                    "(a fixture holds claim labels)")
+            self.exports = self.exports or ["report"]  # the settled verdicts are the output
+        if self.to_stdout and (batch or len(self.exports) != 1):
+            raise VerifierError("-o - writes one export of one input to standard output")
         reviewer = self.reviewer or default_reviewer()
         for note in notes:
             sys.stderr.write(f"verifier: {note}\n")
@@ -55,6 +70,17 @@ class ReviewRun:
         self._finish(sessions, batch)
         return sessions
 
+    @property
+    def to_stdout(self) -> bool:
+        return self.out is not None and str(self.out) == "-"
+
+    def _open(self, inp: ReviewInput, reviewer: str, defer: bool = False, on_pipeline=None):
+        if self.verdicts:
+            from verifier.review.verdicts import VerdictSession
+
+            return VerdictSession.open(inp, reviewer, self.restart, defer=defer)
+        return Session.open(inp, reviewer, self._make_verifier, self.restart, on_pipeline=on_pipeline, defer=defer)
+
     # --- the pipeline ---------------------------------------------------------
     def _make_verifier(self):
         from verifier.pipeline import Verifier
@@ -65,7 +91,13 @@ class ReviewRun:
     def _scripted(self, inputs: list[ReviewInput], batch: bool, reviewer: str) -> list[Session]:
         from verifier.review.decisions import DecisionsError, apply_lines, read_decisions
 
-        by_article, where = read_decisions(self.decisions)
+        parse = apply = None
+        if self.verdicts:
+            from verifier.review.verdict_decisions import apply_verdict_lines, parse_verdict_line
+
+            parse, apply = parse_verdict_line, apply_verdict_lines
+        apply = apply or apply_lines
+        by_article, where = read_decisions(self.decisions, parse)
         known = {i.name for i in inputs} | {i.stem for i in inputs}
         unknown = [a for a in by_article if a is not None and a not in known]
         if unknown:
@@ -83,9 +115,9 @@ class ReviewRun:
         try:
             for inp in inputs:
                 lines = by_article.get(inp.name) or by_article.get(inp.stem) or loose
-                session = Session.open(inp, reviewer, self._make_verifier, self.restart, defer=True)
+                session = self._open(inp, reviewer, defer=True)
                 sessions.append(session)
-                apply_lines(session, lines, where, article=inp.name if batch else None)
+                apply(session, lines, where, article=inp.name if batch else None)
         except BaseException:
             for session in sessions:
                 session.abandon()
@@ -103,7 +135,12 @@ class ReviewRun:
         console = Console(highlight=False, no_color=True if self.color is False else None,
                           force_terminal=True if self.color else None)
         term = Terminal()
-        app = App(console, term)
+        if self.verdicts:
+            from verifier.review.verdict_app import VerdictApp
+
+            app = VerdictApp(console, term)
+        else:
+            app = App(console, term)
         sessions: list[Session] = []
         skipped: list[str] = []
         interrupted = False
@@ -123,8 +160,7 @@ class ReviewRun:
                                           f"({self.extractor or 'auto'} extractor) ...")
 
                         try:
-                            session = Session.open(inp, reviewer, self._make_verifier, self.restart,
-                                                   on_pipeline=running)
+                            session = self._open(inp, reviewer, on_pipeline=running)
                         except SessionLocked as exc:
                             if not batch:
                                 raise
@@ -149,7 +185,7 @@ class ReviewRun:
             sys.stderr.write(f"verifier: {s}\n")
         if interrupted:
             for s in sessions:
-                sys.stderr.write(f"verifier: every decision so far is saved in {s.source.journal_path}; "
+                sys.stderr.write(f"verifier: every decision so far is saved in {s.journal_of(s.source)}; "
                                  "run the same command again to resume\n")
             raise KeyboardInterrupt
         if batch and not sessions and skipped:
@@ -157,34 +193,57 @@ class ReviewRun:
         return sessions
 
     # --- the end: summary and exports ---------------------------------------------
-    def _finish(self, sessions: list[Session], batch: bool) -> None:
-        from verifier.io import atomic_write
-        from verifier.review.export import ExportError, slug, to_fixture, to_report
-        from verifier.review.summary import summarize, summary_lines
+    def _finish(self, sessions: list, batch: bool) -> None:
+        from verifier.io import atomic_write, write_output
+        from verifier.review.export import ExportError
 
         failures: list[str] = []
+        say = sys.stderr if self.to_stdout else sys.stdout  # -o -: the export alone on stdout
         for session in sessions:
             inp = session.source
-            summary = summarize(session.state, inp.name)
-            sys.stdout.write("\n".join(summary_lines(summary)) + "\n")
-            sys.stdout.write(f"  session: {inp.journal_path}\n")
+            say.write("\n".join(self._summary(session)) + "\n")
+            say.write(f"  session: {session.journal_of(inp)}\n")
             for kind in self.exports:
-                target = inp.export_path(kind, self.out, batch)
+                shown = "verdicts" if self.verdicts else kind
+                target = inp.export_path(shown, self.out, batch)
                 try:
-                    if kind == "fixture":
-                        fx = to_fixture(session.state, fixture_id=self.fixture_id or slug(inp.stem),
-                                        source=_provenance(session), licence=self.licence, name=inp.name)
-                        text = fx.model_dump_json(indent=2, exclude_none=True) + "\n"
-                    else:
-                        text = to_report(session.state).model_dump_json(indent=2) + "\n"
+                    text = self._export(session, kind)
                 except ExportError as exc:
                     failures.append(str(exc))
                     continue
-                atomic_write(target, text)
-                sys.stdout.write(f"  wrote {kind}: {target}\n")
-        sys.stdout.flush()
+                if self.to_stdout:
+                    write_output("-", text)
+                elif self.out is not None and target == self.out:
+                    write_output(target, text)  # the user's own file: its directory must exist
+                else:
+                    atomic_write(target, text)
+                    say.write(f"  wrote {shown}: {target}\n")
+        say.flush()
         if failures:
             raise ExportError(failures[0] + (f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""))
+
+    def _summary(self, session) -> list[str]:
+        if self.verdicts:
+            from verifier.review.verdicts import verdict_summary_lines
+
+            return verdict_summary_lines(session.state, session.source.name)
+        from verifier.review.summary import summarize, summary_lines
+
+        return summary_lines(summarize(session.state, session.source.name))
+
+    def _export(self, session, kind: str) -> str:
+        if self.verdicts:
+            from verifier.review.verdicts import settled_report
+
+            return settled_report(session.state).model_dump_json(indent=2) + "\n"
+        from verifier.review.export import slug, to_fixture, to_report
+
+        if kind == "fixture":
+            inp = session.source
+            fx = to_fixture(session.state, fixture_id=self.fixture_id or slug(inp.stem),
+                            source=_provenance(session), licence=self.licence, name=inp.name)
+            return fx.model_dump_json(indent=2, exclude_none=True) + "\n"
+        return to_report(session.state).model_dump_json(indent=2) + "\n"
 
 
 def _provenance(session: Session) -> str:

@@ -17,17 +17,18 @@ from verifier.review.order import DISPUTED, review_order
 from verifier.schemas import Claim, Report
 
 
-class ReviewState:
+class Replayed:
+    """A state rebuilt from a journal: items by id, a queue, a cursor, and
+    the events applied so far. Subclasses fill `items`, `queue` and
+    `cursor` from the header and set `item_model`."""
+
+    item_model: type = Item
+
     def __init__(self, header: dict):
-        try:
-            self.report = Report.model_validate(header["report"])
-        except Exception as exc:  # pydantic ValidationError, KeyError
-            raise MalformedInput(f"session header does not hold a valid Report ({str(exc).splitlines()[0]})") from None
         self.header = header
-        self.claims: dict[str, Claim] = {c.id: c for c in self.report.claims}
-        self.items: dict[str, Item] = {c.id: item_from_claim(c) for c in self.report.claims}
-        self.queue: list[str] = [i for i in header.get("queue") or review_order(self.report.claims) if i in self.claims]
-        self.cursor: str | None = self.queue[0] if self.queue else None
+        self.items: dict = {}
+        self.queue: list[str] = []
+        self.cursor: str | None = None
         self.events: list[dict] = [header]
         self.seq: int = int(header.get("seq", 0))
         self.undo_stack: list[dict] = []
@@ -36,7 +37,7 @@ class ReviewState:
     def apply(self, ev: dict) -> None:
         kind = ev.get("type")
         if kind == "change":
-            after = Item.model_validate(ev["after"])
+            after = self.item_model.model_validate(ev["after"])
             self.items[after.id] = after
             self.undo_stack.append(ev)
         elif kind == "undo":
@@ -48,7 +49,7 @@ class ReviewState:
             if before is None:
                 self.items.pop(target["claim"], None)
             else:
-                self.items[target["claim"]] = Item.model_validate(before)
+                self.items[target["claim"]] = self.item_model.model_validate(before)
         elif kind not in ("move", "resume", "quit", "session"):
             raise MalformedInput(f"session journal: unknown event type {kind!r}")
         if "cursor" in ev:
@@ -56,6 +57,52 @@ class ReviewState:
             self.cursor = cur if cur is None or cur in self.items else self.cursor
         self.seq = max(self.seq, int(ev.get("seq", self.seq)))
         self.events.append(ev)
+
+    # --- the queue --------------------------------------------------------------
+    def position(self, claim_id: str | None) -> int | None:
+        try:
+            return self.queue.index(claim_id) if claim_id is not None else None
+        except ValueError:
+            return None
+
+    def next_undecided(self, after: str | None) -> str | None:
+        """The first undecided item after `after` in the queue, wrapping."""
+        n = len(self.queue)
+        if not n:
+            return None
+        pos = self.position(after)
+        start = 0 if pos is None else pos + 1
+        for k in range(n):
+            cid = self.queue[(start + k) % n]
+            if not self.items[cid].decided:
+                return cid
+        return None
+
+    def undecided(self) -> list[str]:
+        return [cid for cid in self.queue if not self.items[cid].decided]
+
+    def decided_count(self) -> int:
+        return sum(1 for cid in self.queue if self.items[cid].decided)
+
+    @property
+    def finished(self) -> bool:
+        return not self.undecided()
+
+    def last_change(self) -> dict | None:
+        return self.undo_stack[-1] if self.undo_stack else None
+
+
+class ReviewState(Replayed):
+    def __init__(self, header: dict):
+        super().__init__(header)
+        try:
+            self.report = Report.model_validate(header["report"])
+        except Exception as exc:  # pydantic ValidationError, KeyError
+            raise MalformedInput(f"session header does not hold a valid Report ({str(exc).splitlines()[0]})") from None
+        self.claims: dict[str, Claim] = {c.id: c for c in self.report.claims}
+        self.items: dict[str, Item] = {c.id: item_from_claim(c) for c in self.report.claims}
+        self.queue = [i for i in header.get("queue") or review_order(self.report.claims) if i in self.claims]
+        self.cursor = self.queue[0] if self.queue else None
 
     # --- the document -------------------------------------------------------
     @cached_property
@@ -71,41 +118,9 @@ class ReviewState:
     def added(self) -> list[Item]:
         return [it for i, it in self.items.items() if i not in self.claims]
 
-    def position(self, claim_id: str | None) -> int | None:
-        try:
-            return self.queue.index(claim_id) if claim_id is not None else None
-        except ValueError:
-            return None
-
-    def next_undecided(self, after: str | None) -> str | None:
-        """The first undecided claim after `after` in the queue, wrapping."""
-        n = len(self.queue)
-        if not n:
-            return None
-        pos = self.position(after)
-        start = 0 if pos is None else pos + 1
-        for k in range(n):
-            cid = self.queue[(start + k) % n]
-            if not self.items[cid].decided:
-                return cid
-        return None
-
-    def undecided(self) -> list[str]:
-        return [cid for cid in self.queue if not self.items[cid].decided]
-
     def disputed_left(self) -> int:
         return sum(1 for cid in self.queue
                    if self.claims[cid].status in DISPUTED and not self.items[cid].decided)
-
-    def decided_count(self) -> int:
-        return sum(1 for cid in self.queue if self.items[cid].decided)
-
-    @property
-    def finished(self) -> bool:
-        return not self.undecided()
-
-    def last_change(self) -> dict | None:
-        return self.undo_stack[-1] if self.undo_stack else None
 
     def added_near(self, claim_id: str | None) -> list[Item]:
         return [it for it in self.added() if it.added_near == claim_id]
