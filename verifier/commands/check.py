@@ -94,7 +94,9 @@ def check(
     if explain:
         import sys
 
-        sys.stderr.write("".join(line + "\n" for line in explain_lines(report)))
+        from verifier.sanitize import one_line  # the article's words, shown, never obeyed
+
+        sys.stderr.write("".join(one_line(line) + "\n" for line in explain_lines(report)))
 
 
 def explain_lines(report) -> list[str]:

@@ -91,7 +91,7 @@ def set_verbosity(level: int) -> None:
         import logging
 
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(_RedactingFormatter("verifier: %(name)s: %(levelname)s: %(message)s"))
+        handler.setFormatter(_safe_formatter("verifier: %(name)s: %(levelname)s: %(message)s"))
         root = logging.getLogger()
         root.addHandler(handler)
         root.setLevel(logging.DEBUG)
@@ -113,19 +113,39 @@ def redact(text: str) -> str:
     return re.sub(r"\bsk-[A-Za-z0-9_\-]{8,}", "[redacted]", text)
 
 
-class _RedactingFormatter:
-    def __new__(cls, fmt: str):
-        import logging
+def stderr_line(message: object) -> str:
+    """What may reach stderr of a note or a logging record's message: no
+    secret (`redact`), and on one line with every control, newline and bidi
+    override escaped (verifier.sanitize.one_line): a file name or an
+    article's words can neither drive the terminal nor forge a line."""
+    from verifier.sanitize import one_line
 
-        class F(logging.Formatter):
-            def format(self, record):
-                return redact(super().format(record))
+    return one_line(redact(str(message)))
 
-        return F(fmt)
+
+def _safe_formatter(fmt: str):
+    """The one formatter of every logging record verifier shows (-vv): the
+    message through `stderr_line`; a traceback or stack keeps its lines,
+    each with its controls made visible (verifier.sanitize.display)."""
+    import logging
+
+    from verifier.sanitize import display
+
+    class SafeFormatter(logging.Formatter):
+        def formatMessage(self, record):
+            return stderr_line(super().formatMessage(record))
+
+        def formatException(self, ei):
+            return display(redact(super().formatException(ei)))
+
+        def formatStack(self, stack_info):
+            return display(redact(super().formatStack(stack_info)))
+
+    return SafeFormatter(fmt)
 
 
 def log(level: int, message: str) -> None:
-    """A note on stderr when -v was given at least `level` times."""
+    """A note on stderr when -v was given at least `level` times, made safe by `stderr_line`."""
     if _VERBOSITY[0] >= level:
-        sys.stderr.write(f"verifier: {message}\n")
+        sys.stderr.write(f"verifier: {stderr_line(message)}\n")
         sys.stderr.flush()
