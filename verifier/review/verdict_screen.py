@@ -50,7 +50,17 @@ def word_diff(article: str, source: str) -> list[tuple[str, str]]:
     blocks = [b for b in sm.get_matching_blocks() if b.size]
     if not blocks:
         return [("-", " ".join(source[t.start:t.end] for t in s)), ("+", " ".join(article[t.start:t.end] for t in a))]
-    lo, hi = blocks[0].a, blocks[-1].a + blocks[-1].size
+    first, last = blocks[0], blocks[-1]
+    # as many source words around the shared ones as the article has there, within the sentence
+    lo, hi = first.a, last.a + last.size
+    for _ in range(first.b):
+        if lo == 0 or _sentence_break(source, s[lo - 1], s[lo]):
+            break
+        lo -= 1
+    for _ in range(len(a) - last.b - last.size):
+        if hi == len(s) or _sentence_break(source, s[hi - 1], s[hi]):
+            break
+        hi += 1
     out: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         i1, i2 = max(i1, lo), min(i2, hi)
@@ -64,6 +74,10 @@ def word_diff(article: str, source: str) -> list[tuple[str, str]]:
         if art:
             out.append(("+", art))
     return out
+
+
+def _sentence_break(text: str, before, after) -> bool:
+    return any(ch in ".!?" for ch in text[before.end:after.start])
 
 
 def diff_text(runs: list[tuple[str, str]]) -> Text:
