@@ -65,6 +65,7 @@ class Received:
     raw: bytes
     body: Any = None                 # parsed JSON, or None
     at: float = 0.0                  # time.monotonic() on arrival
+    peer: tuple | None = None        # the client's (host, port): which connection, so which process, sent it
 
     @property
     def messages(self) -> list[dict]:
@@ -208,7 +209,7 @@ class OpenAIServer:
                 except ValueError:
                     body = None
                 req = Received(method, self.path, {k.lower(): v for k, v in self.headers.items()}, raw, body,
-                               time.monotonic())
+                               time.monotonic(), tuple(self.client_address))
                 with server._lock:
                     server.requests.append(req)
                 if method == "GET" and self.path.rstrip("/").endswith("/models"):
