@@ -127,6 +127,78 @@ def test_reduced_relatives_comparisons_and_subordinate_clauses(text, gloss):
     assert gloss in evidences(text)
 
 
+@pytest.mark.parametrize("text, predicate, claim", [
+    ("The lawyer said his client was disappointed and would appeal.", "would appeal", "His client would appeal."),
+    ("Officials said the depot was finished and will open in May.", "will open in May", "The depot will open in May."),
+    ("The survey found that the wall had cracked and could fall in a storm.", "could fall in a storm",
+     "The wall could fall in a storm."),
+])
+def test_a_modal_after_and_opens_a_second_predicate_with_the_same_subject(text, predicate, claim):
+    drafts = {d.evidence: d for d in extract(text).drafts}
+    assert predicate in drafts and drafts[predicate].text == claim
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("The river flooded two villages and destroyed a bridge.", "The river destroyed a bridge."),
+    ("Navarro’s team tagged 600 bees and still found a clear signal.", "Navarro’s team still found a clear signal."),
+    ("Whitcombe rejected the comparison, saying most of the budget is tied up in care and cannot legally be cut.",
+     "Most of the budget cannot legally be cut."),
+])
+def test_a_predicate_without_its_subject_is_written_with_it(text, claim):
+    assert claim in [d.text for d in extract(text).drafts]
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("The road was closed, because the bridge had cracked.", "The road was closed", "the bridge had cracked"),
+    ("A spokesman said the firm had met its duties, because the plant would stay open until 2026.",
+     "the firm had met its duties", "the plant would stay open until 2026"),
+    ("Turnout fell sharply in the north, because many voters stayed at home.", "Turnout fell sharply in the north",
+     "many voters stayed at home"),
+])
+def test_a_clause_word_after_a_comma_opens_a_second_proposition(text, first, second):
+    ev = evidences(text)
+    assert first in ev and second in ev
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Payments peaked in 2019, when the firms received 410,000 pounds.", "when the firms received 410,000 pounds"),
+    ("The bridge opened in 1932, when the town had fewer than 5,000 people.",
+     "when the town had fewer than 5,000 people"),
+    ("Sales slumped in the spring, when the new tax took effect.", "when the new tax took effect"),
+])
+def test_when_after_a_comma_and_a_time_opens_a_gloss_of_its_own(text, clause):
+    assert clause in evidences(text)
+
+
+def test_when_before_a_verb_is_no_gloss_of_its_own():
+    ev = evidences("The minister, when asked about the plan, said the road would be built.")
+    assert not any(e.startswith("when asked") for e in ev)
+
+
+@pytest.mark.parametrize("text, phrase, content", [
+    ("The mayor said at a briefing that the bridge would reopen.", "at a briefing", "the bridge would reopen"),
+    ("He wrote in a blog post on Sunday that the plan had failed.", "in a blog post on Sunday", "the plan had failed"),
+    ("Her lawyer said outside court that she would appeal the verdict.", "outside court",
+     "she would appeal the verdict"),
+])
+def test_the_place_or_medium_between_cue_and_that_is_left_out(text, phrase, content):
+    assert content in evidences(text)
+    assert any("speech event" in r for r in reasons(text))
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Whitcombe rejected the comparison, saying most of the budget is tied up in care and cannot legally be cut.",
+     "saying most of the budget is tied up in care", "cannot legally be cut"),
+    ("The mayor defended the plan, saying the buses were full and would stay free.",
+     "saying the buses were full", "would stay free"),
+    ("The club sacked its coach, insisting the results were poor and the fans had lost patience.",
+     "insisting the results were poor", "the fans had lost patience"),
+])
+def test_a_reporting_participle_after_a_report_is_split_into_its_propositions(text, first, second):
+    kinds = {d.evidence: d.kind for d in extract(text).drafts}
+    assert kinds.get(first) == "gloss" and kinds.get(second) == "gloss"
+
+
 # --- not claims ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, tag, claim", [

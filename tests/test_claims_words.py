@@ -48,6 +48,8 @@ APPOSITIONS = {
     "her": ("Okoye won the seat in 2019, her first election victory in the ward.", "her first election victory in the ward"),
     "their": ("The team lost 3-0 at home, their third defeat in a row.", "their third defeat in a row"),
     "our": ("We sold 40 boats last year, our best result in a decade.", "our best result in a decade"),
+    "most": ("The plant built 96,000 cars last year, most of them small petrol hatchbacks.",
+             "most of them small petrol hatchbacks"),
     "more": ("The county recorded 87 cases this year, more than three times the total for last year.",
              "more than three times the total for last year"),
     "one": ("Prices fell 4 percent in the quarter, one of the largest falls on record.", "one of the largest falls on record"),
@@ -102,12 +104,15 @@ NAME_JOINERS = {  # a source named with an inner lower-case word, then a descrip
     "von": "Karl von Stein, the firm’s founder, said the firm was profitable.",
     "der": "Dirk van der Berg, the firm’s founder, said the firm was profitable.",
 }
+MODALS = {m: f"The lawyer said his client was disappointed and {m} appeal the ruling." for m in
+          ["can", "cannot", "could", "may", "might", "must", "should", "will", "would"]}
 
 PINNED = {
     "coordinators": COORDINATORS, "relatives": RELATIVES, "comparisons": COMPARISONS, "question_words": QUESTIONS,
     "apposition_openers": APPOSITIONS, "not_participles": NOT_PARTICIPLES, "event_phrases": EVENT_PHRASES,
     "country_words": COUNTRY, "person_words": PERSON, "finite_forms": FINITE, "org_words": ORG,
     "subordinators": SUBORDINATORS, "clause_words": CLAUSE_WORDS, "name_joiners": NAME_JOINERS,
+    "modals": MODALS,
 }
 
 
@@ -208,3 +213,8 @@ def test_name_joiners(word):
     text = NAME_JOINERS[word]
     tag = text.split(", ")[1]
     assert tag in evidences(text)
+
+
+@pytest.mark.parametrize("word", sorted(MODALS))
+def test_modals(word):
+    assert f"{word} appeal the ruling" in evidences(MODALS[word])

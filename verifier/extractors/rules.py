@@ -63,7 +63,10 @@ class RuleExtractor:
                 speaker = None
                 if f is not None:
                     speaker = refs.speaker(f) or (UNNAMED if f.kind == "hedge" else None)
-                claim_text = refs.name_tag(p.start, p.end, p.about) if p.about else refs.standalone(p.start, p.end, f)
+                if p.kind == "name tag":
+                    claim_text = refs.name_tag(p.start, p.end, p.about)
+                else:
+                    claim_text = refs.standalone(p.start, p.end, f, subject=p.about)
                 drafts.append(DraftClaim(
                     text=claim_text, evidence=ev, start=p.start,
                     speaker=speaker, cue=f.cue_text if f is not None else None, ambiguous=p.ambiguous,

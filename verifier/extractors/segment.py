@@ -38,7 +38,8 @@ import re
 
 from verifier.attribution.common import Frame
 from verifier.attribution.lexicon import CALENDAR, DETERMINERS
-from verifier.extractors.clause import MIN_WORDS, PUNCT, SUBJ_PRONOUNS, has_finite, present_verb, words
+from verifier.extractors.clause import (MIN_WORDS, PUNCT, SUBJ_PRONOUNS, has_finite, is_finite, is_participle,
+                                        present_verb, verb_at, words)
 from verifier.extractors.frame import (LeftOut, Piece, SentencePlan, frame_material, gap_end, name_tag, name_tags,
                                        passive_expectation, source_head, speech_event, top_frames)
 from verifier.extractors.split import split, trim
@@ -123,6 +124,7 @@ def _subtract(span: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[
 def _content_pieces(text: str, a: int, b: int, f: Frame, plan: SentencePlan) -> None:
     raw = words(text[a:b])
     a, b = trim(text, a, b)
+    a = _drop_event_prefix(text, a, b, f, plan)
     if a >= b:
         return
     for rule in (_reported_question, _demonstrative_object, _participle_gloss):
@@ -133,12 +135,43 @@ def _content_pieces(text: str, a: int, b: int, f: Frame, plan: SentencePlan) -> 
         b = _drop_event_time(text, a, b, plan)
     if _short_object(text, a, b, f, clausal, plan):
         return
+    pieces = []
     for pa, pb, kind in split(text, a, b):
-        n = len(words(text[pa:pb]))
-        if n >= MIN_WORDS or kind == "apposition" and n >= 2:
-            plan.pieces.append(Piece(pa, pb, f, kind))
+        ws = words(text[pa:pb])
+        if len(ws) >= MIN_WORDS or len(ws) == 2 and (kind == "apposition" or ws[0].lower() in W["modals"]):
+            pieces.append(Piece(pa, pb, f, kind))
         else:
             plan.left_out.append(LeftOut(pa, pb, "a fragment of fewer than three words"))
+    plan.pieces.extend(with_subjects(text, pieces))
+
+
+def with_subjects(text: str, pieces: list[Piece]) -> list[Piece]:
+    """A piece that opens with its verb ("... was disappointed and [would appeal]") shares the
+    subject of the clause before it: `about` is that subject, for the standalone text."""
+    for prev, p in zip(pieces, pieces[1:]):
+        ws = words(text[p.start:p.end])
+        if p.kind in ("clause", "gloss") and prev.kind in ("clause", "gloss") and _opens_with_verb(ws):
+            p.about = prev.about or _subject(text, prev)
+    return pieces
+
+
+def _opens_with_verb(ws: list[str]) -> bool:
+    """'would appeal', 'destroyed a bridge', 'still found a signal': a predicate without its subject."""
+    if ws and ws[0].lower() in ("still", "also", "then", "even", "never") or ws and ws[0].lower().endswith("ly"):
+        ws = ws[1:]
+    return bool(ws) and (ws[0].lower() in W["modals"] or verb_at(ws, 0))
+
+
+def _subject(text: str, p: Piece) -> tuple[int, int] | None:
+    """The words before the first finite verb of a clause piece (after a reporting participle
+    that opens it: "saying [most of the budget] is tied up ...")."""
+    spans = [(m.start() + p.start, m.end() + p.start) for m in re.finditer(r"\S+", text[p.start:p.end])]
+    ws = [text[x:y].strip(PUNCT) for x, y in spans]
+    i = 1 if ws and is_participle(ws[0]) else 0
+    for j in range(i, min(len(ws), i + 9)):
+        if ws[j] and (is_finite(ws[j]) or ws[j].lower() in W["modals"]):
+            return (spans[i][0], spans[j - 1][1]) if j > i else None
+    return None
 
 
 def _reported_question(text, a, b, f, raw, plan) -> bool:
@@ -178,9 +211,24 @@ def _participle_gloss(text, a, b, f, raw, plan) -> bool:
     raw_first = raw[0].lower() if raw else ""
     if (f.kind == "verb" and f.source is None and f.cue is not None and f.cue_text and f.cue_text.endswith("ing")
             and text[:f.cue[0]].rstrip().endswith(",") and raw_first != "that"):
-        plan.pieces.append(Piece(f.cue[0], b, f, "gloss", ambiguous=True))
+        pieces = [Piece(f.cue[0] if i == 0 else pa, pb, f, "gloss", ambiguous=True)
+                  for i, (pa, pb, _) in enumerate(split(text, a, b))]  # "..., saying X and cannot Y": one claim each
+        plan.pieces.extend(with_subjects(text, pieces))
         return True
     return False
+
+
+def _drop_event_prefix(text: str, a: int, b: int, f: Frame, plan: SentencePlan) -> int:
+    """'said [at a briefing] that X', 'wrote [in a blog post on Sunday] that X': a verbless phrase
+    between the cue and 'that' is the speech event's place, time or medium; returns the start of X."""
+    if f.kind != "verb" or f.cue is None or f.cue[1] > a or text[f.cue[1]:a].strip(PUNCT):
+        return a
+    m = re.search(r"\s+that\s+", text[a:b])
+    ws = words(text[a:a + m.start()]) if m else []
+    if not ws or ws[0].lower() not in W["event_phrases"] or len(ws) > 8 or has_finite(text[a:a + m.start()], 40):
+        return a
+    plan.left_out.append(LeftOut(a, a + m.start(), "the time, place or audience of the speech event"))
+    return a + m.end()
 
 
 def _drop_event_time(text: str, a: int, b: int, plan: SentencePlan) -> int:
@@ -213,24 +261,26 @@ def _own_pieces(text: str, a: int, b: int, here: list[Frame], clean: list[Region
     a, b = trim(text, a, b)
     if a >= b:
         return
+    pieces: list[Piece] = []
     for pa, pb, kind in split(text, a, b):
         seg = text[pa:pb]
         ws = words(seg)
         tag = name_tag(text, pa, pb, ws, here)
         if tag is not None:
-            plan.pieces.append(tag)
+            pieces.append(tag)
             continue
         reason = frame_material(text, pa, pb, seg, ws, here)
         event = speech_event(text, pa, pb, ws, here) if reason and "speech event" in reason else None
         if event is not None:
-            plan.pieces.append(event)
+            pieces.append(event)
             continue
         if reason:
             plan.left_out.append(LeftOut(pa, pb, reason))
             continue
-        if len(ws) < MIN_WORDS and not (kind == "apposition" and len(ws) >= 2):
+        if len(ws) < MIN_WORDS and not (len(ws) == 2 and (kind == "apposition" or ws[0].lower() in W["modals"])):
             plan.left_out.append(LeftOut(pa, pb, "a fragment of fewer than three words"))
             continue
         amb = kind == "gloss" and any(f is not None and f.kind == "verb" and gap_end(text, y, pa) == 0
                                       for _, y, f in clean)
-        plan.pieces.append(Piece(pa, pb, None, kind, ambiguous=amb))
+        pieces.append(Piece(pa, pb, None, kind, ambiguous=amb))
+    plan.pieces.extend(with_subjects(text, pieces))

@@ -73,9 +73,12 @@ def _cuts(seg: str) -> list[tuple[int, int, str]]:
     """(cut start, next piece start, kind of next piece) for every place a proposition begins."""
     cuts = []
     for m in _CUT.finditer(seg):
-        kind = _cut_kind(m.group(0).strip().lower(), seg[:m.start()], seg[m.end():])
+        tok, right = m.group(0).strip().lower(), seg[m.end():]
+        kind = _cut_kind(tok, seg[:m.start()], right)
         if kind:
-            cuts.append((m.start(), m.end(), kind))
+            nxt = words(right)
+            skip = len(nxt[0]) + 1 if tok == "," and nxt and nxt[0].lower() in W["clause_words"] else 0
+            cuts.append((m.start(), m.end() + skip, kind))
     return cuts
 
 
@@ -117,6 +120,8 @@ def _cut_kind(tok: str, left: str, right: str) -> str | None:
     if tok == ",":
         return _comma_kind(lw, right, rw)
     # a bare joining word
+    if tok == "and" and rw[0].lower() in W["modals"] and len(rw) > 1 and verb_left(lw):
+        return "clause"  # "was disappointed and would appeal": a second predicate
     if len(lw) < MIN_WORDS or len(rw) < MIN_WORDS:
         return None
     if tok in W["clause_words"]:
@@ -132,6 +137,12 @@ def _comma_kind(lw: list[str], right: str, rw: list[str]) -> str | None:
     """What opens after a comma: a coordinated clause, a relative, a participial gloss, a
     comparison, a reduced relative, an apposition, or a clause after a subordinate one."""
     first = rw[0].lower()
+    if first in W["clause_words"]:
+        rest = right[len(rw[0]):]
+        return "clause" if verb_left(lw) and starts_clause(rest) and not is_finite(words(rest)[0]) else None
+    if first in W["subordinators"] and rw[0][0].islower() and len(rw) > 2 and not is_finite(rw[1]) \
+            and not is_participle(rw[1]) and has_finite(right[len(rw[0]):]):
+        return "relative"  # "peaked in 2019, when they received 410,000 pounds"
     if first in W["coordinators"]:
         rest = right[len(rw[0]):]
         if first == "and" and not starts_clause(rest):

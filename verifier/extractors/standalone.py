@@ -170,10 +170,14 @@ class Referents:
             best = " ".join(best.split()[1:])
         return best if best and len(best.split()) >= 2 else None
 
-    def standalone(self, start: int, end: int, f: Frame | None) -> str:
+    def standalone(self, start: int, end: int, f: Frame | None, subject: tuple[int, int] | None = None) -> str:
+        """`subject`: the span of the subject a predicate shares with the clause before it
+        ("his client was disappointed and [would appeal]" -> "His client would appeal.")."""
         ev = " ".join(self.text[start:end].split())
         speaker = self.speaker(f) if f is not None else None
-        if f is not None and f.cue is not None and f.cue[0] == start and speaker:
+        if subject is not None:
+            ev = " ".join(self.text[subject[0]:subject[1]].split()) + " " + ev
+        elif f is not None and f.cue is not None and f.cue[0] == start and speaker:
             ev = f"{speaker} {ev}"  # "praised its resilience" -> "Vladimir Putin praised its resilience"
         elif speaker and f is not None and f.source is not None:
             m = _PRONOUN.match(ev)

@@ -7,7 +7,7 @@ from importlib.resources import files
 
 _KEYS = ("coordinators", "relatives", "comparisons", "question_words", "apposition_openers", "not_participles",
          "event_phrases", "country_words", "person_words", "finite_forms", "org_words", "subordinators", "clause_words",
-         "name_joiners")
+         "name_joiners", "modals")
 
 
 def load(text: str | None = None) -> dict[str, frozenset[str]]:
