@@ -199,6 +199,37 @@ def test_a_reporting_participle_after_a_report_is_split_into_its_propositions(te
     assert kinds.get(first) == "gloss" and kinds.get(second) == "gloss"
 
 
+@pytest.mark.parametrize("text, content, predicate", [
+    ("The mayor’s promise that fares would stay free has worried the council’s auditors.", "fares would stay free",
+     "has worried the council’s auditors"),
+    ("Her claim that the vote was rigged is not supported by the count.", "the vote was rigged",
+     "is not supported by the count"),
+    ("The coach’s warning that the squad is tired captures why the team rotated.", "the squad is tired",
+     "captures why the team rotated"),
+    ("The firm’s insistence that it paid 40,000 euros a month reflects a wider pattern.", "it paid 40,000 euros a month",
+     "reflects a wider pattern"),
+])
+def test_a_nominal_frame_as_subject_ends_its_content_at_the_main_verb(text, content, predicate):
+    drafts = {d.evidence: d for d in extract(text).drafts}
+    assert content in drafts and drafts[content].cue is not None
+    assert predicate in drafts and drafts[predicate].cue is None  # the article's own claim about the report
+    assert drafts[predicate].text == text  # written with its subject, it stands alone
+
+
+@pytest.mark.parametrize("text, own, content", [
+    ("The ruling rests on the finding that the dam had cracked.", "The ruling rests on the finding",
+     "the dam had cracked"),
+    ("Nobody has tested the idea that the enzyme works in cold water.", "Nobody has tested the idea",
+     "the enzyme works in cold water"),
+    ("The inquiry will examine the theory that the fire began in the kitchen.", "The inquiry will examine the theory",
+     "the fire began in the kitchen"),
+])
+def test_a_nominal_frame_without_a_source_keeps_the_sentence_around_it(text, own, content):
+    # the words before the frame noun are the article's own claim, with the noun they end on
+    ev = evidences(text)
+    assert own in ev and content in ev
+
+
 # --- not claims ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, tag, claim", [

@@ -4,6 +4,7 @@ audience), and the pieces a sentence plan is made of."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from verifier.attribution.common import Frame
@@ -138,6 +139,17 @@ def is_name(s: str) -> bool:
         and all(w[0].isupper() or w in W["name_joiners"] for w in ws)
 
 
+def with_frame_noun(text: str, b: int, here: list[Frame]) -> int:
+    """'The ruling rests on the [finding that] X': an own-voice piece that ends at the cue of a
+    nominal frame with no source takes the noun with it ('... rests on the finding')."""
+    for f in here:
+        if f.kind == "noun" and f.source is None and f.cue is not None and not text[b:f.cue[0]].strip(PUNCT):
+            m = re.match(r"[\w’'-]+", text[f.cue[0]:f.cue[1]])
+            if m:
+                return f.cue[0] + m.end()
+    return b
+
+
 def gap_end(text: str, content_end: int, piece_start: int) -> int:
     """0 when only punctuation and spaces lie between a content's end and a piece."""
     if content_end > piece_start:
@@ -169,8 +181,8 @@ def frame_material(text: str, a: int, b: int, seg: str, ws: list[str], here: lis
     if len(ws) < 2:
         return None
     for f in here:
-        if not _touches(text, a, b, f):
-            continue
+        if not _touches(text, a, b, f) or f.kind == "noun" and f.source is None:
+            continue  # "The ruling rests on the [finding that] ...": the article's own words
         first = ws[0].lower()
         if first in W["relatives"]:
             return None  # "Nadia Rahman, who runs an agency, said": the relative clause is a claim

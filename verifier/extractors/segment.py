@@ -37,11 +37,11 @@ from __future__ import annotations
 import re
 
 from verifier.attribution.common import Frame
-from verifier.attribution.lexicon import CALENDAR, DETERMINERS
+from verifier.attribution.lexicon import BE_FORMS, CALENDAR, DETERMINERS
 from verifier.extractors.clause import (MIN_WORDS, PUNCT, SUBJ_PRONOUNS, has_finite, is_finite, is_participle,
                                         present_verb, verb_at, words)
 from verifier.extractors.frame import (LeftOut, Piece, SentencePlan, frame_material, gap_end, name_tag, name_tags,
-                                       passive_expectation, source_head, speech_event, top_frames)
+                                       passive_expectation, source_head, speech_event, top_frames, with_frame_noun)
 from verifier.extractors.split import split, trim
 from verifier.extractors.words import W
 
@@ -70,6 +70,7 @@ def plan_sentence(text: str, start: int, end: int, frames: list[Frame], here: li
             if f.cue is not None and f.kind == "verb":
                 plan.left_out.append(LeftOut(f.cue[0], f.cue[1], "a speech event with nothing said about its content"))
     for a, b, f in clean:
+        b = _subject_frame_end(text, start, a, b, f, plan)
         _content_pieces(text, a, b, f, plan)
     for a, b in own:
         _own_pieces(text, a, b, here, clean, plan)
@@ -117,6 +118,70 @@ def _subtract(span: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[
                 nxt.append((cb, b))
         out = nxt
     return out
+
+
+# --- a nominal frame as the sentence's subject ----------------------------------------------------
+
+_JOINERS = frozenset({"and", "or", "but", "that", "which", "who", "whom", "whose", "where", "when", "while", "if",
+                      "because", "as", "than", "not"})
+
+
+def _subject_frame_end(text: str, s0: int, a: int, b: int, f: Frame, plan: SentencePlan) -> int:
+    """'[The federation's warning that] some builders could fail [has alarmed ministers]': a
+    nominal frame that opens the sentence is its subject, so its content ends where the main
+    verb begins; the predicate is the article's own claim about the report (ANNOTATION.md:
+    the source as the topic). Returns the content's end; the predicate's pieces go to `plan`."""
+    if f.kind != "noun" or f.left_edge is None or text[s0:f.left_edge].strip(PUNCT):
+        return b
+    cut = _main_verb(text, a, b)
+    if cut is None:
+        return b
+    subject = (f.left_edge, text[:cut].rstrip().__len__())
+    pieces = [Piece(pa, pb, None, kind) for pa, pb, kind in split(text, cut, b)
+              if len(words(text[pa:pb])) >= MIN_WORDS]
+    if pieces:
+        pieces[0].about = subject
+    plan.pieces.extend(with_subjects(text, pieces))
+    return cut
+
+
+def _main_verb(text: str, a: int, b: int) -> int | None:
+    """The offset of the second verb group of [a, b) that no joining word or comma opens: the
+    first is the content clause's own verb, the second the sentence's main verb. A modal or
+    finite auxiliary after a verb opens a new group ('were “limited” [will] be hard')."""
+    toks = [(m.start() + a, m.group(0)) for m in re.finditer(r"\d[\d,.]*\d|[\w’'-]+|[,;:]", text[a:b])]
+    ws = [w for _, w in toks]
+    seen, in_group, main = False, False, False
+    for i, (pos, w) in enumerate(toks):
+        verb = _verb_word(ws, i)
+        aux = w.lower() in W["modals"] | _AUX_OPEN
+        fresh = verb and in_group and (aux or main)  # "were “limited” [will]", "is tired [captures]"
+        if verb and not seen:
+            seen, in_group = True, True
+        elif verb and (not in_group or fresh) and ws[i - 1].lower() not in _JOINERS and ws[i - 1] not in ",;:":
+            return pos
+        elif not verb:
+            in_group = in_group and (w.lower() in _IN_GROUP or w.endswith("ly"))
+        main = verb and not aux and w.lower() not in BE_FORMS or not verb and main and in_group
+    return None
+
+
+_AUX_OPEN = frozenset({"has", "have", "had", "is", "are", "was", "were", "does", "did"})
+_IN_GROUP = frozenset({"not", "also", "still", "never", "yet", "been", "be", "being"})
+
+
+def _verb_word(ws: list[str], i: int) -> bool:
+    """ws[i] can be a verb here: a finite form not right after a determiner ('a lost bee'),
+    a modal, or a present-tense verb before its object or a question word ('captures why')."""
+    w = ws[i]
+    after_det = i > 0 and ws[i - 1].lower() in DETERMINERS and ws[i - 1].lower() not in ("that", "which", "what")
+    if w.lower() in W["modals"] or is_finite(w) and not after_det:
+        return True
+    nxt = ws[i + 1].lower() if i + 1 < len(ws) else ""
+    if i > 0 and ws[i - 1][:1].isdigit():
+        return False  # "95,000 pounds a year": a noun after its number
+    return present_verb(ws, i) or (w[:1].islower() and w.endswith("s") and len(w) > 3 and not w.endswith("ss")
+                                   and nxt in W["question_words"] | {"why", "how", "what"})
 
 
 # --- the content of a frame ----------------------------------------------------------------------
@@ -282,5 +347,5 @@ def _own_pieces(text: str, a: int, b: int, here: list[Frame], clean: list[Region
             continue
         amb = kind == "gloss" and any(f is not None and f.kind == "verb" and gap_end(text, y, pa) == 0
                                       for _, y, f in clean)
-        pieces.append(Piece(pa, pb, None, kind, ambiguous=amb))
+        pieces.append(Piece(pa, with_frame_noun(text, pb, here), None, kind, ambiguous=amb))
     plan.pieces.extend(with_subjects(text, pieces))
