@@ -2,15 +2,17 @@
 
     candidates (rule drafts of one chunk)
       -> mark(): the chunk's text with <cN>...</cN> around each candidate
-      -> schema(n): {"claims": [{"id", "label", "speaker"}]}, ids 1..n, exactly n items
+      -> schema(n): {"sources": [{"speaker", "claims": [ids]}], "ambiguous": [ids], "asserted": [ids]}
       -> read_answer(): one Label per candidate id, or the reason it has none
 
 The schema bounds everything a model can say: ids are an enum of the
-candidates' numbers, labels an enum, speakers at most SPEAKER_CHARS
-characters, exactly n items. A constrained server cannot leave that shape;
-an unconstrained one that does is caught here, item by item: an unknown id,
-a repeated id, a missing id, a bad label or a speaker the article never
-names makes that one candidate keep the rules' reading, with a warning.
+candidates' numbers, every list at most n long, speakers at most
+SPEAKER_CHARS characters, the labels are the three list names. A
+constrained server cannot leave that shape; what a schema cannot say (each
+id exactly once) and what an unconstrained server gets wrong is caught
+here: an unknown id, a repeated id or a missing id makes that candidate
+keep the rules' reading, and a speaker the article never names is dropped,
+each with a warning.
 """
 
 from __future__ import annotations
@@ -27,22 +29,23 @@ _TAG_LIKE = re.compile(r"<(/?)(c\d)", re.IGNORECASE)
 
 
 def schema(n: int) -> dict:
-    """The answer's JSON schema for n candidates (property order is the
-    order the model writes them in: it is part of the prompt)."""
-    item = {
+    """The answer's JSON schema for n candidates: the asserted ones, the
+    attributed ones grouped by source, then the ambiguous ones, by number (about
+    two tokens a candidate, against about twenty for an object per
+    candidate). Property order is the order the model writes them in: it
+    is part of the prompt."""
+    ids = {"type": "array", "items": {"type": "integer", "enum": list(range(1, n + 1))}, "maxItems": n}
+    source = {
         "type": "object",
-        "properties": {
-            "id": {"type": "integer", "enum": list(range(1, n + 1))},
-            "label": {"type": "string", "enum": list(LABELS)},
-            "speaker": {"type": ["string", "null"], "maxLength": SPEAKER_CHARS},
-        },
-        "required": ["id", "label", "speaker"],
+        "properties": {"speaker": {"type": "string", "minLength": 1, "maxLength": SPEAKER_CHARS}, "claims": ids},
+        "required": ["speaker", "claims"],
         "additionalProperties": False,
     }
     return {
         "type": "object",
-        "properties": {"claims": {"type": "array", "items": item, "minItems": n, "maxItems": n}},
-        "required": ["claims"],
+        "properties": {"asserted": ids, "sources": {"type": "array", "items": source, "maxItems": n},
+                       "ambiguous": ids},
+        "required": ["asserted", "sources", "ambiguous"],
         "additionalProperties": False,
     }
 
@@ -93,45 +96,44 @@ def read_answer(data: object, n: int, article: str) -> tuple[dict[int, Label], l
     """The labels the answer gives (by candidate number) and one problem
     line per item it could not use; candidates without a label keep the
     rules' reading."""
-    items = data.get("claims") if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        return {}, ["the answer has no list of claims"]
+    if not isinstance(data, dict) or not any(isinstance(data.get(k), list) for k in ("sources", "asserted")):
+        return {}, ["the answer has no lists of claims"]
     found: dict[int, Label] = {}
     problems: list[str] = []
-    for item in items[: 2 * n + 10]:
-        if not isinstance(item, dict):
-            problems.append("an item that is not an object")
+    given = [("attributed", s.get("speaker"), s.get("claims")) if isinstance(s, dict) else ("attributed", None, s)
+             for s in _list(data.get("sources"))[:n]]
+    given += [("ambiguous", None, data.get("ambiguous")), ("asserted", None, data.get("asserted"))]
+    for label, speaker, ids in given:
+        if not isinstance(ids, list):
+            problems.append(f"a {label} entry without a list of claim numbers")
             continue
-        cid, label, speaker = item.get("id"), item.get("label"), item.get("speaker")
-        if isinstance(cid, bool) or not isinstance(cid, int) or not 1 <= cid <= n:
-            problems.append(f"unknown candidate id {_show(cid)}")
-            continue
-        if cid in found:
-            problems.append(f"candidate {cid} answered twice (the first answer kept)")
-            continue
-        if label not in LABELS:
-            problems.append(f"candidate {cid}: label {_show(label)} is not one of {', '.join(LABELS)}")
-            continue
-        found[cid] = Label(label, _speaker(speaker, label, article, cid, problems))
-    if len(items) > 2 * n + 10:
-        problems.append(f"{len(items)} items for {n} candidates (the rest ignored)")
+        name = _speaker(speaker, label, article, problems)
+        for cid in ids[:n]:
+            if isinstance(cid, bool) or not isinstance(cid, int) or not 1 <= cid <= n:
+                problems.append(f"unknown candidate id {_show(cid)}")
+            elif cid in found:
+                problems.append(f"candidate {cid} answered twice (the first answer kept)")
+            else:
+                found[cid] = Label(label, name)
     missing = [i for i in range(1, n + 1) if i not in found]
     if missing:
         problems.append(f"no usable answer for candidate(s) {_ids(missing)}")
     return found, problems
 
 
-def _speaker(speaker: object, label: str, article: str, cid: int, problems: list[str]) -> str | None:
-    if label == "asserted" or speaker is None:
-        return None
-    if not isinstance(speaker, str) or not speaker.strip():
+def _list(v: object) -> list:
+    return v if isinstance(v, list) else []
+
+
+def _speaker(speaker: object, label: str, article: str, problems: list[str]) -> str | None:
+    if label != "attributed" or not isinstance(speaker, str) or not speaker.strip():
         return None
     name = " ".join(speaker.split())
     if len(name) > SPEAKER_CHARS:
-        problems.append(f"candidate {cid}: speaker longer than {SPEAKER_CHARS} characters (dropped)")
+        problems.append(f"a speaker longer than {SPEAKER_CHARS} characters (dropped)")
         return None
     if not names_in(name, article):
-        problems.append(f"candidate {cid}: speaker {_show(name)} is not named in the article (dropped)")
+        problems.append(f"speaker {_show(name)} is not named in the article (dropped)")
         return None
     return name
 
