@@ -9,7 +9,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 LOCK    = requirements-lock.txt
-EXTRAS  = test dask
+EXTRAS  = test dask pdf
 comma  := ,
 space  := $(subst ,, )
 

@@ -21,7 +21,7 @@ def test_json_report_carries_the_verdicts():
     # the extractor may split a sentence into more claims; the example's four cases are there
     assert {"altered", "mismatch", "not_found", "verbatim"} <= {c["verdict"] for c in v["checks"]}
     assert v["sources"][0]["speaker"] == "Anna Berg" and v["sources"][0]["turns"] == 5
-    assert v["version"] == "1"
+    assert v["version"] == "2"  # 2: ClaimCheck.review (verdicts settled in review --verdicts)
 
 
 def test_a_saved_report_is_verified_again(tmp_path):

@@ -5,6 +5,11 @@ read as verifier Documents, optionally tied to a speaker, cut into passages
     --source "Vladimir Putin=kremlin-transcript.txt"   tied to a speaker
     --source statement.html                            any speaker
 
+A PDF source (a filing, a published transcript) is read through its text
+layer with pypdf, behind the `pdf` extra (`pip install 'verifier[pdf]'`),
+imported only when a PDF is given; a PDF without a text layer (a scan) is a
+one-line error, as is a missing extra. Bounds: MAX_PDF_PAGES pages.
+
 A transcript line that opens with a speaker label ("PUTIN:", "Anna Berg:",
 "Q:") starts a turn; the turn lasts until the next label. A source tied to
 a speaker with no labels is all that speaker's. Bounds: MAX_SOURCES files,
@@ -23,6 +28,7 @@ from verifier.errors import ConfigError, MalformedInput
 MAX_SOURCES = 200
 MAX_SOURCE_CHARS = 20_000_000
 MAX_LABEL_WORDS = 6
+MAX_PDF_PAGES = 5_000
 _NAME_WORD = r"(?:[A-Z][\w.'’\-]*|de|van|von|der|da|al|bin|of)"
 _LABEL = re.compile(rf"^[ \t]*(?P<label>[A-Z][\w.'’\-]*(?:[ \t]+{_NAME_WORD}){{0,5}})[ \t]*:[ \t]+(?=\S)", re.M)
 
@@ -69,11 +75,57 @@ def load_sources(specs: list[str | tuple[str | None, str | Document]]) -> list[S
     out: list[Source] = []
     for i, spec in enumerate(specs):
         speaker, where = parse_spec(spec) if isinstance(spec, str) else spec
-        doc = where if isinstance(where, Document) else Document.from_path(where)
+        doc = where if isinstance(where, Document) else read_source(where)
         if len(doc.text) > MAX_SOURCE_CHARS:
             raise MalformedInput(f"{doc.source}: {len(doc.text)} characters, more than {MAX_SOURCE_CHARS} for a source")
         out.append(Source(i, str(doc.source or f"source-{i + 1}"), doc, speaker))
     return out
+
+
+def read_source(path: str | Path) -> Document:
+    """A source file as a Document: PDF through its text layer, anything
+    else as an article is read (Document.from_path)."""
+    p = Path(path)
+    if str(path) == "-" or not p.is_file() or not _is_pdf(p):
+        return Document.from_path(path)
+    return Document.from_text(pdf_text(p), source=str(p), format="text")
+
+
+def _is_pdf(p: Path) -> bool:
+    if p.suffix.lower() == ".pdf":
+        return True
+    try:
+        with open(p, "rb") as fh:
+            return fh.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
+def pdf_text(p: Path) -> str:
+    """The text layer of every page, pages apart by a blank line."""
+    try:
+        import pypdf
+    except ImportError:
+        raise ConfigError(f"{p}: PDF sources need the pdf extra: pip install 'verifier[pdf]' (or give the "
+                          "text as .txt)") from None
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on odd files are not the user's business
+    try:
+        reader = pypdf.PdfReader(p)
+        if reader.is_encrypted:
+            raise MalformedInput(f"{p}: the PDF is encrypted: give a decrypted copy or its text")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise MalformedInput(f"{p}: {len(reader.pages)} pages, more than {MAX_PDF_PAGES} for a source")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except MalformedInput:
+        raise
+    except Exception as exc:  # pypdf's own errors, and what a damaged file makes its parser raise
+        raise MalformedInput(f"{p}: not a readable PDF ({' '.join(str(exc).split())[:160]})") from None
+    text = "\n\n".join(t.strip() for t in pages if t.strip())
+    if not text.strip():
+        raise MalformedInput(f"{p}: the PDF has no text layer (a scan?): run OCR on it or give its text as .txt")
+    return text
 
 
 def turns(text: str) -> list[tuple[int, int, str]]:
