@@ -17,7 +17,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from verifier.document import Document
 from verifier.errors import ConfigError, MalformedInput
 from verifier.schemas import VERIFY_VERDICTS
 from verifier.verify.compare import TOP_K, build_context, claim_input, verify_claim
@@ -76,7 +75,7 @@ def load_fixture(path: Path) -> dict:
 def score_fixture(path: Path, scores: Scores) -> None:
     fx = load_fixture(path)
     base = path.parent.parent
-    srcs = load_sources([(s.get("speaker"), Document.from_path(base / s["path"])) for s in fx["sources"]])
+    srcs = load_sources([(s.get("speaker"), str(base / s["path"])) for s in fx["sources"]])
     ctx = build_context(srcs)
     for c in fx["claims"]:
         if fx["article"][c["start"]:c["end"]] != c["evidence"]:
