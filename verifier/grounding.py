@@ -32,7 +32,7 @@ _QUOTES = str.maketrans({
 FUZZY_MIN_SCORE = 92.0
 FUZZY_MIN_CHARS = 40
 SNAP_MAX = 12  # characters a snap to word edges may add
-TYPO_MIN_RATIO = 75.0
+TYPO_MIN_RATIO = 80.0
 NEGATIONS = frozenset("not no never none nor neither nothing nobody without cannot n't".split())
 FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for from with as and or but that this these those is are was were be been "
@@ -137,8 +137,6 @@ def _critical(w: str) -> bool:
 def same_meaning(evidence: str, span: str) -> bool:
     """True when `span` says what `evidence` says up to typos: no number,
     negation or content word added, dropped or changed."""
-    from rapidfuzz import fuzz
-
     ev, sp = _words(evidence), _words(span)
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=ev, b=sp, autojunk=False).get_opcodes():
         if op == "equal":
@@ -147,12 +145,19 @@ def same_meaning(evidence: str, span: str) -> bool:
         if any(_critical(w) for w in old + new):
             return False
         if op == "replace" and len(old) == len(new):
-            if all(fuzz.ratio(x, y) >= TYPO_MIN_RATIO and x[:1] == y[:1] for x, y in zip(old, new)):
+            edge = i1 == 0 or i2 == len(ev)  # a word the snap completed: "he" -> "the"
+            if all(_typo(x, y) or (edge and (y.endswith(x) or y.startswith(x))) for x, y in zip(old, new)):
                 continue
             return False
         if any(w not in FUNCTION_WORDS for w in old + new):
             return False
     return True
+
+
+def _typo(x: str, y: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return x[:1] == y[:1] and fuzz.ratio(x, y) >= TYPO_MIN_RATIO
 
 
 def _all(text: str, needle: str) -> list[tuple[int, int]]:

@@ -105,7 +105,7 @@ def read_answer(data: object, n: int, article: str) -> tuple[dict[int, Label], l
     given += [("ambiguous", None, data.get("ambiguous")), ("asserted", None, data.get("asserted"))]
     for label, speaker, ids in given:
         if not isinstance(ids, list):
-            problems.append(f"a {label} entry without a list of claim numbers")
+            problems.append(f"an {label} entry without a list of claim numbers")
             continue
         name = _speaker(speaker, label, article, problems)
         for cid in ids[:n]:
