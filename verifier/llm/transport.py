@@ -11,7 +11,7 @@ before the openai client sees it:
 
 1. read under a cap: at most `Limits.max_response_bytes` (decoded), within
    `Limits.total_timeout` seconds for the whole request. The socket reads
-   are clamped to the deadline (`_DeadlineBackend`), so a server that
+   are clamped to the deadline (deadline.py), so a server that
    trickles one byte a second, or streams forever, is cut off at the
    deadline, and an endless body is never buffered past the cap;
 2. scrubbed of the API key and any Bearer token (redact.py);
@@ -31,7 +31,6 @@ from __future__ import annotations
 import json
 import threading
 import time
-from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +38,7 @@ import httpx2
 
 from verifier.errors import ModelError
 from verifier.llm import redact
+from verifier.llm.deadline import DEADLINE, network_transport
 from verifier.llm.faults import BadAnswer
 from verifier.llm.recording import (
     NEVER_STORED_STATUSES,
@@ -67,82 +67,6 @@ class Limits:
     def from_settings(cls, settings: Any) -> "Limits":
         return cls(total_timeout=settings.timeout, max_response_bytes=settings.response_bytes_cap,
                    max_items=settings.claims_cap, max_tokens=settings.max_tokens)
-
-
-# --- a deadline for every socket operation of one request ---------------------
-
-_DEADLINE: ContextVar[float | None] = ContextVar("verifier_request_deadline", default=None)
-
-
-def _clamp(timeout: float | None, exc: type[Exception]) -> float | None:
-    deadline = _DEADLINE.get()
-    if deadline is None:
-        return timeout
-    left = deadline - time.monotonic()
-    if left <= 0:
-        raise exc("the request's total time ran out")
-    return left if timeout is None else min(timeout, left)
-
-
-class _DeadlineStream:
-    """A network stream whose reads and writes end at the request's deadline."""
-
-    def __init__(self, inner: Any):
-        self._inner = inner
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        import httpcore2
-
-        return self._inner.read(max_bytes, _clamp(timeout, httpcore2.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        import httpcore2
-
-        return self._inner.write(buffer, _clamp(timeout, httpcore2.WriteTimeout))
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> Any:
-        import httpcore2
-
-        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname,
-                                                     _clamp(timeout, httpcore2.ConnectTimeout)))
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._inner.get_extra_info(info)
-
-
-class _DeadlineBackend:
-    def __init__(self, inner: Any):
-        self._inner = inner
-
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-                    socket_options: Any = None) -> Any:
-        import httpcore2
-
-        return _DeadlineStream(self._inner.connect_tcp(host, port, _clamp(timeout, httpcore2.ConnectTimeout),
-                                                       local_address, socket_options))
-
-    def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Any = None) -> Any:
-        import httpcore2
-
-        return _DeadlineStream(self._inner.connect_unix_socket(path, _clamp(timeout, httpcore2.ConnectTimeout),
-                                                               socket_options))
-
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
-
-
-def network_transport(proxy: str | None = None) -> httpx2.HTTPTransport:
-    """httpx2's transport, with every socket operation bounded by the
-    request's deadline (the pool's network backend wrapped)."""
-    transport = httpx2.HTTPTransport(proxy=proxy)
-    pool = getattr(transport, "_pool", None)
-    backend = getattr(pool, "_network_backend", None)
-    if backend is not None:
-        pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
-    return transport
 
 
 # --- the transport ---------------------------------------------------------------
@@ -197,7 +121,7 @@ class VerifierTransport(httpx2.BaseTransport):
                     raise BadAnswer(f"the model server's answer is larger than {cap} bytes "
                                     "(max_response_bytes); stopped reading it")
                 parts.append(part)
-                deadline = _DEADLINE.get()
+                deadline = DEADLINE.get()
                 if deadline is not None and time.monotonic() > deadline:
                     raise httpx2.ReadTimeout("the request's total time ran out", request=request)
         finally:
@@ -214,12 +138,12 @@ class VerifierTransport(httpx2.BaseTransport):
         meta = self._take_tags(request)
         secrets = redact.request_secrets(request.headers, self.api_key)
         total = self.limits.total_timeout
-        token = _DEADLINE.set(time.monotonic() + total) if total else None
+        token = DEADLINE.set(time.monotonic() + total) if total else None
         try:
             return self._handle(request, meta, secrets)
         finally:
             if token is not None:
-                _DEADLINE.reset(token)
+                DEADLINE.reset(token)
 
     def _handle(self, request: httpx2.Request, meta: dict[str, str], secrets: tuple[str, ...]) -> httpx2.Response:
         raw = request.read()
