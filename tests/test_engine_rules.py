@@ -126,3 +126,23 @@ def test_refusing_an_act_is_not_a_report(text, span, label):
 ])
 def test_rejecting_a_thing_is_not_a_report(text, span, label):
     assert verdict(text, span).label == label
+
+
+@pytest.mark.parametrize("text, span, speaker", [
+    ("Mayor Ruiz had one message for the crew: “We sail at dawn.”", "“We sail at dawn.”", "Ruiz"),
+    ("Residents of the valley had a simple demand: “Fix the road before winter.”",
+     "“Fix the road before winter.”", "Residents of the valley"),
+    ("The statement from the union ended with a pledge: “We will not give up the yard.”",
+     "“We will not give up the yard.”", "The statement from the union"),
+])
+def test_a_quotation_after_a_colon_is_the_words_of_the_subject_before_it(text, span, speaker):
+    v = verdict(text, span)
+    assert v.label == "attributed" and v.speaker == speaker and v.reasons[0].startswith("[quote.colon-intro]")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The rules are clear: “No dogs on the beach after noon.”", "“No dogs on the beach after noon.”"),
+    ("The answer on the old pier was painted in red: “Keep out of the water.”", "“Keep out of the water.”"),
+])
+def test_a_colon_after_no_source_names_no_speaker(text, span):
+    assert verdict(text, span).speaker is None

@@ -67,7 +67,8 @@ class Tok:
 class Frame:
     """One attribution: cue, source, speaker and content intervals."""
 
-    kind: str  # verb, according, noun, hedge, quote
+    kind: str  # verb, according, noun, hedge, quote, colon
+    rule: str  # the id of the rule that made it (verifier/attribution/rules.py)
     cue: tuple[int, int] | None
     cue_text: str | None
     speaker: str | None

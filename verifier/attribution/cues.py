@@ -10,7 +10,7 @@ from verifier.attribution.common import Frame, _CALENDAR, _CONTINUE_WORDS, _COOR
 class CueRules:
     """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
 
-    def _according(self, k: int, a: int, b: int) -> Frame | None:
+    def _according(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
         to = self.toks[k + 1]
         j = k + 2
         while j < b and self.toks[j].text not in ",;:—()" and not (
@@ -20,7 +20,7 @@ class CueRules:
             return None
         src = (self.toks[k + 2].start, self.toks[j - 1].end)
         speaker = self._speaker_from(k + 2, j)
-        f = Frame(kind="according", cue=(self.toks[k].start, to.end), cue_text=self.text[self.toks[k].start:to.end],
+        f = Frame(kind="according", rule="according-to", cue=(self.toks[k].start, to.end), cue_text=self.text[self.toks[k].start:to.end],
                   speaker=speaker, source=src, reasons=[f"'according to' names the source ({speaker})"])
         before = self._clause_material(a, k)
         f.left_edge = self.toks[k].start
@@ -88,9 +88,9 @@ class CueRules:
         words = [t for t in self.toks[a:k] if t.word]
         return len(words) >= 2 or (len(words) == 1 and words[0].low not in _FUNCTION)
 
-    def _hedge(self, k: int, a: int, b: int) -> Frame | None:
+    def _hedge(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
         t = self.toks[k]
-        f = Frame(kind="hedge", cue=(t.start, t.end), cue_text=t.text, speaker=None,
+        f = Frame(kind="hedge", rule="hedge", cue=(t.start, t.end), cue_text=t.text, speaker=None,
                   reasons=[f"hedge '{t.text}': the article attributes this to an unnamed source"])
         f.left_edge = None
         f.right_edge = t.end
@@ -113,7 +113,7 @@ class CueRules:
             f.reasons.append("the hedge covers its own clause only")
         return f
 
-    def _adjective_frame(self, k: int, a: int, b: int) -> Frame | None:
+    def _adjective_frame(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
         """'Many Democrats are afraid that ...', 'He is confident the plan will pass'."""
         t = self.toks[k]
         nxt = self.toks[k + 1] if k + 1 < b else None
@@ -135,7 +135,7 @@ class CueRules:
             return None
         speaker, how = self._speaker_with_reason(s_start, s_end)
         cue_text = self.text[self.toks[j].start:t.end]
-        f = Frame(kind="verb", cue=(self.toks[j].start, t.end), cue_text=cue_text, speaker=speaker,
+        f = Frame(kind="verb", rule="state-of-mind", cue=(self.toks[j].start, t.end), cue_text=cue_text, speaker=speaker,
                   source=(self.toks[s_start].start, self.toks[s_end - 1].end),
                   reasons=[f"state of mind '{cue_text}': the clause is what {speaker} thinks or feels"])
         if how:
@@ -145,7 +145,7 @@ class CueRules:
         f.right = nxt.start if nxt.low in ("that", "whether") or nxt.low not in ("about", "of") else nxt.end
         return f
 
-    def _noun_frame(self, k: int, a: int, b: int) -> Frame | None:
+    def _noun_frame(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
         """'his claim that ...', 'reports that ...', 'the belief that ...'."""
         if k + 1 >= b or self.toks[k + 1].low != "that":
             return None
@@ -169,7 +169,7 @@ class CueRules:
             speaker = self._resolve_pronoun({"his": "he", "her": "she", "their": "they"}[prev.low], prev.start)
             src = (prev.start, prev.end)
         t = self.toks[k]
-        f = Frame(kind="noun", cue=(t.start, self.toks[k + 1].end), cue_text=f"{t.text} that", speaker=speaker,
+        f = Frame(kind="noun", rule="nominal", cue=(t.start, self.toks[k + 1].end), cue_text=f"{t.text} that", speaker=speaker,
                   source=src, reasons=[f"nominal frame '{t.text} that': the clause is the {t.low}'s content"])
         f.left_edge = src[0] if src else t.start
         f.right_edge = self.toks[k + 1].end

@@ -126,7 +126,8 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
         quote = frame.quote
         if quote == "indirect" and self._in_quote(start, end):
             quote = "direct"
-        reasons = list(frame.reasons)
+        reasons = list(frame.reasons) or ["attributed"]
+        reasons[0] = f"[{frame.rule}] {reasons[0]}"
         if quote == "direct" and not any("quot" in r for r in reasons):
             reasons.append("inside quotation marks")
         return Verdict(label="attributed", speaker=frame.speaker, cue=frame.cue_text, cue_span=cue_span,

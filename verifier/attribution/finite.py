@@ -51,7 +51,7 @@ class FiniteRules:
                     appo = self._name_runs(j + 1, e)
                     if appo and appo[0][0] == j + 1:
                         speaker = self.fullest(self._name_text(*appo[0]), self._gender(*appo[0]))
-                f = Frame(kind="verb", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                f = Frame(kind="verb", rule="verb.inverted", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
                           source=(self.toks[k + 1].start, self.toks[j - 1].end),
                           reasons=[f"trailing reporting verb '{t.text}' (inverted: '..., {t.text} {speaker}')"])
                 f.left = prev.start
@@ -110,7 +110,7 @@ class FiniteRules:
             return None
         speaker, how = self._speaker_with_reason(s_start, s_end)
         cue_text = self.text[self.toks[aux_start].start:t.end] if aux_start < k else t.text
-        f = Frame(kind="verb", cue=(self.toks[aux_start].start, t.end), cue_text=cue_text, speaker=speaker,
+        f = Frame(kind="verb", rule="verb.subject", cue=(self.toks[aux_start].start, t.end), cue_text=cue_text, speaker=speaker,
                   source=(self.toks[s_start].start, self.toks[s_end - 1].end), right_limit=rel_limit)
         if how:
             f.reasons.append(how)
@@ -119,6 +119,7 @@ class FiniteRules:
             f.left_edge = self.toks[aux_start - 1].start
             f.source = None
             f.coordinated = True
+            f.rule = "verb.coordinated"
             f.reasons.append(f"'{self.toks[aux_start - 1].text} {t.text}' shares the subject of the sentence")
         # what follows the verb
         post = self._post(k, b, lemma)
@@ -133,6 +134,7 @@ class FiniteRules:
         if before and post[0] in ("end", "adverbial", "comma"):
             f.left = self.toks[s_start - 1].start
             f.right_edge = self.toks[post[1] - 1].end if post[1] > k else t.end
+            f.rule = "verb.trailing"
             f.reasons.insert(0, f"trailing reporting verb: '..., {self.text[self.toks[s_start].start:t.end]}'")
             self._medial(f, post[1], b)
             return f
@@ -168,6 +170,7 @@ class FiniteRules:
             rest = self._after_colon(b)
             if rest is not None:
                 f.content.append(rest)
+                f.rule = "verb.colon"
                 f.reasons.insert(0, f"reporting verb '{t.text}:' opens what follows, to the end of the paragraph")
             elif ck >= b:
                 return None
@@ -236,7 +239,7 @@ class FiniteRules:
         src = words[i:]
         sa = self.toks.index(src[0], s_start, s_end)
         speaker, how = self._speaker_with_reason(sa, s_end)
-        f = Frame(kind="verb", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+        f = Frame(kind="verb", rule="view-appositive", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
                   source=(src[0].start, src[-1].end),
                   content=[(self.toks[s_start].start, t.end)],
                   reasons=[f"'{words[0].text} {words[1].text} {self.text[src[0].start:t.end]}': "

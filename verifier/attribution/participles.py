@@ -199,7 +199,7 @@ class ParticipleRules:
             speaker, how = self._speaker_with_reason(*head)
         if cls != "speech" and speaker is None:
             return None
-        f = Frame(kind="verb", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+        f = Frame(kind="verb", rule="participle", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
                   reasons=[f"reporting verb '{t.text}' (participle or infinitive); the content follows"])
         if how:
             f.reasons.append(how)
@@ -235,7 +235,7 @@ class ParticipleRules:
             if issuer:
                 speaker = issuer
                 reason = f"'{noun.text} {t.text}': what {issuer}'s {noun.text} says; the content follows"
-        f = Frame(kind="verb", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+        f = Frame(kind="verb", rule="reduced-relative", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
                   source=(self.toks[m].start, noun.end), reasons=[reason])
         f.left_edge = self.toks[m].start
         f.right_edge = t.end

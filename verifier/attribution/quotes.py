@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import bisect
 
-from verifier.attribution.common import Frame, _CLOSE_Q, _OPEN_Q, _QUOTES, _Quote, _TOKEN, _merge
+from verifier.attribution.common import Frame, _CLOSE_Q, _OPEN_Q, _QUOTES, _Quote, _TOKEN, _base, _merge, _people, _strip_poss
+from verifier.attribution.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS
 
 
 class QuoteRules:
@@ -99,18 +100,25 @@ class QuoteRules:
                 f.content = _merge(f.content + pad)
 
     def _quote_frames(self) -> None:
-        """Quotations standing as sentences of their own and claimed by no frame
-        outside them: the speaker of the quotation next to them (same or previous
-        paragraph), else the subject before an introducing colon."""
-        doc = self.document
+        """Quotations standing as sentences of their own, or closing a sentence after
+        a colon, and claimed by no frame outside them: the speaker of the quotation
+        next to them (same or previous paragraph), else the subject before an
+        introducing colon."""
         by_sentence: dict[int, list[Frame]] = {}
         for f in self._frames:
             by_sentence.setdefault(f.sentence, []).append(f)
-        outer: list[tuple[int, int]] = []
-        for f in self._frames:
-            for a, b in f.content:
-                outer.append((a, b))
-        outer = _merge(outer)
+        claimed = self._claimed_quotes()
+        made: dict[int, Frame] = {}
+        for qi, q in enumerate(self._quotes):
+            if qi in claimed or q.end - q.start < 3:
+                continue  # claimed already by a frame whose cue is outside the quotation
+            fr = self._quote_frame(q, made.get(q.prev) if q.prev is not None else None, by_sentence)
+            if fr is not None:
+                made[qi] = fr
+        self._frames.extend(made.values())
+
+    def _claimed_quotes(self) -> set[int]:
+        """Quotations inside some frame's content, the frame's cue outside them."""
         q_starts = [q.start for q in self._quotes]
         claimed: set[int] = set()
         for f in self._frames:
@@ -121,52 +129,59 @@ class QuoteRules:
                     if q.end - 2 <= y and not (f.cue and q.start <= f.cue[0] < q.end):
                         claimed.add(i)
                     i += 1
-        new: list[Frame] = []
-        made: dict[int, Frame] = {}
-        for qi, q in enumerate(self._quotes):
-            if q.end - q.start < 3:
-                continue
-            words = _TOKEN.findall(self.text[q.start:q.end])
-            n_words = sum(1 for w in words if w[0].isalnum())
-            if n_words == 0:
-                continue
-            if qi in claimed:
-                continue  # claimed already by a frame whose cue is outside the quotation
-            si = doc.sentence_index(q.start)
-            sent = doc.sentences[si]
-            # a full sentence (or most of one) in quotation marks
-            inside = self._ns_count(max(q.start, sent.start), min(q.end, sent.end))
-            whole = self._ns_count(sent.start, sent.end)
-            chained = q.prev is not None or q.next is not None or q.end > sent.end + 1
-            if inside * 2 < whole and not chained:
-                continue
-            if n_words < 4 and (inside * 10 < whole * 8 or self._neighbour_frame(si, by_sentence) is None):
-                continue  # a short quotation ('“Bodies everywhere.”') only as a sentence next to its speaker's
-            src = made.get(q.prev) if q.prev is not None else None
-            dash = self._dash_speaker(q)
-            if dash is not None:
-                fr = Frame(kind="quote", cue=dash[1], cue_text=self.text[dash[1][0]:dash[1][1]], speaker=dash[0],
-                           content=[(q.start, q.end)], quote="direct", sentence=si,
-                           reasons=[f"a quotation signed with a dash: {dash[0]}"])
-                new.append(fr)
-                made[qi] = fr
-                continue
-            if src is None:
-                src = self._neighbour_frame(si, by_sentence)
-            if src is not None:
-                fr = Frame(kind="quote", cue=src.cue, cue_text=src.cue_text, speaker=src.speaker,
-                           content=[(q.start, q.end)], quote="direct", sentence=si,
-                           reasons=[f"quoted sentence continuing the quotation of {src.speaker or 'the same source'}"
-                                    f" ({src.cue_text!r} nearby)"])
-            else:
-                intro = self._colon_intro(si)
-                fr = Frame(kind="quote", cue=None, cue_text=None, speaker=intro, content=[(q.start, q.end)],
-                           quote="direct", sentence=si,
-                           reasons=[f"a quotation introduced by a colon after {intro}" if intro else
-                                    "a sentence in quotation marks: someone's words, though no source is named nearby"])
-            new.append(fr)
-            made[qi] = fr
-        self._frames.extend(new)
+        return claimed
+
+    def _quote_frame(self, q: _Quote, src: Frame | None, by_sentence: dict[int, list[Frame]]) -> Frame | None:
+        n_words = sum(1 for w in _TOKEN.findall(self.text[q.start:q.end]) if w[0].isalnum())
+        if n_words == 0:
+            return None
+        si = self.document.sentence_index(q.start)
+        sent = self.document.sentences[si]
+        # a full sentence (or most of one) in quotation marks
+        inside = self._ns_count(max(q.start, sent.start), min(q.end, sent.end))
+        whole = self._ns_count(sent.start, sent.end)
+        chained = q.prev is not None or q.next is not None or q.end > sent.end + 1
+        if inside * 2 < whole and not chained:
+            colon = self._colon_before(q, si)
+            if colon is None:
+                return None
+            return Frame(kind="quote", rule="quote.colon-intro", cue=colon[1], cue_text=":", speaker=colon[0],
+                         content=[(q.start, q.end)], quote="direct", sentence=si,
+                         reasons=[f"a quotation introduced by a colon after {colon[0]}"])
+        if n_words < 4 and (inside * 10 < whole * 8 or self._neighbour_frame(si, by_sentence) is None):
+            return None  # a short quotation ('“Bodies everywhere.”') only as a sentence next to its speaker's
+        dash = self._dash_speaker(q)
+        if dash is not None:
+            return Frame(kind="quote", rule="quote.dash-speaker", cue=dash[1],
+                         cue_text=self.text[dash[1][0]:dash[1][1]], speaker=dash[0],
+                         content=[(q.start, q.end)], quote="direct", sentence=si,
+                         reasons=[f"a quotation signed with a dash: {dash[0]}"])
+        if src is None:
+            src = self._neighbour_frame(si, by_sentence)
+        if src is not None:
+            return Frame(kind="quote", rule="quote.neighbour", cue=src.cue, cue_text=src.cue_text,
+                         speaker=src.speaker, content=[(q.start, q.end)], quote="direct", sentence=si,
+                         reasons=[f"quoted sentence continuing the quotation of {src.speaker or 'the same source'}"
+                                  f" ({src.cue_text!r} nearby)"])
+        intro = self._colon_intro(si)
+        return Frame(kind="quote", rule="quote.colon-intro" if intro else "quote.no-cue", cue=None, cue_text=None,
+                     speaker=intro, content=[(q.start, q.end)], quote="direct", sentence=si,
+                     reasons=[f"a quotation introduced by a colon after {intro}" if intro else
+                              "a sentence in quotation marks: someone's words, though no source is named nearby"])
+
+    def _colon_before(self, q: _Quote, si: int) -> tuple[str, tuple[int, int]] | None:
+        """'The captain put it simply: “We sail at dawn.”': a quotation closing its
+        sentence right after a colon is the words of the subject before the colon."""
+        a, b = self._sent_tok[si]
+        k = bisect.bisect_left(self._tok_starts, q.start)
+        if not (a + 2 < k < b) or self.toks[k - 1].text != ":" or q.end < self.toks[b - 1].start:
+            return None
+        head = self._sentence_subject(a, k - 1)
+        if head is None or not self._source_like(*head):
+            return None  # 'Two words were painted on the wall: “...”': no source before the colon
+        speaker = self._speaker_from(*head)
+        colon = self.toks[k - 1]
+        return (speaker, (colon.start, colon.end)) if speaker else None
 
     def _first_person_in_quotes(self) -> None:
         """'“..., just as I said,” Trump said': a first-person source inside a
@@ -232,9 +247,21 @@ class QuoteRules:
             if colon is None or (sj == si - 1 and colon < b - 2):
                 continue
             head = self._sentence_subject(a, colon)
-            if head is not None:
+            if head is not None and self._source_like(*head):
                 return self._speaker_from(*head)
         return None
+
+    def _source_like(self, a: int, b: int) -> bool:
+        """Is toks[a:b] a phrase that can say something: a person (name, pronoun,
+        'the mayor', 'residents'), an organisation or a document?"""
+        words = [x for x in self.toks[a:b] if x.word]
+        if not words:
+            return False
+        head = self._head(words)
+        low = _strip_poss(head.low)
+        return (_base(low) in PERSON_PRONOUNS or self._is_name_tok(self.toks.index(head, a, b))
+                or low in PERSON_NOUNS or low in ROLE_NOUNS or low in ORG_NOUNS or low in DOCUMENT_NOUNS
+                or low.rstrip("s") in PERSON_NOUNS or low.rstrip("s") in DOCUMENT_NOUNS or _people(low))
 
     def _ns_count(self, a: int, b: int) -> int:
         return int(self._ns[b] - self._ns[a])

@@ -16,31 +16,11 @@ class SentenceRules:
         a, b = self._sent_tok[si]
         sent = self.document.sentences[si]
         frames: list[Frame] = []
-        taken: set[int] = set()
-        k = a
-        while k < b:
-            t = self.toks[k]
-            f = None
-            if t.low == "according" and k + 1 < b and self.toks[k + 1].low == "to":
-                f = self._according(k, a, b)
-            elif t.word and t.low in HEDGES:
-                f = self._hedge(k, a, b)
-            elif t.word and (cue_verb(t.low) is not None or (
-                    t.low in PHRASAL_FORMS and k + 1 < b and self.toks[k + 1].low in PHRASAL_CUES[PHRASAL_FORMS[t.low]])):
-                f = self._verb_frame(k, a, b, frames)
-                if f is None and t.low in NOUN_CUES:
-                    f = self._noun_frame(k, a, b)  # "Trump's claim that ..."
-                if f is None and t.low in ADJ_CUES:
-                    f = self._adjective_frame(k, a, b)  # "are worried that ..."
-            elif t.word and t.low in NOUN_CUES:
-                f = self._noun_frame(k, a, b)
-            elif t.word and t.low in ADJ_CUES:
-                f = self._adjective_frame(k, a, b)
+        for k in range(a, b):
+            f = self._cue_frame(k, a, b, frames)
             if f is not None:
                 f.sentence = si
                 frames.append(f)
-                taken.add(k)
-            k += 1
         in_doc = self._in_document(a, b)
         if in_doc is not None:
             frames.insert(0, in_doc)
@@ -57,6 +37,19 @@ class SentenceRules:
                 if f.speaker:
                     self._remember(f.speaker, f.cue[1] if f.cue else None)
         return out
+
+    def _cue_frame(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
+        """The frame the cue at toks[k] makes: the cue rules in CUE_RULES order, the
+        first that makes one wins (verifier/attribution/rules.py)."""
+        t = self.toks[k]
+        if not t.word:
+            return None
+        for fires, build in CUE_RULES:
+            if fires(self, k, b):
+                f = getattr(self, build)(k, a, b, frames)
+                if f is not None:
+                    return f
+        return None
 
     def _colon_paragraph(self, frames: list[Frame], a: int, b: int) -> None:
         """'Lind described the plan the council was preparing:' closing its paragraph
@@ -89,7 +82,7 @@ class SentenceRules:
                 return None
             speaker = _clean(self.text[words[0].start:head.end])
             t = self.toks[c + 1]
-            f = Frame(kind="according", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+            f = Frame(kind="according", rule="document-finding", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
                       source=(words[0].start, words[-1].end),
                       reasons=[f"'..., {t.text} {speaker}': the finding is the {head.low}'s"])
             f.left_edge = t.start
@@ -105,7 +98,7 @@ class SentenceRules:
             return None
         speaker = _clean(self.text[words[0].start:head.end])
         t = self.toks[a]
-        f = Frame(kind="according", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+        f = Frame(kind="according", rule="document-finding", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
                   source=(words[0].start, words[-1].end),
                   reasons=[f"'{t.text} {speaker}': the finding is the {head.low}'s"])
         f.left_edge = t.start
@@ -139,7 +132,7 @@ class SentenceRules:
             speaker = self.fullest(self._name_text(a, c) or self.text[words[0].start:words[-1].end])
         blk = self.document.blocks[self.document.sentences[si].block]
         colon = self.toks[c]
-        f = Frame(kind="colon", cue=(colon.start, colon.end), cue_text=":", speaker=speaker,
+        f = Frame(kind="colon", rule="colon-speaker", cue=(colon.start, colon.end), cue_text=":", speaker=speaker,
                   source=(words[0].start, words[-1].end),
                   content=[(self.toks[c + 1].start, blk.end)],
                   reasons=[f"'{self.text[words[0].start:colon.end]}' opens {speaker}'s words"])
@@ -331,3 +324,36 @@ class SentenceRules:
                     j -= 1
                 return self.toks[j].start
         return b
+
+
+def _according_to(ch, k: int, b: int) -> bool:
+    return ch.toks[k].low == "according" and k + 1 < b and ch.toks[k + 1].low == "to"
+
+
+def _hedging(ch, k: int, b: int) -> bool:
+    return ch.toks[k].low in HEDGES
+
+
+def _reporting_verb(ch, k: int, b: int) -> bool:
+    low = ch.toks[k].low
+    return cue_verb(low) is not None or (
+        low in PHRASAL_FORMS and k + 1 < b and ch.toks[k + 1].low in PHRASAL_CUES[PHRASAL_FORMS[low]])
+
+
+def _view_noun(ch, k: int, b: int) -> bool:
+    return ch.toks[k].low in NOUN_CUES
+
+
+def _feeling_adjective(ch, k: int, b: int) -> bool:
+    return ch.toks[k].low in ADJ_CUES
+
+
+# the cue rules in precedence order: (does toks[k] fire it, the builder method);
+# 'claims' is tried as a verb ("she claims that") before a noun ("her claims that")
+CUE_RULES = (
+    (_according_to, "_according"),
+    (_hedging, "_hedge"),
+    (_reporting_verb, "_verb_frame"),
+    (_view_noun, "_noun_frame"),
+    (_feeling_adjective, "_adjective_frame"),
+)

@@ -90,7 +90,7 @@ class SubjectRules:
             j = m
         s_start, s_end, _ = self._subject_span(aux, a)
         cue_text = self.text[self.toks[aux].start:t.end]
-        f = Frame(kind="verb", cue=(self.toks[aux].start, t.end), cue_text=cue_text, speaker=speaker, source=src,
+        f = Frame(kind="verb", rule="passive", cue=(self.toks[aux].start, t.end), cue_text=cue_text, speaker=speaker, source=src,
                   reasons=[f"passive reporting frame '{cue_text}'" + ("" if speaker else ", no named source")])
         f.left_edge = self.toks[s_start].start if s_end > s_start else self.toks[aux].start
         f.right_edge = t.end
