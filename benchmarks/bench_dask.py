@@ -131,22 +131,48 @@ def memory(args) -> None:
             rss = {p.pid: p.memory_info().rss for p in procs}
             for k, v in rss.items():
                 peak[k] = max(peak[k], v)
-            peak_client = max(peak_client, me.memory_info().rss)
-            done = out.read_bytes().count(b"\n") if out.exists() else 0
-            samples.append((time.perf_counter() - t0, done, max(rss.values())))
-        cli.send_signal(signal.SIGINT)
-        _, err = cli.communicate(timeout=120)
+            client_rss = me.memory_info().rss
+            peak_client = max(peak_client, client_rss)
+            done = _lines(out)
+            samples.append((time.perf_counter() - t0, done, max(rss.values()), client_rss))
+        if cli.poll() is None:
+            cli.send_signal(signal.SIGINT)
+        _, err = cli.communicate(timeout=300)
     finally:
         client.close()
         lc.close()
-    for s, done, rss in samples[:: max(1, len(samples) // 10)]:
-        print(f"  {s:6.0f} s  {done:8,} articles done  largest worker RSS {rss / 2**20:6.0f} MiB")
+    for s, done, rss, crss in samples[:: max(1, len(samples) // 10)]:
+        print(f"  {s:6.0f} s  {done:8,} articles done  largest worker RSS {rss / 2**20:6.0f} MiB  "
+              f"client RSS {crss / 2**20:6.0f} MiB")
     done = samples[-1][1] if samples else 0
     el = samples[-1][0] if samples else 1
     print(f"{args.workers} workers: {done:,} of {args.rows:,} articles in {el:.0f} s ({done / el:.1f}/s); "
           f"peak RSS per worker {', '.join(f'{v / 2**20:.0f}' for v in peak.values())} MiB; "
           f"client {peak_client / 2**20:.0f} MiB")
-    print(err.strip().splitlines()[-2] if err.strip() else "")
+    _growth(samples)
+    print(next((ln for ln in reversed(err.splitlines()) if " articles: " in ln), err.strip()[-300:]))
+
+
+def _lines(path: Path) -> int:
+    if not path.exists():
+        return 0
+    n = 0
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            n += block.count(b"\n")
+    return n
+
+
+def _growth(samples: list) -> None:
+    """Client RSS growth per 10,000 articles, from the samples past the
+    first quarter of the run (imports, the cluster, the first parts done)."""
+    samples = [s for s in samples if s[3] > 0]  # not the sample after the client exited
+    late = samples[len(samples) // 4:]
+    if len(late) < 2 or late[-1][1] == late[0][1]:
+        return
+    (_, d0, _, c0), (_, d1, _, c1) = late[0], late[-1]
+    print(f"client RSS {c0 / 2**20:.0f} -> {c1 / 2**20:.0f} MiB from {d0:,} to {d1:,} articles done: "
+          f"{(c1 - c0) / 2**20 / ((d1 - d0) / 10_000):+.1f} MiB per 10,000 articles")
 
 
 def main() -> None:
@@ -160,6 +186,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seconds", type=float, default=120)
     args = ap.parse_args()
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # the CLI's Ctrl-C works even when started in the background
     memory(args) if args.memory else throughput(args)
 
 

@@ -285,3 +285,45 @@ def test_ctrl_c_keeps_what_finished_and_the_same_command_finishes(tmp_path, clus
                        timeout=TIMEOUT)
     assert r.returncode == 0, r.stderr
     assert_same_articles(by_id(out), single)
+
+
+def test_single_machine_and_dask_write_the_same_parquet_tables(tmp_path, cluster):
+    """One writer for both runners: the same corpus (Parquet, with metadata
+    and a failing row) through `verifier check` on one machine and on the
+    cluster gives the same JSONL records and the same two tables, row for
+    row."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from batch_helpers import article
+
+    rows = [{"id": f"p{i:02d}", "text": article(i), "outlet": ["Herald", "Courier", "Gazette"][i % 3],
+             "date": f"2024-0{1 + i % 4}-10", "author": "A. Writer" if i % 2 else None} for i in range(30)]
+    # the same text under another id: a duplicate row. Which of the two is "first" is the order in which
+    # they finish; in one partition (of 3) and with -j 1 on one machine, that is the input order
+    rows[4]["text"] = rows[3]["text"]
+    rows.append({"id": "blank", "text": "  ", "outlet": "Herald", "date": "2024-01-01", "author": None})
+    src = tmp_path / "corpus.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), src, row_group_size=8)
+    e = env(VERIFIER_PARQUET_PART="7", VERIFIER_DASK_PARTITION="3")
+    outs = {}
+    for name, extra in (("single", ["-j", "1"]), ("dask", ["--scheduler", cluster[0].scheduler_address])):
+        outs[name] = tmp_path / f"{name}.jsonl"
+        r = subprocess.run([sys.executable, "-m", "verifier.cli", "check", str(src), "-o", str(outs[name]), "-e",
+                            "rules", "--no-progress", *extra], capture_output=True, text=True, env=e, timeout=TIMEOUT)
+        assert r.returncode == 1 and "29 checked, 1 duplicate, 1 failed" in r.stderr, r.stderr
+        assert f"results to {outs[name]} and {tmp_path / (name + '.parquet')}" in r.stderr
+    single, dask = by_id(outs["single"]), by_id(outs["dask"])
+    assert sorted(single) == sorted(dask)
+    for ident, rec in single.items():
+        assert {k: v for k, v in rec.items() if k != "report"} == {k: v for k, v in dask[ident].items() if k != "report"}
+        assert (rec.get("report") or {}).get("claims") == (dask[ident].get("report") or {}).get("claims"), ident
+    tables = {name: parquet_rows(out) for name, out in outs.items()}
+    for which in (0, 1):  # articles, then claims
+        key = (lambda r: r["id"]) if which == 0 else (lambda r: (r["article_id"], r["claim_id"]))
+        a, b = (sorted(tables[n][which], key=key) for n in ("single", "dask"))
+        assert a == b and len(a) == (31 if which == 0 else 2 * 29)
+    assert len(list((tmp_path / "single.parquet" / "claims").glob("part-*"))) == 5  # 30 rows, 7 to a part
+    articles = {a["id"]: a for a in tables["single"][0]}
+    assert articles["blank"]["status"] == "error" and articles["p04"]["same_as"] == "p03"
+    assert articles["p05"]["outlet"] == "Gazette" and articles["p05"]["claims"] == 2

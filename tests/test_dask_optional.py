@@ -35,3 +35,13 @@ def test_without_the_extra_the_options_say_what_to_install(tmp_path):
         assert r.returncode == 9 and needle in r.stderr, r.stderr
         assert r.stderr.startswith("verifier: error: ") and r.stderr.count("\n") == 1, r.stderr
         assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_without_pyarrow_a_batch_writes_its_jsonl_alone(tmp_path):
+    write_articles(tmp_path / "in", 3)
+    out = tmp_path / "o.jsonl"
+    r = subprocess.run([sys.executable, "-c", BLOCK, "check", str(tmp_path / "in"), "-o", str(out), "-e", "rules"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert f"results to {out} (" not in r.stderr and f"results to {out}\n" in r.stderr
+    assert out.read_text().count("\n") == 3 and not (tmp_path / "o.parquet").exists()

@@ -62,6 +62,22 @@ def assert_whole_lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in data.decode().splitlines()]  # every line a complete record
 
 
+def files_in(disk: Path) -> list[str]:
+    """Every file under `disk`, relative; the Parquet tables beside the JSONL included."""
+    return sorted(str(p.relative_to(disk)) for p in disk.rglob("*") if p.is_file())
+
+
+def assert_no_temporaries(disk: Path, *expected: str) -> None:
+    """The JSONL (and `expected` files), Parquet parts and nothing else:
+    no .compact, no temporary part, no partial errors file."""
+    for name in files_in(disk):
+        if name in expected or name == "out.jsonl":
+            continue
+        assert name.startswith(("out.parquet/claims/part-", "out.parquet/articles/part-",
+                                "out.parquet/articles/errors.parquet")), name
+        assert name.endswith(".parquet") and "/." not in name, name
+
+
 def assert_one_error_after_summary(stderr: str) -> str:
     assert "Traceback" not in stderr, stderr
     lines = stderr.strip().splitlines()
@@ -81,13 +97,25 @@ def test_a_full_disk_stops_the_batch_cleanly_and_the_run_resumes(tmp_path):
         assert "the disk is full" in err and str(out) in err and "run the same command again" in err
         kept = assert_whole_lines(out)
         assert 0 < len(kept) < 60 and all(r["status"] == "ok" for r in kept)
-        assert [p.name for p in disk.iterdir()] == ["out.jsonl"]  # no temporary or .compact file
+        assert_no_temporaries(disk)  # no temporary or .compact file
         remount(disk, "size=2m")
         proc = _run("check", str(tmp_path / "in"), "-o", str(out), "-e", "rules", "-j", "2")
         assert proc.returncode == 0, proc.stderr
         assert f"{len(kept)} already done" in proc.stderr
         done = assert_whole_lines(out)
         assert sorted(r["id"] for r in done) == sorted(str(p) for p in (tmp_path / "in").iterdir())
+        assert_tables_match(out)
+
+
+def assert_tables_match(out: Path) -> None:
+    """The Parquet tables hold every line of the JSONL, each article once."""
+    from verifier.batch.parquet import parquet_dir, read_table
+
+    recs = assert_whole_lines(out)
+    arts = read_table(parquet_dir(out), "articles").to_pylist()
+    assert sorted((a["id"], a["status"]) for a in arts) == sorted((r["id"], r["status"]) for r in recs)
+    claims = read_table(parquet_dir(out), "claims").to_pylist()
+    assert len(claims) == sum(len(r["report"]["claims"]) for r in recs if r["status"] == "ok")
 
 
 def test_read_only_and_immutable_outputs_are_one_line(tmp_path):
@@ -123,12 +151,14 @@ def test_a_compaction_that_finds_no_room_leaves_no_compact_file(tmp_path):
         (src / "bad.txt").write_text(article(99))  # fixed: the next run supersedes the error line
         free = os.statvfs(disk)
         room = free.f_bavail * free.f_frsize
-        (disk / "filler").write_bytes(b"\0" * max(room - 12_000, 0))  # room for a line, not for a copy
+        tables = sum(p.stat().st_size for p in (disk / "out.parquet").rglob("part-*"))
+        # room for a line and its Parquet part (about the size of the first run's), not for a copy
+        (disk / "filler").write_bytes(b"\0" * max(room - 12_000 - tables, 0))
         proc = _run("check", str(src), "-o", str(out), "-e", "rules")
         assert proc.returncode == 1, proc.stderr
         err = assert_one_error_after_summary(proc.stderr)
         assert "cannot compact" in err and "unchanged and complete" in err, err
-        assert sorted(p.name for p in disk.iterdir()) == ["filler", "out.jsonl"]  # no .compact left
+        assert_no_temporaries(disk, "filler")  # no .compact left
         recs = assert_whole_lines(out)
         assert {r["status"] for r in recs} == {"ok", "error"} and len(recs) == 12
 

@@ -75,21 +75,41 @@ def test_parts_are_written_once_and_a_crash_is_caught_up(tmp_path):
     assert d.name == "out.parquet"
     sink = ParquetSink(d, part_articles=3)
     for i in range(7):
-        sink.add(_rec(i, "error" if i == 6 else "ok"))
+        sink.add(_rec(i))
     sink.flush()
     parts = sorted(p.name for p in (d / "articles").iterdir())
     assert parts == sorted(p.name for p in (d / "claims").iterdir()) and len(parts) == 3
     stamps = {p: p.stat().st_mtime_ns for p in d.rglob("part-*")}
     # a crash between a part's claims file and its articles file leaves an orphan: dropped, never read
     (d / "claims" / "part-00009-dead.parquet").write_bytes((d / "claims" / parts[0]).read_bytes())
-    records = [_rec(i, "error" if i == 6 else "ok") for i in range(7)] + [_rec(7), _rec(8)]
+    records = [_rec(i) for i in range(7)] + [_rec(7), _rec(8, "error"), _rec(9)]
     again = ParquetSink(d, part_articles=3)
     assert not (d / "claims" / "part-00009-dead.parquet").exists()
-    assert again.catch_up(records) == 2  # only what no part holds yet
+    assert again.catch_up(records) == 2  # only what no part holds yet (an error row is no part's)
     assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
     arts = read_table(d, "articles").to_pylist()
-    assert sorted(a["id"] for a in arts) == [f"a{i}" for i in range(9)]
-    assert {a["id"]: a["status"] for a in arts}["a6"] == "error"
+    assert sorted(a["id"] for a in arts) == [f"a{i}" for i in range(10) if i != 8]
     claims = read_table(d, "claims", columns=["article_id", "speaker", "outlet", "start"]).to_pylist()
-    assert len(claims) == 8 and all(c["outlet"] == "Herald" and c["start"] == 0 for c in claims)
+    assert len(claims) == 9 and all(c["outlet"] == "Herald" and c["start"] == 0 for c in claims)
     assert json.loads(arts[0]["meta"]) == {"outlet": "Herald"}
+
+
+def test_the_errors_file_is_the_failed_articles_now(tmp_path):
+    d = tmp_path / "out.parquet"
+    sink = ParquetSink(d, part_articles=2)
+    for i in range(3):
+        sink.add(_rec(i, "error" if i else "ok"))
+    sink.flush()
+    assert sink.write_errors([_rec(1, "error"), _rec(2, "error")]) == 2
+    arts = read_table(d, "articles").to_pylist()
+    assert sorted((a["id"], a["status"]) for a in arts) == [("a0", "ok"), ("a1", "error"), ("a2", "error")]
+    assert {a["error_type"] for a in arts if a["status"] == "error"} == {"EmptyInput"}
+    parts = {p: p.stat().st_mtime_ns for p in (d / "articles").glob("part-*")}
+    sink.add(_rec(1))  # a retry of a1 that succeeds: the next run's errors are a2 alone
+    sink.flush()
+    assert sink.write_errors([_rec(2, "error")]) == 1
+    assert sorted((a["id"], a["status"]) for a in read_table(d, "articles").to_pylist()) == [
+        ("a0", "ok"), ("a1", "ok"), ("a2", "error")]
+    assert all(p.stat().st_mtime_ns == t for p, t in parts.items())  # parts untouched
+    assert sink.write_errors([]) == 0 and not (d / "articles" / "errors.parquet").exists()
+    assert sorted(p.name for p in (d / "articles").iterdir() if p.name.startswith(".")) == []  # no temporary left

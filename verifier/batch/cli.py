@@ -18,15 +18,17 @@ def run_batch_command(paths: list[str], *, output: Path | None, format: str, ext
                       input_format: str | None, concurrency: int | None, max_cost: float | None,
                       progress: bool | None, settings: dict, scheduler: str | None = None,
                       workers: int | None = None) -> None:
-    """Check every article the arguments name; results to `output` (JSONL).
+    """Check every article the arguments name; results to `output` (JSONL,
+    and the Parquet tables beside it when pyarrow is installed).
     Raises a VerifierError when articles failed, the run was interrupted or
     the budget ran out: the summary line is printed first either way."""
     import os
 
     from verifier.batch.inputs import Inputs
+    from verifier.batch.parquet import open_sink
     from verifier.batch.progress import BatchProgress
-    from verifier.batch.runner import BatchFailed, BatchRunner, Interrupted
-    from verifier.batch.store import OutputWriteError, ResultStore
+    from verifier.batch.runner import BatchRunner
+    from verifier.batch.store import ResultStore
     from verifier.pipeline import Verifier
 
     if output is None:
@@ -54,30 +56,66 @@ def run_batch_command(paths: list[str], *, output: Path | None, format: str, ext
         verifier = Verifier(extractor=extractor, **model_settings)
         ext = verifier.extractor  # built once, before the workers start: one shared client
         _refuse_mixed_results(store, ext, output)
+        sink = open_sink(store)
     except BaseException:
         store.close()
         raise
     sys.stderr.write(f"verifier: checking {inputs.total} articles with the {_describe(ext)} extractor, "
-                     f"{concurrency or DEFAULT_CONCURRENCY} at a time; results to {output}"
-                     + (f" (resuming: {len(store.done_hashes)} already done)" if store.done_hashes else "") + "\n")
+                     f"{concurrency or DEFAULT_CONCURRENCY} at a time; {results_to(output, store, sink)}\n")
     try:
         with BatchProgress(inputs.total, enabled=progress) as bar:
             runner = BatchRunner(verifier, store, concurrency=concurrency or DEFAULT_CONCURRENCY,
                                  input_format=input_format, max_cost=max_cost, on_progress=bar.update,
-                                 ledger=getattr(ext, "run_usage", None))
+                                 ledger=getattr(ext, "run_usage", None), sink=sink)
             summary = runner.run(inputs, inputs.total)
             bar.update(summary)
-        if not summary.interrupted and not summary.write_error:
-            store.compact()
+        finish_outputs(store, sink, summary)
     finally:
         store.close()
+    conclude(summary, output, max_cost, store.write_error)
+
+
+def results_to(output, store, sink) -> str:
+    """The end of a batch's first line: where the results go, and what an
+    earlier run had done."""
+    where = f"results to {output}" + (f" and {sink.dir}" if sink is not None else "")
+    if store.done_hashes:
+        where += f" (resuming: {len(store.done_hashes)} already done)"
+    if sink is not None and sink.caught:
+        where += f" ({sink.caught} results of an earlier run added to the Parquet tables)"
+    return where
+
+
+def finish_outputs(store, sink, summary) -> None:
+    """After a run that was neither interrupted nor stopped by the disk:
+    drop superseded lines from the JSONL and make the Parquet errors table
+    the articles that are failed now (verifier/batch/parquet.py)."""
+    from verifier.batch.store import OutputWriteError
+
+    if summary.interrupted or summary.write_error:
+        return
+    store.compact()
+    if sink is not None and store.scan is not None and not store.write_error:
+        try:
+            sink.write_errors(store.scan.errors())
+        except OutputWriteError as exc:
+            summary.write_error = str(exc)
+
+
+def conclude(summary, output, max_cost: float | None, write_error: str | None = None) -> None:
+    """The summary line and the first failures on stderr, then the error
+    that says how the batch ended (none when every article was checked)."""
+    from verifier.batch.runner import BatchFailed, Interrupted
+    from verifier.batch.store import OutputWriteError
+
     sys.stderr.write(f"verifier: {summary.line()}\n")
-    for ident, reason in summary.failures[:10]:
+    for ident, reason in summary.failures:
         sys.stderr.write(f"verifier:   failed {ident}: {reason}\n")
-    if len(summary.failures) > 10:
-        sys.stderr.write(f"verifier:   ... and {len(summary.failures) - 10} more (see the error lines in {output})\n")
-    if summary.write_error or store.write_error:  # disk full, read-only: the summary, then one line
-        raise OutputWriteError(summary.write_error or store.write_error)
+    if summary.failed > len(summary.failures):
+        sys.stderr.write(f"verifier:   ... and {summary.failed - len(summary.failures)} more "
+                         f"(see the error lines in {output})\n")
+    if summary.write_error or write_error:  # disk full, read-only: the summary, then one line
+        raise OutputWriteError(summary.write_error or write_error)
     if summary.interrupted:
         raise Interrupted(f"interrupted: {summary.done} of {summary.total} articles done and kept in {output}; "
                           "run the same command again to finish")

@@ -11,7 +11,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from verifier.errors import BudgetExceeded, ConfigError, InputIsDirectory
+from verifier.errors import ConfigError, InputIsDirectory
 
 DEFAULT_PER_WORKER = 4
 CONNECT_TIMEOUT = float(os.environ.get("VERIFIER_DASK_TIMEOUT", "30"))
@@ -53,13 +53,12 @@ def connect(scheduler: str | None, workers: int | None):
 def run_dask_batch(paths: list[str], *, output, extractor: str, input_format: str | None, concurrency: int | None,
                    max_cost: float | None, progress: bool | None, settings: dict, scheduler: str | None,
                    workers: int | None) -> None:
-    from verifier.batch.cli import BatchUsage, _describe, _refuse_mixed_results
+    from verifier.batch.cli import BatchUsage, _describe, _refuse_mixed_results, conclude, finish_outputs, results_to
     from verifier.batch.dask_runner import DaskBatch, Task
     from verifier.batch.inputs import Inputs
-    from verifier.batch.parquet import ParquetSink, parquet_dir
+    from verifier.batch.parquet import open_sink
     from verifier.batch.progress import BatchProgress
-    from verifier.batch.runner import BatchFailed, Interrupted
-    from verifier.batch.store import ResultStore, read_results
+    from verifier.batch.store import ResultStore
     from verifier.output import is_stdout
     from verifier.pipeline import Verifier
 
@@ -90,8 +89,7 @@ def run_dask_batch(paths: list[str], *, output, extractor: str, input_format: st
         model_settings = {k: v for k, v in settings.items() if k != "concurrency"}
         ext = Verifier(extractor=extractor, **model_settings).extractor  # settings errors here, not on every worker
         _refuse_mixed_results(store, ext, output)
-        sink = ParquetSink(parquet_dir(store.path))
-        caught = sink.catch_up(read_results(store.path))
+        sink = open_sink(store)
         nworkers = _wait_for_workers(client)
         per_worker = concurrency or DEFAULT_PER_WORKER
         run = uuid.uuid4().hex[:8]
@@ -101,36 +99,18 @@ def run_dask_batch(paths: list[str], *, output, extractor: str, input_format: st
         part = int(os.environ.get("VERIFIER_DASK_PARTITION", "0")) or (per_worker * 4)
         where = f"a local Dask cluster of {nworkers} workers" if cluster else f"the Dask scheduler {scheduler} ({nworkers} workers)"
         sys.stderr.write(f"verifier: checking {inputs.total} articles with the {_describe(ext)} extractor on {where}, "
-                         f"{per_worker} at a time per worker; results to {output} and {sink.dir}"
-                         + (f" (resuming: {len(store.done_hashes)} already done)" if store.done_hashes else "")
-                         + (f" ({caught} results of an earlier run added to the Parquet tables)" if caught else "") + "\n")
+                         f"{per_worker} at a time per worker; {results_to(output, store, sink)}\n")
         with BatchProgress(inputs.total, enabled=progress) as bar:
             runner = DaskBatch(client, store, task, partition_size=part,
                                max_outstanding=max(2 * part * nworkers, 2 * per_worker * nworkers),
                                max_cost=max_cost, sink=sink, on_progress=bar.update)
             summary = runner.run(inputs, inputs.total)
             bar.update(summary)
-        if not summary.interrupted:
-            store.compact()
+        finish_outputs(store, sink, summary)
     finally:
         store.close()
         _close(client, cluster)
-    sys.stderr.write(f"verifier: {summary.line()}\n")
-    for ident, reason in summary.failures[:10]:
-        sys.stderr.write(f"verifier:   failed {ident}: {reason}\n")
-    if len(summary.failures) > 10:
-        sys.stderr.write(f"verifier:   ... and {len(summary.failures) - 10} more (see the error lines in {output})\n")
-    if summary.interrupted:
-        raise Interrupted(f"interrupted: {summary.done} of {summary.total} articles done and kept in {output}; "
-                          "run the same command again to finish")
-    if summary.stopped_for_budget:
-        spent = f"{summary.cost:.4f}" if summary.cost is not None else "?"
-        raise BudgetExceeded(f"stopped before overspending (spent {spent} of --max-cost {max_cost}); "
-                             f"{summary.ok} of {summary.total} articles checked and kept in {output}; "
-                             "raise --max-cost and run the same command again to finish")
-    if summary.failed:
-        raise BatchFailed(f"{summary.failed} of {summary.total} articles failed (their errors are in {output}); "
-                          "run the same command again to retry them")
+    conclude(summary, output, max_cost, store.write_error)
 
 
 def _wait_for_workers(client) -> int:

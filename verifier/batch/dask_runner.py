@@ -12,7 +12,10 @@ usage), never raises: an article's failure is its error line.
 Client side (`DaskBatch.run`): the inputs are read lazily and cut into
 partitions; at most `max_outstanding` articles are submitted and not yet
 written, so the client's memory and the scheduler's queue stay bounded by
-partition size, not by the corpus. A finished partition's lines are
+partition size, not by the corpus; what grows with the corpus (ids seen,
+hashes done, the first id of each text) is on disk
+(verifier/batch/keyindex.py), and a partition carries only the done
+hashes of its own ids. A finished partition's lines are
 written (and flushed) before anything else happens; a partition whose
 worker died is run again by the scheduler on another worker, and only a
 finished future is ever written, so an article is never lost or written
@@ -28,7 +31,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from verifier.batch.inputs import Item
-from verifier.batch.runner import BatchSummary, Outcome, _sigterm_as_interrupt
+from verifier.batch.keyindex import DiskMap
+from verifier.batch.runner import BatchSummary, Outcome, _sigterm_as_interrupt, flush_sink, write_result
 from verifier.batch.store import ResultStore, duplicate_record, error_record, ok_record
 from verifier.errors import BudgetExceeded, VerifierError
 from verifier.schemas import Usage
@@ -63,8 +67,10 @@ def _worker_state(task: Task):
     return st
 
 
-def check_partition(items: list[Item], task: Task, done_hashes: frozenset) -> list[dict]:
-    """Check one partition on a worker; one result dict per item. The
+def check_partition(items: list[Item], task: Task, done: dict[str, str]) -> list[dict]:
+    """Check one partition on a worker; one result dict per item. `done`
+    maps the id of each item an earlier run checked to its content hash
+    then: the item is skipped when its text still has that hash. The
     task's own thread takes a slot of the process-wide semaphore, then
     (with --max-cost) asks the scheduler whether to stop, then hands the
     article to a pool thread, which gives the slot back when done."""
@@ -77,7 +83,7 @@ def check_partition(items: list[Item], task: Task, done_hashes: frozenset) -> li
 
     def one(item: Item) -> dict:
         try:
-            return _check_one(verifier, item, task.input_format, done_hashes)
+            return _check_one(verifier, item, task.input_format, done.get(item.id))
         finally:
             sem.release()
 
@@ -95,13 +101,13 @@ def check_partition(items: list[Item], task: Task, done_hashes: frozenset) -> li
     return [results[it.id] for it in items]
 
 
-def _check_one(verifier, item: Item, input_format: str | None, done_hashes: frozenset) -> dict:
+def _check_one(verifier, item: Item, input_format: str | None, done_hash: str | None) -> dict:
     hash_ = None
     meta = item.metadata
     try:
         doc = item.load(input_format)
         hash_ = doc.hash
-        if hash_ in done_hashes:
+        if hash_ == done_hash:
             return {"id": item.id, "status": "skipped", "hash": hash_}
         report = verifier.check(doc)
     except Exception as exc:  # this article's error line, never the partition's end
@@ -138,7 +144,7 @@ class DaskBatch:
         self.max_cost = max_cost
         self.sink = sink
         self.on_progress = on_progress
-        self._claimed: dict[str, str] = {}
+        self._claimed = DiskMap()  # content hash -> first id of this run: on disk, not in memory
         self._stopping = False
 
     def run(self, items: Iterable[Item], total: int) -> BatchSummary:
@@ -146,7 +152,6 @@ class DaskBatch:
 
         summary = BatchSummary(total=total)
         t0 = time.perf_counter()
-        done = self.client.scatter([frozenset(self.store.done_hashes)], broadcast=True, hash=False)[0]
         outstanding: dict = {}  # future -> its items
         source = partitions(self._pre_skip(items, summary), self.partition_size)
         exhausted = False
@@ -158,7 +163,7 @@ class DaskBatch:
                     if part is None:
                         exhausted = True
                         break
-                    fut = self.client.submit(check_partition, part, self.task, done, pure=False)
+                    fut = self.client.submit(check_partition, part, self.task, self._done_of(part), pure=False)
                     outstanding[fut] = part
                 if not outstanding:
                     break
@@ -173,6 +178,9 @@ class DaskBatch:
                 summary.seconds = time.perf_counter() - t0
                 if self.on_progress:
                     self.on_progress(summary, None)
+                if summary.write_error:  # the disk refused: write nothing more, run nothing more
+                    self.client.cancel(list(outstanding))
+                    break
         except KeyboardInterrupt:
             summary.interrupted = True
             self._stop_workers()
@@ -184,9 +192,21 @@ class DaskBatch:
             restore()
             summary.seconds = time.perf_counter() - t0
             self.store.flush()
-            if self.sink is not None:
-                self.sink.flush()
+            flush_sink(self.sink, summary)
         return summary
+
+    def _done_of(self, part: list[Item]) -> dict[str, str]:
+        """What an earlier run checked among this partition's ids, and the
+        content hash it had: sent with the partition, so neither client
+        nor workers hold the whole done set."""
+        if not self.store.done_ids:
+            return {}
+        out = {}
+        for it in part:
+            h = self.store.done_ids.get(it.id)
+            if h is not None:
+                out[it.id] = h
+        return out
 
     def _pre_skip(self, items: Iterable[Item], summary: BatchSummary) -> Iterator[Item]:
         for item in items:  # a URL finished by an earlier run is not fetched again
@@ -203,15 +223,17 @@ class DaskBatch:
                         "line": error_record(it.id, it.source, None, exc, it.metadata)} for it in part]
         by_id = {it.id: it for it in part}
         for res in results:
+            if summary.write_error:
+                break  # not written, so not done: the next run does it
             self._record(res, by_id[res["id"]], summary)
         self.store.flush()
 
     def _record(self, res: dict, item: Item, summary: BatchSummary) -> None:
-        import json
-
         status = res["status"]
         if status == "cancelled":
             return
+        if status == "ok" and res["hash"] in self.store.done_hashes:
+            status = "skipped"  # the text of an article an earlier run checked, under another id
         if status == "skipped":
             summary.skipped += 1
             return
@@ -220,10 +242,11 @@ class DaskBatch:
             if first != item.id:  # the same text under another id, checked in another partition
                 status, line = "duplicate", duplicate_record(item.id, item.source, res["hash"], first, item.metadata)
                 res = {"status": status, "line": line}
-        line = res["line"]
-        self.store.append(line)
-        if self.sink is not None:
-            self.sink.add(json.loads(line))
+        if not write_result(self.store, self.sink, res["line"], summary):
+            self._stop_workers()
+            return
+        if summary.write_error:
+            self._stop_workers()
         if status == "ok":
             summary.ok += 1
             summary.claims += res["claims"]
@@ -233,8 +256,7 @@ class DaskBatch:
                 summary.stopped_for_budget = True
                 self._stop_workers()
         elif status == "error":
-            summary.failed += 1
-            summary.failures.append((item.id, res["error"]))
+            summary.add_failure(item.id, res["error"])
             if res["error"].startswith(f"{BudgetExceeded.__name__}:"):
                 summary.stopped_for_budget = True
                 self._stop_workers()

@@ -116,7 +116,9 @@ class Inputs:
         return out
 
     def __iter__(self) -> Iterator[Item]:
-        seen: dict[str, str] = {}
+        from verifier.batch.keyindex import DiskMap
+
+        seen = DiskMap()  # id -> source of its first item: on disk, not in memory (a corpus of millions)
         for kind, path in self._expanded:
             if kind == "jsonl":
                 items = _jsonl_items(path)
@@ -127,12 +129,11 @@ class Inputs:
             else:
                 items = iter([Item(id=path, source=path, kind="path", payload=path)])
             for item in items:
-                first = seen.get(item.id)
+                first = seen.insert(item.id, item.source)
                 if first is not None and item.kind != "error":
                     item = Item(id=f"{item.source}#dup", source=item.source, kind="error",
-                                payload=f"{item.source}: id '{item.id}' is used twice (first by {first}); ids must be unique")
-                else:
-                    seen[item.id] = item.source
+                                    payload=f"{item.source}: id '{item.id}' is used twice (first by {first}); "
+                                            "ids must be unique")
                 yield item
 
 

@@ -11,6 +11,7 @@ returns at once, without waiting for requests still in flight.
 
 from __future__ import annotations
 
+import json
 import queue
 import signal
 import threading
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from verifier.batch.inputs import Item
+from verifier.batch.keyindex import DiskMap
 from verifier.batch.store import OutputWriteError, ResultStore, duplicate_record, error_record, ok_record
 from verifier.errors import EXIT_INTERRUPTED, BudgetExceeded, VerifierError
 from verifier.sanitize import one_line
@@ -64,7 +66,16 @@ class BatchSummary:
     interrupted: bool = False
     stopped_for_budget: bool = False
     write_error: str | None = None  # a local file could not be written: the batch stopped
-    failures: list[tuple[str, str]] = field(default_factory=list)  # (id, reason), escaped for a terminal
+    failures: list[tuple[str, str]] = field(default_factory=list)  # the first LISTED (id, reason), escaped
+
+    LISTED = 10
+
+    def add_failure(self, ident: str, reason: str) -> None:
+        """Count a failed article; its id and reason are kept for the first
+        LISTED only (the rest are in the results file)."""
+        self.failed += 1
+        if len(self.failures) < self.LISTED:
+            self.failures.append((one_line(ident), one_line(reason, 400)))
 
     @property
     def done(self) -> int:
@@ -100,12 +111,13 @@ class BatchRunner:
     def __init__(self, verifier, store: ResultStore, *, concurrency: int = 4, input_format: str | None = None,
                  max_cost: float | None = None,
                  on_progress: Callable[[BatchSummary, Outcome | None], None] | None = None,
-                 ledger=None):
+                 ledger=None, sink=None):
         """`ledger`: the extractor's run ledger (anything with `snapshot()`
         returning a Usage), when it keeps one: the totals then include the
         requests of articles that failed, and of those still in flight.
         Without it, the totals add up the usage of each finished article
-        (an article that fails leaves none)."""
+        (an article that fails leaves none). `sink`: a ParquetSink that
+        gets every line written (verifier/batch/parquet.py)."""
         if concurrency < 1:
             raise VerifierError("--concurrency must be at least 1")
         self.verifier = verifier
@@ -115,7 +127,8 @@ class BatchRunner:
         self.max_cost = max_cost
         self.on_progress = on_progress
         self.ledger = ledger
-        self._claimed: dict[str, str] = {}
+        self.sink = sink
+        self._claimed = DiskMap()  # content hash -> first id: on disk, not in memory
         self._claim_lock = threading.Lock()
         self._stop = threading.Event()
 
@@ -228,6 +241,7 @@ class BatchRunner:
             if self.ledger is not None:
                 summary.usage = self.ledger.snapshot()
             self.store.flush()
+            flush_sink(self.sink, summary)
         if feeder_error is not None and not summary.interrupted:
             if isinstance(feeder_error, VerifierError):
                 raise feeder_error
@@ -238,11 +252,10 @@ class BatchRunner:
         if out.status == "cancelled":
             return
         if out.line is not None:
-            try:
-                self.store.append(out.line)
-            except OutputWriteError as exc:  # disk full, read-only: stop, keep what is written
-                summary.write_error = summary.write_error or str(exc)
+            written = write_result(self.store, self.sink, out.line, summary)
+            if summary.write_error:  # disk full, read-only: stop, keep what is written
                 self._stop.set()
+            if not written:
                 return  # not written, so not done: the next run does it
         if self.ledger is None:
             summary.usage = summary.usage.add(Usage(**out.usage))
@@ -253,8 +266,7 @@ class BatchRunner:
             summary.claims += out.claims
             summary.warned += bool(out.warnings)
         elif out.status == "error":
-            summary.failed += 1
-            summary.failures.append((one_line(out.item.id), one_line(out.error or "", 400)))
+            summary.add_failure(out.item.id, out.error or "")
             if out.disk and summary.write_error is None:
                 summary.write_error = one_line((out.error or "").split(": ", 1)[-1])
                 self._stop.set()  # every further article would fail the same way
@@ -265,6 +277,33 @@ class BatchRunner:
             summary.duplicates += 1
         elif out.status == "skipped":
             summary.skipped += 1
+
+
+def write_result(store: ResultStore, sink, line: str, summary: BatchSummary) -> bool:
+    """Append one result line to the JSONL and its rows to the Parquet
+    tables. A disk that refuses sets summary.write_error (the batch must
+    stop); returns whether the line itself was written (then it counts as
+    done: a row the tables miss is added from the JSONL by the next run)."""
+    try:
+        store.append(line)
+    except OutputWriteError as exc:
+        summary.write_error = summary.write_error or str(exc)
+        return False
+    if sink is not None and not summary.write_error:
+        try:
+            sink.add(json.loads(line))
+        except OutputWriteError as exc:
+            summary.write_error = str(exc)
+    return True
+
+
+def flush_sink(sink, summary: BatchSummary) -> None:
+    """The last Parquet part of a run (unless the disk already refused)."""
+    if sink is not None and not summary.write_error:
+        try:
+            sink.flush()
+        except OutputWriteError as exc:
+            summary.write_error = str(exc)
 
 
 def _local_disk_error(exc: BaseException) -> bool:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterator
 
+from verifier.batch.keyindex import DiskLog, DiskMap, DiskSet
 from verifier.errors import VerifierError
 
 STATUSES = ("ok", "error", "duplicate")
@@ -100,14 +101,16 @@ class ResultStore:
     models that made them."""
 
     path: Path
-    done_hashes: set[str] = field(default_factory=set)
-    done_sources: set[str] = field(default_factory=set)
+    done_hashes: DiskSet = field(default_factory=DiskSet)    # content hashes of ok lines
+    done_sources: DiskSet = field(default_factory=DiskSet)   # their sources (a URL is not fetched again)
+    done_ids: DiskMap = field(default_factory=DiskMap)       # id -> content hash of its ok line
     extractors: set[tuple] = field(default_factory=set)
     _fh: IO[str] | None = None
 
     streaming: bool = False   # stdout, a FIFO or a device: written in order, never read back or rewritten
     write_error: str | None = None   # set when a line could not be written: the run must stop
     lines_written: int = 0
+    scan: "Scan | None" = None   # what the last compaction's pass found (the standing errors among it)
 
     @classmethod
     def open(cls, path: str | Path) -> "ResultStore":
@@ -155,6 +158,7 @@ class ResultStore:
     def _load(self) -> None:
         p = self.path
         good_end = 0
+        done: list[dict] = []
         with open(p, "rb") as fh:
             for n, raw in enumerate(fh, 1):
                 if not raw.endswith(b"\n"):
@@ -168,16 +172,23 @@ class ResultStore:
                             f"{p}: line {n} is not a verifier batch result; this file is not ours to append to "
                             "(choose another -o)")
                 elif rec["status"] == "ok":
-                    if rec.get("hash"):
-                        self.done_hashes.add(rec["hash"])
-                    self.done_sources.add(rec.get("source") or "")
                     report = rec.get("report") or {}
                     self.extractors.add((report.get("extractor"), report.get("model")))
+                    done.append({"id": rec["id"], "hash": rec.get("hash"), "source": rec.get("source") or ""})
+                    if len(done) >= 10_000:
+                        self._add_done(done)
+                        done = []
                 good_end += len(raw)
+        self._add_done(done)
         if good_end < p.stat().st_size:
             assert self._fh is not None
             self._fh.flush()
             os.truncate(p, good_end)
+
+    def _add_done(self, done: list[dict]) -> None:
+        self.done_hashes.update(d["hash"] for d in done if d["hash"])
+        self.done_sources.update(d["source"] for d in done)
+        self.done_ids.update((d["id"], d["hash"]) for d in done if d["hash"])
 
     def append(self, line: str) -> None:
         """Write one record line (already JSON, no newline) at once. A
@@ -248,19 +259,8 @@ class ResultStore:
             return 0
 
     def _compact(self, tmp: Path) -> int:
-        garbled = _garbled_lines(self.path)
-        records = list(_numbered(self.path))
-        last_by_id: dict[str, int] = {}
-        ok_hashes: set[str] = set()
-        for n, rec in records:
-            last_by_id[rec["id"]] = n
-            if rec["status"] == "ok" and rec.get("hash"):
-                ok_hashes.add(rec["hash"])
-        drop = {
-            n for n, rec in records
-            if rec["status"] != "ok" and (last_by_id[rec["id"]] != n or (rec["status"] == "error" and rec.get("hash") in ok_hashes))
-        }
-        if not drop and not garbled:
+        scan = self.scan = scan_results(self.path)
+        if not scan.dropped and not scan.garbled:
             return 0
         with open(self.path, encoding="utf-8", errors="surrogateescape") as src, \
                 open(tmp, "w", encoding="utf-8", errors="surrogateescape") as dst:
@@ -269,31 +269,73 @@ class ResultStore:
                 if not line.endswith("\n") or parse_line(line) is None:
                     continue
                 n += 1
-                if n not in drop:
+                if str(n) not in scan.drop:
                     dst.write(line)
             dst.flush()
             os.chmod(tmp, stat.S_IMODE(os.stat(self.path).st_mode))  # the file keeps its mode
             os.fsync(dst.fileno())
         os.replace(tmp, self.path)
-        return len(drop) + garbled
+        return scan.dropped + scan.garbled
 
 
-def _garbled_lines(path: Path) -> int:
-    """Complete lines that are not result records (a run that died in a
-    write, a disk that filled up): compaction drops them."""
-    n = 0
+@dataclass
+class Scan:
+    """What one pass over a results file found: the record lines that a
+    later line supersedes (`drop`, their numbers among the records), the
+    garbled lines, and the error records that still stand (`errors()`)."""
+
+    drop: DiskSet
+    dropped: int
+    garbled: int
+    _standing: DiskLog
+
+    def errors(self) -> Iterator[dict]:
+        """Error records of articles that no later line (and no ok line of
+        the same text) superseded: the articles that are failed now."""
+        for line in self._standing:
+            yield json.loads(line)
+
+
+def scan_results(path: Path) -> Scan:
+    """One pass over `path` (memory bounded: the bookkeeping is on disk,
+    verifier/batch/keyindex.py). A non-ok line is superseded when a later
+    line has its id, or (an error) when an ok line has its content hash."""
+    last = DiskMap()       # id -> number of its last record line
+    ok_hashes = DiskSet()
+    others = DiskLog()     # the non-ok records, to decide on once the pass is over
+    garbled = n = 0
+    pending: list[tuple[str, str]] = []
     with open(path, encoding="utf-8", errors="surrogateescape") as fh:
         for line in fh:
-            if line.endswith("\n") and parse_line(line) is None:
-                n += 1
-    return n
-
-
-def _numbered(path: Path) -> Iterator[tuple[int, dict]]:
-    n = 0
-    for rec in read_results(path):
-        n += 1
-        yield n, {"id": rec["id"], "status": rec["status"], "hash": rec.get("hash")}
+            if not line.endswith("\n"):
+                continue
+            rec = parse_line(line)
+            if rec is None:
+                garbled += 1
+                continue
+            n += 1
+            pending.append((rec["id"], str(n)))
+            if len(pending) >= 10_000:
+                last.update(pending)
+                pending = []
+            if rec["status"] == "ok":
+                if rec.get("hash"):
+                    ok_hashes.add(rec["hash"])
+            else:
+                others.append(json.dumps([n, rec["id"], rec["status"], rec.get("hash"),
+                                          line if rec["status"] == "error" else None], ensure_ascii=False))
+    last.update(pending)
+    drop, standing, dropped = DiskSet(), DiskLog(), 0
+    for entry in others:
+        num, ident, status, hash_, line = json.loads(entry)
+        if last.get(ident) != str(num) or (status == "error" and hash_ in ok_hashes):
+            drop.add(str(num))
+            dropped += 1
+        elif status == "error":
+            standing.append(line)
+    for table in (last, ok_hashes, others):
+        table.close()
+    return Scan(drop=drop, dropped=dropped, garbled=garbled, _standing=standing)
 
 
 def _head(item_id: str, source: str, hash_: str | None, status: str, meta: dict | None) -> dict:
