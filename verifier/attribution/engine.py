@@ -56,7 +56,7 @@ import numpy as np
 
 from verifier.document import Document
 from verifier.schemas import Span, Verdict
-from verifier.attribution.common import Frame, Tok, _TOKEN, _extent, _merge, _nonspace_mask, _prefix_sum
+from verifier.attribution.common import Frame, Tok, _TOKEN, _nonspace_mask, _prefix_sum
 from verifier.attribution.normalize import analysis_text, latin_reading
 from verifier.attribution.names import NameRules
 from verifier.attribution.quotes import QuoteRules
@@ -67,9 +67,11 @@ from verifier.attribution.finite import FiniteRules
 from verifier.attribution.participles import ParticipleRules
 from verifier.attribution.subjects import SubjectRules
 from verifier.attribution.speakers import SpeakerRules
+from verifier.attribution.arbiter import ArbiterRules
 
 
-class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteRules, ParticipleRules, SubjectRules, SpeakerRules):
+class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteRules, ParticipleRules, SubjectRules, SpeakerRules,
+              ArbiterRules):
     """Labels spans of one document; reuse it for many spans of that text."""
 
     def __init__(self, document: Document):
@@ -91,27 +93,6 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
             frame = self._best_frame(start, end)
             return self._verdict(frame, start, end)
         return self._asserted(start, end, covered, total)
-
-    def _own_chars(self, start: int, end: int) -> int:
-        """Non-space characters of [start, end) that are the source or cue of a frame
-        whose content lies mostly inside the span too (a whole report)."""
-        first = self.document.sentence_index(start)
-        last = self.document.sentence_index(max(start, end - 1))
-        marks: list[tuple[int, int]] = []
-        for si in range(first, last + 1):
-            for f in self._by_sentence.get(si, ()):
-                if f.cue is None or not (start <= f.cue[0] and f.cue[1] <= end):
-                    continue
-                inside = sum(self._ns[min(b, end)] - self._ns[max(a, start)] for a, b in f.content if a < end and b > start)
-                whole = sum(self._ns[b] - self._ns[a] for a, b in f.content)
-                if whole and inside * 10 >= whole * 8:
-                    for iv in (f.source, f.cue):
-                        if iv is not None:
-                            marks.append((max(iv[0], start), min(iv[1], end)))
-        n = 0
-        for a, b in _merge([m for m in marks if m[0] < m[1]]):
-            n += (self._ns[b] - self._ns[a]) - (self._cov[b] - self._cov[a])
-        return n
 
     def frames(self) -> list[Frame]:
         """Every attribution frame found in the document, in text order."""
@@ -154,22 +135,6 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
             reasons.append("no attribution cue (reporting verb, 'according to', quotation) for this text: "
                            "the article's own voice")
         return Verdict(label="asserted", reasons=reasons)
-
-    def _best_frame(self, start: int, end: int) -> Frame:
-        best, best_n = None, -1
-        i = bisect.bisect_right(self._iv_starts, end) - 1
-        lo = max(0, i - 64)
-        for k in range(i, lo - 1, -1):
-            a, b, fi = self._intervals[k]
-            if b <= start:
-                continue
-            n = self._ns[min(b, end)] - self._ns[max(a, start)]
-            f = self._frames[fi]
-            # nested content: the innermost (shortest) frame wins a tie
-            if n > best_n or (n == best_n and best is not None and _extent(f) < _extent(best)):
-                best, best_n = f, n
-        assert best is not None
-        return best
 
     def _in_quote(self, start: int, end: int) -> bool:
         qi = self._quote_at(start)

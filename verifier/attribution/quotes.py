@@ -185,7 +185,11 @@ class QuoteRules:
 
     def _first_person_in_quotes(self) -> None:
         """'“..., just as I said,” Trump said': a first-person source inside a
-        quotation is the speaker of the quotation."""
+        quotation is the speaker of the quotation (a frame whose content holds the
+        quotation starts within a sentence of it: only those are looked at)."""
+        by_sentence: dict[int, list[Frame]] = {}
+        for g in self._frames:
+            by_sentence.setdefault(g.sentence, []).append(g)
         for f in self._frames:
             if f.cue is None or f.source is None:
                 continue
@@ -196,7 +200,10 @@ class QuoteRules:
             if qi is None:
                 continue
             q = self._quotes[qi]
-            for g in self._frames:
+            first = self.document.sentence_index(q.start) - 1
+            last = self.document.sentence_index(max(q.start, q.end - 1)) + 1
+            near = [g for si in range(first, last + 1) for g in by_sentence.get(si, ())]
+            for g in near:
                 if g is f or not g.speaker or g.cue is None or q.start <= g.cue[0] < q.end:
                     continue
                 if any(a <= q.start + 1 and q.end - 1 <= b for a, b in g.content):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import bisect
 
-from verifier.attribution.lexicon import ADJ_CUES, BE_FORMS, CLAUSE_BREAKS, DETERMINERS, HEDGES, NOUN_CUES, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, cue_verb
-from verifier.attribution.common import Frame, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _FINDING_NOUNS, _IRREGULAR_PAST, _LABELS, _MODALS, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _SPEECH_EVENTS, _STRAIGHT_Q, _base, _clean, _finite, _strip_poss
+from verifier.attribution.lexicon import ADJ_CUES, BE_FORMS, DETERMINERS, HEDGES, NOUN_CUES, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, cue_verb
+from verifier.attribution.common import Frame, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _FINDING_NOUNS, _LABELS, _MODALS, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _SPEECH_EVENTS, _STRAIGHT_Q, _base, _clean, _finite, _strip_poss
 
 
 class SentenceRules:
@@ -154,63 +154,9 @@ class SentenceRules:
             b -= 1
         return a, b
 
-    def _bound_contents(self, frames: list[Frame], a: int, b: int, s_start: int, s_end: int) -> None:
-        for i, f in enumerate(frames):
-            if not f.right:
-                continue
-            r_start = f.right
-            r_end = s_end if f.right_limit is None else min(s_end, f.right_limit)
-            for g in frames[i + 1:]:
-                g_left = g.left_edge
-                if g_left is None or g_left <= r_start:
-                    continue
-                if g.coordinated:
-                    r_end = min(r_end, g_left)  # "... but has said she will ...": a verb of its own
-                    break
-                if self._breaks_clause(r_start, g_left) and not (
-                        g.source is not None and self._opens_clause_of(r_start, g_left)):
-                    r_end = min(r_end, self._break_point(r_start, g_left))
-                    break
-            if r_end == s_end:
-                r_end = self._tail_cut(r_start, r_end, frames)
-            if r_start < r_end:
-                f.content.append((r_start, r_end))
-        for i, f in enumerate(frames):
-            if not f.left:
-                continue
-            l_end = f.left
-            l_start = s_start
-            qi = self._quote_at(f.cue[0]) if f.cue is not None else None
-            if qi is not None and self._quotes[qi].closed:
-                # '..., recalled, "Out of nowhere, he said, ..."': a report quoted inside a
-                # quotation reaches back to the quotation's start, not the sentence's
-                l_start = max(l_start, self._quotes[qi].start)
-            for g in reversed(frames[:i]):
-                g_edge = g.right_edge
-                if g.cue is not None and self._nested_in_quote(g.cue[0], l_end):
-                    continue  # '“A, as I said,” Trump said': the inner report is part of the quotation
-                if g_edge is not None and g_edge <= l_end and g.kind != "hedge":
-                    if g.left:
-                        l_start = max(l_start, g_edge)
-                    break
-            if l_start < l_end:
-                f.content.append((l_start, l_end))
-
     def _has_finite_verb(self, i: int, j: int) -> bool:
         """A finite verb among toks[i+1:j] ('would be', 'has', 'was', 'found')?"""
         return any(_finite(self.toks[x]) for x in range(max(0, i + 1), j))
-
-    def _opens_clause_of(self, r_start: int, g_left: int) -> bool:
-        """'noted that at one of his first meetings, in 1972, he supported ...': the
-        content is a that-clause whose own subject and verb come only at g_left, so
-        the later report is nested in it, not a new clause of the sentence."""
-        ka = bisect.bisect_left(self._tok_starts, r_start)
-        kb = bisect.bisect_left(self._tok_starts, g_left)
-        if ka >= kb or self.toks[ka].low != "that":
-            return False
-        return not any(t.low in BE_FORMS or t.low in _MODALS and t.low != "to" or t.low in ("has", "have", "had")
-                       or t.word and not t.cap and (t.low.endswith("ed") or t.low in _IRREGULAR_PAST)
-                       for t in self.toks[ka + 1:kb])
 
     def _tail_cut(self, a: int, b: int, frames: list[Frame]) -> int:
         """Where reported content running to the end of its sentence really ends:
@@ -292,38 +238,6 @@ class SentenceRules:
                                  for t in rest):
             return False
         return True
-
-    def _breaks_clause(self, a: int, b: int) -> bool:
-        """Is there a clause break (", but", ";", ", while" ...) between a and b
-        right before the next frame's source?"""
-        ka = bisect.bisect_left(self._tok_starts, a)
-        kb = bisect.bisect_left(self._tok_starts, b)
-        for k in range(kb - 1, max(ka - 1, kb - 4), -1):
-            t = self.toks[k]
-            if t.text in ";" or t.low in CLAUSE_BREAKS or t.low in ("and", "or") and self.toks[k - 1].text in (
-                    ",", "—", "–", "--") or t.low == "compared" and self.toks[k - 1].text == ",":
-                return True
-            if t.text == "," and k + 1 < kb + 1:
-                nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
-                if nxt is not None and (nxt.low in CLAUSE_BREAKS or nxt.low in ("and", "as", "even", "who")):
-                    return True
-                if nxt is not None and nxt.start == b:
-                    return True
-            if t.text in _QUOTES and k == kb - 1:
-                return True
-        return False
-
-    def _break_point(self, a: int, b: int) -> int:
-        ka = bisect.bisect_left(self._tok_starts, a)
-        kb = bisect.bisect_left(self._tok_starts, b)
-        for k in range(kb - 1, ka - 1, -1):
-            t = self.toks[k]
-            if t.text in ",;" or t.low in CLAUSE_BREAKS:
-                j = k
-                while j - 1 >= ka and (self.toks[j - 1].text in ",;" or self.toks[j - 1].low in CLAUSE_BREAKS):
-                    j -= 1
-                return self.toks[j].start
-        return b
 
 
 def _according_to(ch, k: int, b: int) -> bool:
