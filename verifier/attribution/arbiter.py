@@ -1,0 +1,156 @@
+"""The arbiter: how overlapping frames share a sentence, and which frame a span takes.
+
+Precedence, in the order it applies:
+
+1. At one token, the cue rules in `rules.CUE_RULES` order; the first rule that
+   makes a frame wins the token.
+2. Inside a sentence, frames are ordered by position. A frame's content to its
+   right runs to the end of its clause: it stops where a later frame's own
+   words (source, cue) start a new clause (a clause break before them: ', but',
+   ';', ', while', a quotation mark), or where a coordinated verb with its own
+   report starts ('... but said ...'). A later report nested inside the
+   content ('noted that at his first meeting, he said, ...') does not stop it.
+   A frame's content to its left starts after the nearest earlier frame's own
+   words, except a hedge's and a report quoted inside a quotation.
+3. Content running to the end of its sentence is cut before the reporter's
+   additions (`SentenceRules._tail_cut`).
+4. Document rules come last: content touching a quotation takes all of it;
+   quoted sentences no frame claims get their own frame (`quotes.py`).
+5. A span is attributed when at least half of its non-space characters are
+   some frame's content (or when the rest is that frame's own source and cue);
+   it takes the frame covering most of it, and on a tie the innermost
+   (shortest) frame: the nested report is the more specific one.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from verifier.attribution.common import Frame, _IRREGULAR_PAST, _MODALS, _QUOTES, _extent, _merge
+from verifier.attribution.lexicon import BE_FORMS, CLAUSE_BREAKS
+
+
+class ArbiterRules:
+    """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
+
+    def _bound_contents(self, frames: list[Frame], a: int, b: int, s_start: int, s_end: int) -> None:
+        for i, f in enumerate(frames):
+            if not f.right:
+                continue
+            r_start = f.right
+            r_end = s_end if f.right_limit is None else min(s_end, f.right_limit)
+            for g in frames[i + 1:]:
+                g_left = g.left_edge
+                if g_left is None or g_left <= r_start:
+                    continue
+                if g.coordinated:
+                    r_end = min(r_end, g_left)  # "... but has said she will ...": a verb of its own
+                    break
+                if self._breaks_clause(r_start, g_left) and not (
+                        g.source is not None and self._opens_clause_of(r_start, g_left)):
+                    r_end = min(r_end, self._break_point(r_start, g_left))
+                    break
+            if r_end == s_end:
+                r_end = self._tail_cut(r_start, r_end, frames)
+            if r_start < r_end:
+                f.content.append((r_start, r_end))
+        for i, f in enumerate(frames):
+            if not f.left:
+                continue
+            l_end = f.left
+            l_start = s_start
+            qi = self._quote_at(f.cue[0]) if f.cue is not None else None
+            if qi is not None and self._quotes[qi].closed:
+                # '..., recalled, "Out of nowhere, he said, ..."': a report quoted inside a
+                # quotation reaches back to the quotation's start, not the sentence's
+                l_start = max(l_start, self._quotes[qi].start)
+            for g in reversed(frames[:i]):
+                g_edge = g.right_edge
+                if g.cue is not None and self._nested_in_quote(g.cue[0], l_end):
+                    continue  # '“A, as I said,” Trump said': the inner report is part of the quotation
+                if g_edge is not None and g_edge <= l_end and g.kind != "hedge":
+                    if g.left:
+                        l_start = max(l_start, g_edge)
+                    break
+            if l_start < l_end:
+                f.content.append((l_start, l_end))
+
+    def _opens_clause_of(self, r_start: int, g_left: int) -> bool:
+        """'noted that at one of his first meetings, in 1972, he supported ...': the
+        content is a that-clause whose own subject and verb come only at g_left, so
+        the later report is nested in it, not a new clause of the sentence."""
+        ka = bisect.bisect_left(self._tok_starts, r_start)
+        kb = bisect.bisect_left(self._tok_starts, g_left)
+        if ka >= kb or self.toks[ka].low != "that":
+            return False
+        return not any(t.low in BE_FORMS or t.low in _MODALS and t.low != "to" or t.low in ("has", "have", "had")
+                       or t.word and not t.cap and (t.low.endswith("ed") or t.low in _IRREGULAR_PAST)
+                       for t in self.toks[ka + 1:kb])
+
+    def _breaks_clause(self, a: int, b: int) -> bool:
+        """Is there a clause break (", but", ";", ", while" ...) between a and b
+        right before the next frame's source?"""
+        ka = bisect.bisect_left(self._tok_starts, a)
+        kb = bisect.bisect_left(self._tok_starts, b)
+        for k in range(kb - 1, max(ka - 1, kb - 4), -1):
+            t = self.toks[k]
+            if t.text in ";" or t.low in CLAUSE_BREAKS or t.low in ("and", "or") and self.toks[k - 1].text in (
+                    ",", "—", "–", "--") or t.low == "compared" and self.toks[k - 1].text == ",":
+                return True
+            if t.text == "," and k + 1 < kb + 1:
+                nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+                if nxt is not None and (nxt.low in CLAUSE_BREAKS or nxt.low in ("and", "as", "even", "who")):
+                    return True
+                if nxt is not None and nxt.start == b:
+                    return True
+            if t.text in _QUOTES and k == kb - 1:
+                return True
+        return False
+
+    def _break_point(self, a: int, b: int) -> int:
+        ka = bisect.bisect_left(self._tok_starts, a)
+        kb = bisect.bisect_left(self._tok_starts, b)
+        for k in range(kb - 1, ka - 1, -1):
+            t = self.toks[k]
+            if t.text in ",;" or t.low in CLAUSE_BREAKS:
+                j = k
+                while j - 1 >= ka and (self.toks[j - 1].text in ",;" or self.toks[j - 1].low in CLAUSE_BREAKS):
+                    j -= 1
+                return self.toks[j].start
+        return b
+    def _own_chars(self, start: int, end: int) -> int:
+        """Non-space characters of [start, end) that are the source or cue of a frame
+        whose content lies mostly inside the span too (a whole report)."""
+        first = self.document.sentence_index(start)
+        last = self.document.sentence_index(max(start, end - 1))
+        marks: list[tuple[int, int]] = []
+        for si in range(first, last + 1):
+            for f in self._by_sentence.get(si, ()):
+                if f.cue is None or not (start <= f.cue[0] and f.cue[1] <= end):
+                    continue
+                inside = sum(self._ns[min(b, end)] - self._ns[max(a, start)] for a, b in f.content if a < end and b > start)
+                whole = sum(self._ns[b] - self._ns[a] for a, b in f.content)
+                if whole and inside * 10 >= whole * 8:
+                    for iv in (f.source, f.cue):
+                        if iv is not None:
+                            marks.append((max(iv[0], start), min(iv[1], end)))
+        n = 0
+        for a, b in _merge([m for m in marks if m[0] < m[1]]):
+            n += (self._ns[b] - self._ns[a]) - (self._cov[b] - self._cov[a])
+        return n
+
+    def _best_frame(self, start: int, end: int) -> Frame:
+        best, best_n = None, -1
+        i = bisect.bisect_right(self._iv_starts, end) - 1
+        lo = max(0, i - 64)
+        for k in range(i, lo - 1, -1):
+            a, b, fi = self._intervals[k]
+            if b <= start:
+                continue
+            n = self._ns[min(b, end)] - self._ns[max(a, start)]
+            f = self._frames[fi]
+            # nested content: the innermost (shortest) frame wins a tie
+            if n > best_n or (n == best_n and best is not None and _extent(f) < _extent(best)):
+                best, best_n = f, n
+        assert best is not None
+        return best
