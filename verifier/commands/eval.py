@@ -48,7 +48,7 @@ def eval_(
     seed: Optional[int] = typer.Option(None, "--seed", help="Bootstrap seed (default 0)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the overall table and the verdict."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off (default: auto, NO_COLOR respected)."),
-    verify: bool = typer.Option(False, "--verify", help="Score verification against sources instead (evals/verify/fixtures; --fixtures, --compare, --update-baseline, --json, --quiet apply)."),
+    verify: bool = typer.Option(False, "--verify", help="Score verification against sources instead (evals/verify/fixtures; --fixtures, --compare, --update-baseline, --json, --quiet apply; --model adds the model judge, replayed from evals/verify/recordings/<model> or as --mode/--record/--base-url say)."),
 ) -> None:
     """Score the pipeline against hand-labeled fixtures (replaying recorded model responses).
 
@@ -60,7 +60,14 @@ def eval_(
     if verify:
         from verifier.verify.report import main as verify_eval
 
-        code = verify_eval(fixtures, compare, update_baseline, json_out, quiet)
+        judge = None
+        if model is not None:  # the model judge, recorded and replayed like extraction
+            from verifier.evals.config import slug
+
+            rec = recordings or Path("evals/verify/recordings") / slug(model)
+            judge = {k: v for k, v in {"model": model, "base_url": base_url, "recordings": rec,
+                                       "mode": "record" if record else mode.value}.items() if v is not None}
+        code = verify_eval(fixtures, compare, update_baseline, json_out, quiet, judge)
         if code:
             raise typer.Exit(code)
         return

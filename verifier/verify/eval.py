@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from verifier.errors import ConfigError, MalformedInput
-from verifier.schemas import VERIFY_VERDICTS
+from verifier.schemas import VERIFY_VERDICTS, Usage
 from verifier.verify.compare import TOP_K, build_context, claim_input, verify_claim
 from verifier.verify.sources import load_sources
 from verifier.verify.text import ELLIPSIS
@@ -37,12 +37,16 @@ class Outcome:
     predicted: str
     rank: int | None  # 1-based rank of the first retrieved passage on gold; None: not retrieved / no gold
     reason: str
+    judged: bool = False  # the model judge was asked (with --model)
+    judge_applied: bool = False  # and its verdict is the prediction
 
 
 @dataclass
 class Scores:
     outcomes: list[Outcome] = field(default_factory=list)
     seconds: float = 0.0
+    judge_model: str | None = None
+    usage: Usage = field(default_factory=Usage)
 
     def metrics(self) -> dict:
         o = self.outcomes
@@ -60,7 +64,9 @@ class Scores:
         return {"claims": len(o), "fixtures": len({x.fixture for x in o}),
                 "accuracy": round(sum(1 for x in o if x.gold == x.predicted) / len(o), 4) if o else 0.0,
                 "macro_f1": round(sum(v["f1"] for v in per.values()) / len(per), 4) if per else 0.0,
-                "recall_at_1": at(1), "recall_at_3": at(3), "per_verdict": per}
+                "recall_at_1": at(1), "recall_at_3": at(3), "per_verdict": per,
+                **({"judged": sum(1 for x in o if x.judged), "judge_applied": sum(1 for x in o if x.judge_applied)}
+                   if self.judge_model else {})}
 
 
 def load_fixture(path: Path) -> dict:
@@ -72,16 +78,17 @@ def load_fixture(path: Path) -> dict:
     return fx
 
 
-def score_fixture(path: Path, scores: Scores) -> None:
+def score_fixture(path: Path, scores: Scores, judge: dict | None = None) -> None:
     fx = load_fixture(path)
     base = path.parent.parent
     srcs = load_sources([(s.get("speaker"), str(base / s["path"])) for s in fx["sources"]])
     ctx = build_context(srcs)
+    checks, ranks = [], []
     for c in fx["claims"]:
         if fx["article"][c["start"]:c["end"]] != c["evidence"]:
             raise MalformedInput(f"{path}: claim {c['id']}: evidence is not at {c['start']}-{c['end']}")
         ci = claim_input(c["id"], c["evidence"], c["speaker"], c["kind"])
-        check = verify_claim(ctx, ci)
+        checks.append(verify_claim(ctx, ci))
         hits = ctx.index.search(ELLIPSIS.sub(" ", ci.compared), ctx.allowed(ci.speaker), k=TOP_K)
         rank = None
         for i, h in enumerate(hits, 1):
@@ -89,18 +96,39 @@ def score_fixture(path: Path, scores: Scores) -> None:
             if any(g["source"] == p.source and g["start"] < p.end and p.start < g["end"] for g in c["gold_passages"]):
                 rank = i
                 break
+        ranks.append(rank)
+    if judge is not None:
+        checks = _judged(checks, fx["article"], srcs, judge, scores)
+    for c, check, rank in zip(fx["claims"], checks, ranks):
         scores.outcomes.append(Outcome(fx["id"], c["id"], c["verdict"], check.verdict, rank,
-                                       check.reasons[0] if check.reasons else ""))
+                                       check.reasons[-1 if check.method == "judge" else 0] if check.reasons else "",
+                                       judged=check.judge is not None, judge_applied=check.method == "judge"))
 
 
-def run(fixtures: Path = DEFAULT_FIXTURES) -> Scores:
+def _judged(checks: list, article: str, srcs: list, settings: dict, scores: Scores) -> list:
+    """The checks after the model judge (recorded and replayed like
+    extraction, one recording file per fixture: its article and sources)."""
+    from verifier.document import content_hash
+    from verifier.verify.judge import Judge
+    from verifier.verify.run import judge_key
+
+    j = Judge(**settings)
+    out, usage = j.apply(checks, judge_key(content_hash(article), srcs), {s.index: s.document.text for s in srcs})
+    scores.judge_model = j.settings.model
+    scores.usage = scores.usage.add(usage)
+    return out
+
+
+def run(fixtures: Path = DEFAULT_FIXTURES, judge: dict | None = None) -> Scores:
+    """Score every fixture; `judge`: model settings for the optional model
+    judge (model=, base_url=, mode=, recordings=); None: deterministic."""
     t0 = time.perf_counter()
     files = sorted(fixtures.glob("*.json")) if fixtures.is_dir() else [fixtures]
     if not files or not fixtures.exists():
         raise ConfigError(f"{fixtures}: no verification fixtures (*.json)")
     scores = Scores()
     for f in files:
-        score_fixture(f, scores)
+        score_fixture(f, scores, judge)
     scores.seconds = round(time.perf_counter() - t0, 3)
     return scores
 

@@ -15,6 +15,10 @@ def table(scores: Scores, details: bool = True) -> str:
              f"verdict accuracy {m['accuracy']:.3f}  macro-F1 {m['macro_f1']:.3f}  "
              f"retrieval recall@1 {m['recall_at_1']:.3f}  recall@3 {m['recall_at_3']:.3f}", "",
              f"{'verdict':<14}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}"]
+    if scores.judge_model:
+        u = scores.usage
+        lines[2:2] = [f"model judge {scores.judge_model}: asked about {m['judged']} claims, its verdict applied to "
+                      f"{m['judge_applied']} ({u.requests} requests, {u.total_tokens} tokens)"]
     for v, s in m["per_verdict"].items():
         lines.append(f"{v:<14}{s['gold']:>6}{s['predicted']:>6}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}")
     wrong = [o for o in scores.outcomes if o.gold != o.predicted]
@@ -25,14 +29,14 @@ def table(scores: Scores, details: bool = True) -> str:
 
 
 def main(fixtures: Path | None, compare_path: Path | None, update: bool, json_out: str | None,
-         quiet: bool) -> int:
+         quiet: bool, judge: dict | None = None) -> int:
     """Run, print, write; the exit code (0, or 10 on a regression)."""
     import sys
 
     from verifier.errors import EXIT_OK, EXIT_REGRESSION
     from verifier.output import write_output
 
-    scores = run(fixtures or DEFAULT_FIXTURES)
+    scores = run(fixtures or DEFAULT_FIXTURES, judge)
     m = scores.metrics()
     if json_out:
         data = {"metrics": m, "outcomes": [o.__dict__ for o in scores.outcomes]}

@@ -47,7 +47,7 @@ def verify(report_or_text: Report | str, sources: list[Any], *, judge: dict | No
         from verifier.verify.judge import Judge
 
         j = Judge(**judge)
-        checks, usage = j.apply(checks, judge_key(report, srcs), {s.index: s.document.text for s in srcs})
+        checks, usage = j.apply(checks, judge_key(report.document.hash, srcs), {s.index: s.document.text for s in srcs})
         judge_model = j.settings.model
     counts = {v: sum(1 for c in checks if c.verdict == v) for v in VERIFY_VERDICTS}
     ver = Verification(sources=[source_info(s, ctx) for s in srcs], checks=checks,
@@ -62,9 +62,10 @@ def source_info(s: Source, ctx) -> SourceInfo:
                       turns=len(turns(s.document.text)))
 
 
-def judge_key(report: Report, sources: list[Source]) -> str:
-    """The recording file of a verification: the article and its sources."""
-    h = hashlib.sha256(("verify:" + report.document.hash).encode())
+def judge_key(doc_hash: str, sources: list[Source]) -> str:
+    """The recording file of a verification: the article (its document
+    hash) and its sources."""
+    h = hashlib.sha256(("verify:" + doc_hash).encode())
     for s in sources:
         h.update(s.document.hash.encode())
     return h.hexdigest()
