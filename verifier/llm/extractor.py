@@ -88,6 +88,9 @@ class LLMExtractor:
             raise MissingRecording(f"{exc}; to re-record: {self._rerecord_command(document)}") from None
         finally:
             client.end_session(session)
+        from verifier.extractors.rules import RuleExtractor
+
+        proposed = RuleExtractor().extract(document).drafts
         drafts: list[DraftClaim] = []
         warnings: list[str] = []
         seen: set[tuple[str, str]] = set()
@@ -97,12 +100,14 @@ class LLMExtractor:
             warnings.append(f"the model server reported no token usage for {ledger.estimated} answer(s); their tokens "
                             "(and cost) are estimated from the bytes sent and received")
         for chunk, result in zip(chunks, results):
+            mine: list[DraftClaim] = []
             for c in result.claims:
                 key = (" ".join(fold(c.evidence).split()).lower(), " ".join(c.claim.split()).lower())
                 if key in seen:
                     continue
                 seen.add(key)
-                drafts.append(self._draft(chunk, c))
+                mine.append(self._draft(chunk, c))
+            drafts.extend(checked(document, chunk, mine, len(chunks), proposed, warnings))
         return Extraction(
             drafts=drafts, extractor="llm", model=self.settings.model, prompt_version=self.prompt_version,
             usage=ledger.snapshot(), warnings=warnings,
@@ -210,10 +215,46 @@ class LLMExtractor:
         found = locate(chunk.text, c.evidence)
         hint = chunk.start + found.start if found.start is not None else chunk.start
         attributed = c.label == "attributed"
+        # grounded: the article's own words (its capitals, whole words), not the model's copy
+        evidence = found.text if found.grounded and found.match != "fuzzy" else c.evidence
         return DraftClaim(
-            text=c.claim.strip(), evidence=c.evidence, label=c.label,
+            text=c.claim.strip(), evidence=evidence, label=c.label,
             speaker=c.speaker if attributed else None, cue=c.cue if attributed else None, start=hint,
         )
+
+
+def checked(document: Document, chunk: Chunk, drafts: list[DraftClaim], n_chunks: int,
+            rules_drafts: list[DraftClaim], warnings: list[str]) -> list[DraftClaim]:
+    """The chunk's drafts after the checks grounding cannot make (checks.py):
+    a cue not in the article is dropped, a claim text naming what neither
+    its evidence nor the article names is replaced by the evidence, and a
+    chunk with far fewer claims than the rules propose gets the rules'
+    claims of the sentences it left out, queued for review."""
+    from verifier.llm.checks import cue_near, too_few, uncovered, unsupported_names
+
+    where = f"chunk {chunk.index + 1} of {n_chunks}" if n_chunks > 1 else "the article"
+    out, cues, texts = [], 0, 0
+    for d in drafts:
+        start = d.start if d.start is not None else chunk.start
+        if d.cue and not cue_near(d.cue, document.text, start, start + len(d.evidence)):
+            d, cues = d.model_copy(update={"cue": None}), cues + 1
+        if unsupported_names(d.text, d.evidence, document.text):
+            d, texts = d.model_copy(update={"text": d.evidence.strip()}), texts + 1
+        out.append(d)
+    if cues:
+        warnings.append(f"{where}: {_n(cues, 'cue')} not found in the article near the claim (dropped)")
+    if texts:
+        warnings.append(f"{where}: {_n(texts, 'claim text')} named what neither the evidence nor the article "
+                        "names (replaced by the evidence)")
+    proposed = [d for d in rules_drafts if d.start is not None and chunk.start <= d.start < chunk.end]
+    if too_few(out, proposed):
+        sentences = [(s.start, s.end) for s in document.sentences if chunk.start <= s.start < chunk.end]
+        added = uncovered(proposed, out, sentences)
+        warnings.append(f"{where}: the model gave {len(out)} claim(s) where the rules engine proposes "
+                        f"{len(proposed)} (the article may carry instructions to the model); {len(added)} claim(s) "
+                        "of the rules engine added for the sentences it left out, queued for review")
+        out = out + added
+    return out
 
 
 def _n(k: int, what: str) -> str:

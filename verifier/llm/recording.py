@@ -263,8 +263,24 @@ class RecordingStore:
         pv_now, pv_then = meta.get("prompt", ""), best.get("prompt_version", "")
         extra = f"; prompt version {pv_then} -> {pv_now}" if pv_now and pv_then and pv_now != pv_then else ""
         msg = (f"no recording for this request ({where}) in {scope}; the closest, key {best.get('key', '?')[:12]} "
-               f"(chunk {best.get('chunk', '?')}), differs in {', '.join(diffs[:6]) or 'nothing visible'}{extra}")
+               f"(chunk {best.get('chunk', '?')}), differs in {', '.join(diffs[:6]) or 'nothing visible'}{extra}"
+               f"{_schema_hint_note(best.get('request', {}).get('body'), body)}")
         return MissingRecording(msg)
+
+
+def _schema_hint_note(recorded: Any, now: Any) -> str:
+    """Why a json-mode request lost (or gained) its schema: json mode sends
+    the schema only to servers that are not OpenAI's or Azure's, and with
+    no base URL (replay) the default is OpenAI's."""
+    def has_schema(body: Any) -> bool | None:
+        fmt = body.get("response_format") if isinstance(body, dict) else None
+        return "schema" in fmt if isinstance(fmt, dict) and fmt.get("type") == "json_object" else None
+
+    then, now_ = has_schema(recorded), has_schema(now)
+    if then is None or now_ is None or then == now_:
+        return ""
+    return ("; json mode sends the schema in response_format only to a base URL that is not OpenAI's or Azure's: "
+            "replay with the --base-url the recording used, or set json_schema_hint = true (false) to match it")
 
 
 def _write_failure(path: Path, exc: BaseException) -> str:

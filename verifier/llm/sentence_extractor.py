@@ -10,7 +10,7 @@ No re-ask (about 40 s each with a small local model): an item that cannot
 be used is left out with a warning, a case-only difference is fixed from
 the article's spelling by grounding. A chunk with body sentences for which
 the model gives no claims, or far fewer than the rules engine proposes
-(`FEW`), is a warning, and the rules' claims of its uncovered sentences are
+(checks.FEW), is a warning, and the rules' claims of its uncovered sentences are
 added, queued for review (status "needs review"): an answer emptied by a
 prompt injection cannot pass for an article without claims.
 """
@@ -23,18 +23,18 @@ from dataclasses import dataclass, field
 from verifier.document import Document
 from verifier.errors import MissingRecording, ModelError, VerifierError
 from verifier.extractors.base import Extraction
+from verifier.llm.checks import too_few, uncovered
 from verifier.llm.chunking import Chunk, chunk_document
 from verifier.llm.extractor import LLMExtractor, _one_line
 from verifier.llm.prompts import load_templates, render
 from verifier.llm.recording import check_document_name
 from verifier.llm.retry import our_error
-from verifier.llm.sentences import SCHEMA_NAME, Numbered, body_sentences, numbered, read_claims, schema
+from verifier.llm.sentences import SCHEMA_NAME, body_sentences, numbered, read_claims, schema
 from verifier.llm.usage import Ledger
 from verifier.schemas import DraftClaim
 
 TEMPLATE_SET = "sentences"
 FILES = ("sentences_system.txt", "sentences_user.txt", "sentences_context.txt")
-FEW = 0.5  # fewer model claims than this share of the rules' candidates: suspicious
 
 
 @dataclass
@@ -133,21 +133,11 @@ class SentenceExtractor(LLMExtractor):
                                    + (" ..." if len(problems) > 3 else ""))
         mine = [d for d in proposed if d.start is not None and chunk.start <= d.start < chunk.end]
         given = len(drafts)
-        if mine and given < FEW * len(mine):
-            added = _uncovered(mine, drafts, sentences)
+        if too_few(drafts, mine):
+            added = uncovered(mine, drafts, [(x.start, x.end) for x in sentences])
             result.drafts = drafts + added
             result.warnings.append(
                 f"{where}: the model gave {given} claim(s) where the rules engine proposes {len(mine)} (the "
                 f"article may carry instructions to the model); {len(added)} claim(s) of the rules engine added "
                 "for the sentences it left out, queued for review")
         return result
-
-
-def _uncovered(proposed: list[DraftClaim], drafts: list[DraftClaim], sentences: list[Numbered]) -> list[DraftClaim]:
-    covered = {i for i, s in enumerate(sentences) for d in drafts if d.start is not None and s.start <= d.start < s.end}
-    out = []
-    for d in proposed:
-        inside = [i for i, s in enumerate(sentences) if s.start <= (d.start or 0) < s.end]
-        if inside and inside[0] not in covered:
-            out.append(d.model_copy(update={"ambiguous": True}))
-    return out

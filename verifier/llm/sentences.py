@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from verifier.document import Document
 from verifier.grounding import locate
+from verifier.llm.checks import cue_near
 from verifier.llm.labeling import LABELS, SPEAKER_CHARS, names_in
 from verifier.schemas import DraftClaim
 
@@ -106,7 +107,7 @@ def _one(item: object, doc: Document, sentences: list[Numbered], problems: list[
     evidence = doc.text[a:b]
     speaker, cue = _source(item, label, doc, sent, n, problems)
     return DraftClaim(text=evidence, evidence=evidence, start=a, label=None if label == "ambiguous" else label,
-                      ambiguous=label == "ambiguous", speaker=speaker, cue=cue, kind="model")
+                      ambiguous=label == "ambiguous", speaker=speaker, cue=cue, kind=None)
 
 
 def _source(item: dict, label: str, doc: Document, sent: Numbered, n: int,
@@ -120,8 +121,7 @@ def _source(item: dict, label: str, doc: Document, sent: Numbered, n: int,
         problems.append(f"sentence {n}: speaker {speaker[:40]!r} is not named in the article (dropped)")
         speaker = None
     if cue is not None:
-        near = doc.text[max(0, sent.start - 400):min(len(doc.text), sent.end + 200)]
-        if not names_in(cue, near):
+        if not cue_near(cue, doc.text, sent.start, sent.end):
             problems.append(f"sentence {n}: cue {cue[:30]!r} is not in or next to the sentence (dropped)")
             cue = None
     return speaker, cue
