@@ -327,3 +327,41 @@ def test_single_machine_and_dask_write_the_same_parquet_tables(tmp_path, cluster
     articles = {a["id"]: a for a in tables["single"][0]}
     assert articles["blank"]["status"] == "error" and articles["p04"]["same_as"] == "p03"
     assert articles["p05"]["outlet"] == "Gazette" and articles["p05"]["claims"] == 2
+
+
+@pytest.mark.parametrize("runner", ["single", "dask"])
+def test_a_retried_article_that_succeeds_is_not_counted_failed(tmp_path, cluster, runner):
+    """Run 1: one article fails (not UTF-8). Fixed, run 2 checks it. The
+    articles table holds every article once, and `verifier report` (on the
+    tables and on the JSONL) counts as failed only the article still
+    failing, once."""
+    from batch_helpers import article
+
+    src = tmp_path / "in"
+    write_articles(src, 6)
+    (src / "bad.txt").write_bytes("Le ministre a déclaré".encode("latin-1"))
+    (src / "worse.txt").write_bytes("Il a répondu".encode("latin-1"))
+    out = tmp_path / "out.jsonl"
+    extra = ["--scheduler", cluster[0].scheduler_address] if runner == "dask" else []
+    cmd = [sys.executable, "-m", "verifier.cli", "check", str(src), "-o", str(out), "-e", "rules", "--no-progress", *extra]
+    first = subprocess.run(cmd, capture_output=True, text=True, env=env(), timeout=TIMEOUT)
+    assert first.returncode == 1 and "2 failed" in first.stderr, first.stderr
+    articles, _ = parquet_rows(out)
+    assert sorted(a["status"] for a in articles) == ["error"] * 2 + ["ok"] * 6
+    (src / "bad.txt").write_text(article(99))  # fixed: the next run checks it
+    again = subprocess.run(cmd, capture_output=True, text=True, env=env(), timeout=TIMEOUT)
+    assert again.returncode == 1 and "1 checked" in again.stderr and "1 failed" in again.stderr, again.stderr
+    articles, claims = parquet_rows(out)
+    status = {}
+    for a in articles:
+        assert a["id"] not in status, f"{a['id']} twice in the articles table"
+        status[a["id"]] = a["status"]
+    assert status[str(src / "bad.txt")] == "ok" and status[str(src / "worse.txt")] == "error"
+    assert sorted(status.values()).count("error") == 1 and len(status) == 8
+    assert {c["article_id"] for c in claims} == {i for i, s in status.items() if s == "ok"}
+    for results in (out, out.with_name("out.parquet")):
+        page = tmp_path / f"{results.suffix or 'dir'}.html"
+        r = run_cli("report", str(results), "-o", str(page), "--csv", str(tmp_path), timeout=60)
+        assert r.returncode == 0, r.stderr
+        html = page.read_text(encoding="utf-8")
+        assert "7 articles" in r.stderr.decode() and ", 1 failed" in html and ", 2 failed" not in html, results

@@ -221,3 +221,37 @@ def test_an_immutable_recording_is_a_local_error_not_a_network_one(tmp_path):
     assert proc.stderr.count("\n") == 1 and "cannot write the recording" in proc.stderr, proc.stderr
     assert "cannot reach" not in proc.stderr and "immutable or not writable" in proc.stderr
     assert after == before and leftovers == [recording.name]  # no temporary file left
+
+
+def test_a_full_disk_during_a_dask_batch_is_one_line_and_the_run_resumes(tmp_path):
+    """The batch on a real LocalCluster (--workers 2, started by the command)
+    writing to a 64 KB tmpfs: the summary, one error line and exit 1;
+    every line written kept whole, nothing temporary left; with room, the
+    same command finishes and the tables hold each article once."""
+    pytest.importorskip("distributed")
+    pytest.importorskip("pyarrow")
+    write_articles(tmp_path / "in", 60)
+    with tmpfs(tmp_path / "small") as disk:
+        out = disk / "out.jsonl"
+        args = ("check", str(tmp_path / "in"), "-o", str(out), "-e", "rules", "-j", "2", "--workers", "2",
+                "--no-progress")
+        env = {"VERIFIER_DASK_PARTITION": "2", "VERIFIER_PARQUET_PART": "5"}
+        proc = _run(*args, env=env, timeout=180)
+        assert proc.returncode == 1, proc.stderr
+        err = assert_one_error_after_summary(proc.stderr)
+        assert "the disk is full" in err and "run the same command again" in err, err
+        kept = assert_whole_lines(out)
+        assert 0 < len(kept) < 60 and all(r["status"] == "ok" for r in kept)
+        summary = next(ln for ln in proc.stderr.splitlines() if " articles: " in ln)
+        assert f"{len(kept)} of 60 articles: {len(kept)} checked" in summary, summary  # counted = written
+        assert_no_temporaries(disk)
+        written = out.read_bytes()
+        remount(disk, "size=2m")
+        proc = _run(*args, env=env, timeout=180)
+        assert proc.returncode == 0, proc.stderr
+        assert f"resuming: {len(kept)} already done" in proc.stderr
+        assert out.read_bytes().startswith(written)  # nothing written was lost or rewritten
+        done = assert_whole_lines(out)
+        assert sorted(r["id"] for r in done) == sorted(str(p) for p in (tmp_path / "in").iterdir())
+        assert_tables_match(out)
+        assert_no_temporaries(disk)
