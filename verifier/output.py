@@ -14,7 +14,9 @@ What is at the path decides how it is written:
 - a directory: an error. A missing parent directory is an error too for
   user outputs (no silent `mkdir -p`); internal data files (recordings) may
   ask for their directory to be made.
-- `-`: standard output.
+- `-`: standard output, written whole (`write_stdout`): a short write is
+  continued and a full disk or a closed file is an error, never output
+  silently cut short.
 """
 
 from __future__ import annotations
@@ -85,7 +87,7 @@ def check_writable(target: str | Path, *, make_parents: bool = False) -> Path:
 def write_text(target: str | Path | None, text: str, *, make_parents: bool = False) -> None:
     """Write `text` to `target` by the rules in the module docstring."""
     if is_stdout(target):
-        _write_stdout(text)
+        write_stdout(text)
         return
     shown = str(target)
     real = check_writable(target, make_parents=make_parents)
@@ -117,10 +119,32 @@ def atomic_write(path: str | Path, text: str, *, make_parents: bool = True) -> N
     write_text(path, text, make_parents=make_parents)
 
 
-def _write_stdout(text: str) -> None:
+def write_stdout(text: str) -> None:
+    """`text` to standard output, every byte or an OutputError (exit 1).
+
+    Straight to the file descriptor, in a loop: an unbuffered stdout
+    (PYTHONUNBUFFERED=1, as containers often set) makes one os.write that a
+    nearly full disk cuts short, and TextIOWrapper drops the rest without a
+    word. A closed pipe stays BrokenPipeError (the CLI ends quietly)."""
     out = sys.stdout
-    out.write(text)
-    out.flush()
+    try:
+        fd = out.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a StringIO, a captured stream)
+        out.write(text)
+        out.flush()
+        return
+    try:
+        out.flush()
+        data = memoryview(text.encode(out.encoding or "utf-8", out.errors or "strict"))
+        while data:
+            n = os.write(fd, data)
+            if n <= 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            data = data[n:]
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise
+        raise OutputError(f"standard output: cannot be written ({exc.strerror or exc})") from None
 
 
 def _write_in_place(path: Path, text: str) -> None:
@@ -149,4 +173,4 @@ def _replace(path: Path, text: str, keep_mode: int | None) -> None:
 
 
 __all__ = ["OutputError", "STDOUT", "atomic_write", "check_writable", "current_umask", "is_stdout",
-           "resolve_target", "write_output", "write_text"]
+           "resolve_target", "write_output", "write_stdout", "write_text"]

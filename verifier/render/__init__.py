@@ -8,7 +8,6 @@ terminal, a pipe or a file."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from verifier.schemas import Report
@@ -47,4 +46,6 @@ def render(report: Report, fmt: str, output: Path | None = None, color: bool | N
 
         print_report(report, color=color)
         return
-    sys.stdout.write(render_string(report, fmt))
+    from verifier.output import write_stdout
+
+    write_stdout(render_string(report, fmt))

@@ -25,6 +25,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from verifier.output import write_stdout
 from verifier.render import spans as sp
 from verifier.render.safe import safe_report
 from verifier.schemas import Claim, Report
@@ -276,12 +277,12 @@ def print_report(report: Report, color: bool | None = None) -> None:
     text when stdout is not a terminal; True/False force it on or off."""
     if color is False:
         width = _stdout_width()
-        sys.stdout.write(to_text(report, color=False, width=width))
+        write_stdout(to_text(report, color=False, width=width))
         return
     console = Console(highlight=False, emoji=False, markup=False, force_terminal=True if color else None)
     plain = not console.is_terminal
     if plain:
-        sys.stdout.write(to_text(report, color=False, width=console.width if "COLUMNS" in os.environ else None))
+        write_stdout(to_text(report, color=False, width=console.width if "COLUMNS" in os.environ else None))
         return
     _emit(console, safe_report(report), plain=False)
 
