@@ -230,6 +230,29 @@ def test_a_nominal_frame_without_a_source_keeps_the_sentence_around_it(text, own
     assert own in ev and content in ev
 
 
+@pytest.mark.parametrize("text, claim", [
+    ("That finding matches what firefighters describe on the ground.",
+     "That finding matches what firefighters describe on the ground"),
+    ("The new timetable differs from what officials promised in May.",
+     "The new timetable differs from what officials promised in May"),
+    ("The result is what most pollsters predicted last week.", "The result is what most pollsters predicted last week"),
+])
+def test_a_report_in_a_free_relative_does_not_cut_the_sentence(text, claim):
+    assert evidences(text) == [claim]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Brackley’s shares rose 3 percent, suggesting that investors welcomed the cost cuts.",
+     "suggesting that investors welcomed the cost cuts"),
+    ("Turnout fell to 41 percent, showing that voters rejected the plan.", "showing that voters rejected the plan"),
+    ("Sales of heaters tripled in October, proving that households feared a cold winter.",
+     "proving that households feared a cold winter"),
+])
+def test_a_report_after_an_inferring_participle_is_the_reporters_inference(text, claim):
+    drafts = {d.evidence: d for d in extract(text).drafts}
+    assert claim in drafts and drafts[claim].cue is None
+
+
 # --- not claims ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, tag, claim", [

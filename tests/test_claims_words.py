@@ -106,7 +106,6 @@ NAME_JOINERS = {  # a source named with an inner lower-case word, then a descrip
 }
 MODALS = {m: f"The lawyer said his client was disappointed and {m} appeal the ruling." for m in
           ["can", "cannot", "could", "may", "might", "must", "should", "will", "would"]}
-
 PINNED = {
     "coordinators": COORDINATORS, "relatives": RELATIVES, "comparisons": COMPARISONS, "question_words": QUESTIONS,
     "apposition_openers": APPOSITIONS, "not_participles": NOT_PARTICIPLES, "event_phrases": EVENT_PHRASES,
@@ -218,3 +217,4 @@ def test_name_joiners(word):
 @pytest.mark.parametrize("word", sorted(MODALS))
 def test_modals(word):
     assert f"{word} appeal the ruling" in evidences(MODALS[word])
+

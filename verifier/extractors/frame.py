@@ -62,6 +62,22 @@ def passive_expectation(f: Frame) -> bool:
     return f.content[0][1] <= f.cue[0] and f.content[-1][0] >= f.cue[1]
 
 
+def embedded_in_own_words(text: str, f: Frame) -> bool:
+    """A report inside the article's own clause does not cut the sentence: in a free relative
+    ("That finding matches [what firefighters describe] on the ground") the cue has no content
+    of its own, and after an inferring participle ("..., suggesting that [investors welcomed the
+    cuts]") the whole clause is the reporter's inference about the source."""
+    if f.kind != "verb" or f.cue is None:
+        return False
+    lead = f.source if f.source is not None and f.source[1] <= f.cue[0] else f.cue
+    src = text[lead[0]:f.cue[0]].lower().split()
+    before = words(text[max(0, lead[0] - 40):lead[0]])
+    if "what" in src or before and before[-1].lower() == "what":
+        return True
+    # a reporting participle is a frame's own cue ("..., saying that X"), so it never gets here
+    return len(before) >= 2 and before[-1].lower() == "that" and is_participle(before[-2])
+
+
 def source_head(text: str, f: Frame) -> tuple[int, int] | None:
     """The source without what its commas set off: "Nadia Rahman, who runs an agency,"
     -> "Nadia Rahman" (the relative clause asserts something of its own)."""

@@ -41,7 +41,7 @@ from verifier.attribution.lexicon import BE_FORMS, CALENDAR, DETERMINERS
 from verifier.extractors.clause import (MIN_WORDS, PUNCT, SUBJ_PRONOUNS, has_finite, is_finite, is_participle,
                                         present_verb, verb_at, words)
 from verifier.extractors.frame import (LeftOut, Piece, SentencePlan, frame_material, gap_end, name_tag, name_tags,
-                                       passive_expectation, source_head, speech_event, top_frames, with_frame_noun)
+                                       embedded_in_own_words, passive_expectation, source_head, speech_event, top_frames, with_frame_noun)
 from verifier.extractors.split import split, trim
 from verifier.extractors.words import W
 
@@ -54,8 +54,8 @@ Region = tuple[int, int, "Frame | None"]
 def plan_sentence(text: str, start: int, end: int, frames: list[Frame], here: list[Frame]) -> SentencePlan:
     """`frames`: those whose content meets the sentence; `here`: those whose cue is in it."""
     plan = SentencePlan()
-    frames = [f for f in frames if not passive_expectation(f)]
-    here = [f for f in here if not passive_expectation(f)]
+    frames = [f for f in frames if not passive_expectation(f) and not embedded_in_own_words(text, f)]
+    here = [f for f in here if not passive_expectation(f) and not embedded_in_own_words(text, f)]
     if text[start:end].rstrip().endswith("?"):
         plan.reason = "a question: not a claim"
         plan.left_out.append(LeftOut(start, end, plan.reason))
