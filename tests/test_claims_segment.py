@@ -253,6 +253,17 @@ def test_a_report_after_an_inferring_participle_is_the_reporters_inference(text,
     assert claim in drafts and drafts[claim].cue is None
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The plant will reopen on Monday, a spokeswoman, Ana Ruiz, told reporters.", "The plant will reopen on Monday",
+     "Ana Ruiz"),
+    ("In a letter to staff, its chair, Tomas Berg, said the merger was off.", "the merger was off", "Tomas Berg"),
+    ("After the hearing, her lawyer, Dev Patel, said she would appeal.", "she would appeal", "Dev Patel"),
+])
+def test_the_speaker_is_the_name_set_off_after_a_description_wherever_the_sentence_opens(text, content, speaker):
+    drafts = {d.evidence: d for d in extract(text).drafts}
+    assert content in drafts and drafts[content].speaker == speaker
+
+
 # --- not claims ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, tag, claim", [

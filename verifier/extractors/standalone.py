@@ -74,10 +74,11 @@ class Referents:
         sp = f.speaker
         if f.source is not None and f.cue is not None and f.source[0] < f.cue[0]:
             lo = f.source[0]
-            if (self.text[:lo].rstrip().endswith(",") and not self.text[lo:lo + 1].isupper()
+            name = appositive_name(self.text[lo:f.cue[0]])  # "..., a spokesman, Erik Sand, told reporters"
+            if (name is None and self.text[:lo].rstrip().endswith(",") and not self.text[lo:lo + 1].isupper()
                     and 0 <= f.sentence < len(self.doc.sentences)):
                 lo = self.doc.sentences[f.sentence].start  # "Amira Haddad, 17, who ...": the name opens the sentence
-            name = appositive_name(self.text[lo:f.cue[0]])
+                name = appositive_name(self.text[lo:f.cue[0]])
             if name and len(name.split()) == 1:
                 name = self._fullest(name, f.cue[0]) or name
             if name:
