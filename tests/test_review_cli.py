@@ -189,3 +189,30 @@ def test_accepting_every_claim_of_the_example_works_with_unnamed_sources(tmp_pat
                    stdin="".join(f"{c['id']} speaker 'the harbour master'\n{c['id']} cue “\n" for c in unnamed))
     assert named.returncode == 0, named.stderr
     assert (tmp_path / "shipyard-orders.fixture.json").exists()
+
+
+def test_running_a_decisions_file_again_applies_only_its_new_lines(tmp_path):
+    """Issue 16: a resumed scripted run skips the lines the journal already
+    took (a flip is not undone, an add not doubled, undo not misapplied)."""
+    write_report(tmp_path / "harbour.json")
+    lines = ['c7 flip speaker="Maria Lopez" cue=noted', 'add "a nine-day strike" label=asserted',
+             "c6 reject", "undo"]
+    (tmp_path / "d.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    journal = tmp_path / "harbour.json.review.jsonl"
+
+    def state() -> tuple[list[str], dict]:
+        ev = events(journal)
+        changes = [e for e in ev if e["type"] == "change"]
+        undone = {e["undoes"] for e in ev if e["type"] == "undo"}
+        kept = {e["claim"]: e["after"]["decision"] for e in changes if e["seq"] not in undone}
+        return [e["action"] for e in changes], kept
+
+    for _ in range(2):
+        r = review("harbour.json", "--decisions", "d.txt", cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        assert "1 flipped" in r.stdout and "1 added" in r.stdout and "0 rejected" in r.stdout
+        assert state() == (["flip", "add", "reject"], {"c7": "flip", "r1": "add"})
+    (tmp_path / "d.txt").write_text("\n".join(lines + ["c6 accept"]) + "\n", encoding="utf-8")
+    r = review("harbour.json", "--decisions", "d.txt", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert state() == (["flip", "add", "reject", "accept"], {"c7": "flip", "r1": "add", "c6": "accept"})

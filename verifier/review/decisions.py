@@ -46,6 +46,8 @@ class Line:
     action: str
     value: str | None = None
     options: dict = field(default_factory=dict)
+    raw: str = ""
+    """The line as written (what the journal remembers it by)."""
 
 
 class DecisionsError(MalformedInput):
@@ -74,7 +76,9 @@ def read_decisions(path: Path, parse=None) -> tuple[dict[str | None, list[Line]]
                 raise DecisionsError(f"{path}:{no}: '@' needs an article name")
             out.setdefault(article, [])
             continue
-        out.setdefault(article, []).append(parse(s, no, str(path)))
+        line = parse(s, no, str(path))
+        line.raw = s
+        out.setdefault(article, []).append(line)
     return out, str(path)
 
 
@@ -149,6 +153,22 @@ def apply_lines(session: Session, lines: list[Line], where: str = "decisions", a
             n += _apply(session, line)
         except (ReviewError, SelectionError) as exc:
             raise DecisionsError(f"{where}:{line.no}: {article + ': ' if article else ''}{exc}") from None
+    return n
+
+
+def apply_new(session, lines: list[Line], apply, where: str = "decisions", article: str | None = None) -> int:
+    """Apply the lines this session has not taken yet, each followed by a
+    `script` event naming it (its number and text): run again after a
+    success, or with lines appended, a decisions file does not apply its
+    earlier lines a second time (a flip undone, an added claim doubled, an
+    undo of the wrong change). A line edited since is a new line."""
+    done = {(ev.get("no"), ev.get("text")) for ev in session.state.events if ev.get("type") == "script"}
+    n = 0
+    for line in lines:
+        if (line.no, line.raw) in done:
+            continue
+        n += apply(session, [line], where, article=article)
+        session._emit({"type": "script", "no": line.no, "text": line.raw})
     return n
 
 

@@ -89,7 +89,7 @@ class ReviewRun:
 
     # --- sessions -----------------------------------------------------------------
     def _scripted(self, inputs: list[ReviewInput], batch: bool, reviewer: str) -> list[Session]:
-        from verifier.review.decisions import DecisionsError, apply_lines, read_decisions
+        from verifier.review.decisions import DecisionsError, apply_lines, apply_new, read_decisions
 
         parse = apply = None
         if self.verdicts:
@@ -117,7 +117,7 @@ class ReviewRun:
                 lines = by_article.get(inp.name) or by_article.get(inp.stem) or loose
                 session = self._open(inp, reviewer, defer=True)
                 sessions.append(session)
-                apply(session, lines, where, article=inp.name if batch else None)
+                apply_new(session, lines, apply, where, article=inp.name if batch else None)
         except BaseException:
             for session in sessions:
                 session.abandon()

@@ -50,7 +50,7 @@ class Replayed:
                 self.items.pop(target["claim"], None)
             else:
                 self.items[target["claim"]] = self.item_model.model_validate(before)
-        elif kind not in ("move", "resume", "quit", "session"):
+        elif kind not in ("move", "resume", "quit", "session", "script"):
             raise MalformedInput(f"session journal: unknown event type {kind!r}")
         if "cursor" in ev:
             cur = ev["cursor"]
