@@ -20,6 +20,8 @@ In a batch (a directory), `@ NAME` starts the lines for article NAME.
 
 All or nothing: every line for every Report is tried before anything is
 written; a bad line stops the run with its line number and nothing changes.
+Run again (after a success, or with lines appended), a file applies only
+the lines the session has not taken yet: each applied line is journaled.
 """
 
 from __future__ import annotations
