@@ -63,7 +63,7 @@ def test_confirm_and_override_settle_the_verdict_in_the_report(report):
     left = [c for c in s.state.queue if c not in (mismatch, altered)]
     assert out.warnings[-1] == f"review: {len(left)} verdict(s) not reviewed yet: " + ", ".join(left)
     lines = verdict_summary_lines(s.state, "k.json")
-    assert lines[0] == f"k.json: 6 verdicts, 2 settled, 4 left" and f"{mismatch}: mismatch -> supported" in lines[-1]
+    assert lines[0] == "k.json: 6 verdicts, 2 settled, 4 left" and f"{mismatch}: mismatch -> supported" in lines[-1]
 
 
 def test_a_verdict_never_rests_on_no_passage(report):
