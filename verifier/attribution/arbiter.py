@@ -136,7 +136,7 @@ class ArbiterRules:
                             marks.append((max(iv[0], start), min(iv[1], end)))
         n = 0
         for a, b in _merge([m for m in marks if m[0] < m[1]]):
-            n += (self._ns[b] - self._ns[a]) - (self._cov[b] - self._cov[a])
+            n += (self._ns[b] - self._ns[a]) - self._covered_chars(a, b)
         return n
 
     def _best_frame(self, start: int, end: int) -> Frame:

@@ -52,11 +52,10 @@ import bisect
 from array import array
 from typing import Iterable
 
-import numpy as np
 
 from verifier.document import Document
 from verifier.schemas import Span, Verdict
-from verifier.attribution.common import Frame, Tok, _TOKEN, _nonspace_mask, _prefix_sum
+from verifier.attribution.common import Frame, Tok, _TOKEN, _merge, _nonspace_mask, _prefix_sum
 from verifier.attribution.normalize import analysis_text, latin_reading
 from verifier.attribution.names import NameRules
 from verifier.attribution.quotes import QuoteRules
@@ -86,7 +85,7 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
         total = self._ns[end] - self._ns[start]
         if total == 0:
             return Verdict(label="asserted", reasons=["the span holds no text"])
-        covered = self._cov[end] - self._cov[start]
+        covered = self._covered_chars(start, end)
         # the source and cue of a frame are the attribution itself, neither content nor the
         # reporter's claim: "“We will win,” the senator from Ohio said." is all attributed
         if covered * 2 >= total or covered and covered * 2 >= total - self._own_chars(start, end):
@@ -158,8 +157,7 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
         self._proper = self._proper_words()
         self._names = self._name_index()
         self._forms = None
-        self._nonspace = _nonspace_mask(text)
-        self._ns = _prefix_sum(self._nonspace)
+        self._ns = _prefix_sum(_nonspace_mask(text))
         self._quotes = self._find_quotes()
         self._quote_starts = [q.start for q in self._quotes]
         self._frames: list[Frame] = []
@@ -181,22 +179,39 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
 
     def _index(self) -> None:
         n = len(self.text)
-        mark = np.zeros(n, dtype=bool)
         intervals = []
         for fi, f in enumerate(self._frames):
             for a, b in f.content:
                 a, b = max(0, a), min(n, b)
                 if a < b:
                     intervals.append((a, b, fi))
-                    mark[a:b] = True
         intervals.sort()
         self._intervals = intervals
         self._by_sentence: dict[int, list[Frame]] = {}
         for f in self._frames:
             self._by_sentence.setdefault(f.sentence, []).append(f)
         self._iv_starts = [iv[0] for iv in intervals]
-        self._cov = _prefix_sum(mark & self._nonspace)
+        # the content as merged intervals with the non-space characters before each:
+        # 24 bytes an interval instead of a prefix count per character of the text
+        merged = _merge([(a, b) for a, b, _ in intervals])
+        self._cov_starts = array("q", (a for a, _ in merged))
+        self._cov_ends = array("q", (b for _, b in merged))
+        cum = array("q", [0])
+        for a, b in merged:
+            cum.append(cum[-1] + int(self._ns[b] - self._ns[a]))
+        self._cov_cum = cum
 
+    def _content_before(self, x: int) -> int:
+        """Non-space characters of some frame's content before offset x."""
+        k = bisect.bisect_right(self._cov_starts, x) - 1
+        if k < 0:
+            return 0
+        a = self._cov_starts[k]
+        return self._cov_cum[k] + int(self._ns[min(x, self._cov_ends[k])] - self._ns[a])
+
+    def _covered_chars(self, start: int, end: int) -> int:
+        """Non-space characters of [start, end) inside some frame's content."""
+        return self._content_before(end) - self._content_before(start)
 
 def _tokenize(text: str) -> list[Tok]:
     """Tokens of the text as a reader sees it (normalize.py), with offsets into `text`;
