@@ -264,6 +264,30 @@ def test_the_speaker_is_the_name_set_off_after_a_description_wherever_the_senten
     assert content in drafts and drafts[content].speaker == speaker
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The club’s sponsor, the drinks maker Fizzco, said it was reviewing the deal.", "it was reviewing the deal",
+     "Fizzco"),
+    ("A rival bidder, the investment group Norvest, said the price was too low.", "the price was too low", "Norvest"),
+    ("Her employer, the consultancy Brightline, said she had acted alone.", "she had acted alone", "Brightline"),
+])
+def test_a_description_that_ends_in_a_name_gives_the_name_as_speaker(text, content, speaker):
+    drafts = {d.evidence: d for d in extract(text).drafts}
+    assert content in drafts and drafts[content].speaker == speaker
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The teachers’ union, Unity, said pay had fallen. The union’s warning that strikes were likely has worried parents.",
+     "strikes were likely", "Unity"),
+    ("The regional water board, Aquanor, said supplies were safe. The board later said the pipes would be replaced.",
+     "the pipes would be replaced", "Aquanor"),
+    ("Its parent company, Holmfast, said the plant was profitable. The company added that no jobs would go.",
+     "no jobs would go", "Holmfast"),
+])
+def test_a_description_named_by_an_apposition_keeps_that_name_later(text, content, speaker):
+    drafts = {d.evidence: d for d in extract(text).drafts}
+    assert content in drafts and drafts[content].speaker == speaker
+
+
 # --- not claims ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, tag, claim", [

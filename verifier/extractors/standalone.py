@@ -47,6 +47,7 @@ class Referents:
                 self.places.append((m.start(), name))
         self._places_at = [p[0] for p in self.places]
         self._resolved: dict[str, str] = {}
+        self._by_noun: dict[str, str] = {}  # head noun of a description -> the name an apposition gave it
         self._seen: list[str] = []
         self._main_org = self._most_named(frames)
 
@@ -69,45 +70,63 @@ class Referents:
         ("Its chief executive, Priya Natarajan, said"; "Ashby's lawyer, Martin Greaves,
         said") is the name; a name with an apposition ("Amira Haddad, 17, who ...") the
         name; a description the article resolved before keeps that name ("His coach" ->
-        "Marta Kessler" in later sentences); "the university" the last name holding
-        "University". Frames are read in text order, so call this in that order."""
+        "Marta Kessler" in later sentences; "the union" -> "Unity" after "The retail
+        workers' union, Unity,"); "the university" the last name holding "University".
+        Frames are read in text order, so call this in that order."""
         sp = f.speaker
-        if f.source is not None and f.cue is not None and f.source[0] < f.cue[0]:
-            lo = f.source[0]
-            name = appositive_name(self.text[lo:f.cue[0]])  # "..., a spokesman, Erik Sand, told reporters"
-            if (name is None and self.text[:lo].rstrip().endswith(",") and not self.text[lo:lo + 1].isupper()
-                    and 0 <= f.sentence < len(self.doc.sentences)):
-                lo = self.doc.sentences[f.sentence].start  # "Amira Haddad, 17, who ...": the name opens the sentence
-                name = appositive_name(self.text[lo:f.cue[0]])
-            if name and len(name.split()) == 1:
-                name = self._fullest(name, f.cue[0]) or name
-            if name:
-                if sp:
-                    self._resolved[sp] = name
-                return name
+        if sp and sp.endswith(("’s", "'s")) and len(sp) > 2:
+            sp = sp[:-2]  # the possessive source of a nominal frame: "The union’s warning that ..."
+        name = self._appositive_speaker(f, sp)
+        if name:
+            return name
         if sp in self._resolved:
             return self._resolved[sp]
         if sp and len(sp.split()) == 1 and sp[:1].isupper():
             full = self._fullest(sp, (f.source or f.cue or (0, 0))[0])
             if full:
                 return full
-        if sp and len(sp.split()) == 2 and sp.split()[0].lower() == "the":
+        if sp and len(sp.split()) == 2 and sp.split()[0].lower() in ("the", "its"):
+            return self._description_speaker(sp, f) or sp
+        return sp
+
+    def _appositive_speaker(self, f: Frame, sp: str | None) -> str | None:
+        if f.source is None or f.cue is None or f.source[0] >= f.cue[0]:
+            return None
+        lo = f.source[0]
+        name = appositive_name(self.text[lo:f.cue[0]])  # "..., a spokesman, Erik Sand, told reporters"
+        if (name is None and self.text[:lo].rstrip().endswith(",") and not self.text[lo:lo + 1].isupper()
+                and 0 <= f.sentence < len(self.doc.sentences)):
+            lo = self.doc.sentences[f.sentence].start  # "Amira Haddad, 17, who ...": the name opens the sentence
+            name = appositive_name(self.text[lo:f.cue[0]])
+        if name and len(name.split()) == 1:
+            name = self._fullest(name, f.cue[0]) or name
+        if name:
+            if sp:
+                self._resolved[sp] = name
+            head = self.text[lo:f.cue[0]].split(",")[0].split()
+            if len(head) >= 2 and not head[-1][:1].isupper():
+                self._by_noun[head[-1].lower()] = name  # "The retail workers’ union, Unity": the union
+        return name
+
+    def _description_speaker(self, sp: str, f: Frame) -> str | None:
+        """'the report' / 'the union' / 'the company': the referent the article named before."""
+        noun = sp.split()[1].lower()
+        if sp.split()[0].lower() == "the":
+            if noun in self._by_noun:
+                return self._by_noun[noun]
             # "The report also noted" -> the fuller description named before:
             # "A report published in March by the regional public health agency"
-            noun = sp.split()[1].lower()
             for prev in reversed(self._seen):
                 ws = prev.lower().split()
                 if len(ws) > 2 and noun in ws[:3] and ws[0] in ("a", "an", "the"):
                     return prev
-        if sp and not any(w[:1].isupper() for w in sp.split()[1:]) and len(sp.split()) == 2 \
-                and sp.split()[0].lower() in ("the", "its"):
-            pos = (f.source or f.cue or (0, 0))[0]
-            org = self._org_name(sp.split()[1], pos)
+        if not sp.split()[1][:1].isupper():
+            org = self._org_name(sp.split()[1], (f.source or f.cue or (0, 0))[0])
             if org:
                 return org
-            if sp.split()[1].lower() in W["org_words"] and self._main_org:
+            if noun in W["org_words"] and self._main_org:
                 return self._main_org
-        return sp
+        return None
 
     def _most_named(self, frames: list[Frame]) -> str | None:
         """The organisation the article is about: the capitalised word it names most often
@@ -248,4 +267,5 @@ def appositive_name(source: str) -> str | None:
     name = _name_run(parts[1])
     if name and name.split()[0] not in ("The", "A", "An"):
         return name
-    return None
+    m = re.fullmatch(r"(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+)+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", parts[1])
+    return m.group(1) if m else None  # "Asante's sponsor, the sportswear company Stride": Stride
