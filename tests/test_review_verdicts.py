@@ -56,7 +56,7 @@ def test_confirm_and_override_settle_the_verdict_in_the_report(report):
     checks = {c.claim_id: c for c in out.verification.checks}
     assert checks[mismatch].verdict == "supported"
     assert checks[mismatch].review.action == "override" and checks[mismatch].review.tool_verdict == "mismatch"
-    assert checks[mismatch].review.reviewer == "ana" and "with VAT" in checks[mismatch].reasons[-1]
+    assert checks[mismatch].review.reviewer == "ana" and "with VAT" in checks[mismatch].reasons[0]
     assert checks[altered].verdict == "altered" and checks[altered].review.action == "confirm"
     assert out.verification.counts["mismatch"] == 0
     assert out.verification.counts["supported"] == list(verdicts(report).values()).count("supported") + 1

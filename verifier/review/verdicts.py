@@ -180,7 +180,7 @@ def settled_report(state: VerdictState) -> Report:
         reason = f"reviewer {it.reviewer or 'unknown'}: {said}" + (f" ({it.note})" if it.note else "")
         review = VerdictReview(action=it.decision, tool_verdict=tool, reviewer=it.reviewer, at=it.at, note=it.note)
         checks.append(c.model_copy(update={"verdict": it.verdict, "passage": it.passage, "review": review,
-                                           "reasons": c.reasons + [reason]}))
+                                           "reasons": [reason] + c.reasons}))  # the person first: renderers cut long reasons
     counts = {k: sum(1 for c in checks if c.verdict == k) for k in VERIFY_VERDICTS}
     report.verification = v.model_copy(update={"checks": checks, "counts": counts, "version": VERIFICATION_VERSION})
     left = state.undecided()
