@@ -147,3 +147,27 @@ def test_record_then_replay_offline(server, clean_env):
                                         **s)).check(ARTICLE)
     assert report_without_timings(replayed) == report_without_timings(recorded)
     assert SECRET not in "".join(p.read_text() for p in rec.iterdir())
+
+
+def test_replay_stale_carries_labels_of_unchanged_candidates_with_a_warning(server, clean_env):
+    from verifier.errors import MissingRecording
+    from verifier.llm.recording import request_key
+
+    rec = clean_env / "rec"
+    server.default = structured(GOOD)
+    Verifier(HybridExtractor(base_url=server.url, mode="record", recordings_dir=rec,
+                             **fast(llm_mode="json"))).check(ARTICLE)
+    path = next(rec.iterdir())
+    entry = json.loads(path.read_text())
+    user = entry["request"]["body"]["messages"][1]
+    user["content"] = user["content"].replace("<c1>the bridge will reopen in May</c1>", "<c1>the bridge reopens</c1>")
+    entry["key"] = request_key("chat/completions", entry["request"]["body"])  # as if the rules had cut c1 otherwise
+    path.write_text(json.dumps(entry) + "\n")
+    s = fast(llm_mode="json", mode="replay", recordings_dir=rec, base_url="http://127.0.0.1:9/v1")
+    s.pop("api_key")
+    with pytest.raises(MissingRecording):
+        Verifier(HybridExtractor(**s)).check(ARTICLE)
+    report = Verifier(HybridExtractor(replay_stale=True, **s)).check(ARTICLE)
+    assert [c.extractor.label for c in report.claims] == [None, "asserted"]
+    assert any("replayed a recording made for other candidates" in w and "1 of 2 candidates matched" in w
+               for w in report.warnings)

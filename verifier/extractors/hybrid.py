@@ -123,6 +123,10 @@ class HybridExtractor(LLMExtractor):
         try:
             data, complete, _raw = client.answer_json(messages, schema(n), name=SCHEMA_NAME, ledger=ledger,
                                                       headers=headers)
+        except MissingRecording:
+            if self.settings.mode != "replay" or not self.settings.replay_stale:
+                raise
+            return self._stale(document, chunk, where, marked_drafts, index, result)
         except VerifierError:
             raise
         except Exception as exc:  # anything else from the client stack: one line, not a traceback
@@ -139,6 +143,29 @@ class HybridExtractor(LLMExtractor):
             kept = n - len(found)
             result.warnings.append(f"{where}: {'; '.join(problems[:4])}" + (" ..." if len(problems) > 4 else "")
                                    + f"; {kept} of {n} candidate(s) keep the rules' reading")
+        return result
+
+
+    def _stale(self, document: Document, chunk: Chunk, where: str, marked: list[DraftClaim], index: dict[int, int],
+               result: _Labelled) -> _Labelled:
+        from verifier.llm.labeling import _defuse
+        from verifier.llm.stale import recorded_labels
+
+        assert self.store is not None
+        old = recorded_labels(self.store, document.hash, chunk.index + 1, self._version, chunk.text + "\n" + chunk.context)
+        if old is None:
+            raise MissingRecording(f"no recording for {where} of document {document.hash[:12]} with prompt "
+                                   f"{self._version}")
+        matched = 0
+        for d in marked:
+            labels = old.get(_defuse(d.evidence))
+            if labels:
+                result.labels[index[id(d)]] = labels.pop(0)
+                matched += 1
+        result.warnings.append(
+            f"{where}: replayed a recording made for other candidates (the rules' claims changed since it was "
+            f"recorded): {matched} of {len(marked)} candidates matched by their text, the rest keep the rules' "
+            f"reading; re-record: {self._rerecord_command(document)}")
         return result
 
 

@@ -103,6 +103,10 @@ class Settings:
     # vLLM and friends constrain output with it); None = unless the base URL
     # is OpenAI's or Azure's, which reject the extra field.
     json_schema_hint: bool | None = None
+    # replay mode, hybrid extractor: a request whose candidates changed since
+    # it was recorded reuses that recording's labels for the unchanged
+    # candidates, with a warning (verifier/llm/stale.py), instead of failing
+    replay_stale: bool = False
 
     # --- loading -----------------------------------------------------------
     @classmethod
@@ -222,7 +226,7 @@ _INT = {"seed", "concurrency", "max_reasks", "max_attempts", "chunk_chars", "con
         "max_response_bytes", "max_claims"}
 _FLOAT = {"temperature", "timeout", "max_cost", "backoff_initial", "backoff_max", "max_retry_after"}
 _PATH = {"recordings_dir", "config_path", "price_table"}
-_BOOL = {"json_schema_hint"}
+_BOOL = {"json_schema_hint", "replay_stale"}
 _MIN = {"concurrency": 1, "max_attempts": 1, "chunk_chars": 200, "max_tokens": 16, "timeout": 0.001,
         "max_reasks": 0, "context_chars": 0, "temperature": 0, "max_cost": 0, "backoff_initial": 0,
         "backoff_max": 0, "max_retry_after": 0, "max_response_bytes": 1024, "max_claims": 1}
