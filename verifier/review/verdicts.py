@@ -179,8 +179,9 @@ def settled_report(state: VerdictState) -> Report:
         said = "confirmed" if it.decision == "confirm" else f"overrode {c.verdict} with {it.verdict}"
         reason = f"reviewer {it.reviewer or 'unknown'}: {said}" + (f" ({it.note})" if it.note else "")
         review = VerdictReview(action=it.decision, tool_verdict=tool, reviewer=it.reviewer, at=it.at, note=it.note)
+        # the person's reason first: renderers cut long lists of reasons
         checks.append(c.model_copy(update={"verdict": it.verdict, "passage": it.passage, "review": review,
-                                           "reasons": [reason] + c.reasons}))  # the person first: renderers cut long reasons
+                                           "reasons": [reason] + c.reasons}))
     counts = {k: sum(1 for c in checks if c.verdict == k) for k in VERIFY_VERDICTS}
     report.verification = v.model_copy(update={"checks": checks, "counts": counts, "version": VERIFICATION_VERSION})
     left = state.undecided()
