@@ -65,7 +65,7 @@ from verifier.attribution.verbs import VerbRules
 from verifier.attribution.finite import FiniteRules
 from verifier.attribution.participles import ParticipleRules
 from verifier.attribution.subjects import SubjectRules
-from verifier.attribution.speakers import SpeakerRules
+from verifier.attribution.speakers import SpeakerRules, SpeakersSoFar
 from verifier.attribution.arbiter import ArbiterRules
 
 
@@ -161,15 +161,18 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
         self._quotes = self._find_quotes()
         self._quote_starts = [q.start for q in self._quotes]
         self._frames: list[Frame] = []
-        self._last_named: str | None = None
-        self._last_named_at: int | None = None
-        self._last_speaker: str | None = None
+        self._spoken = SpeakersSoFar()
         self._mentions = sorted((pos, name, g) for lst in self._names.values() for pos, name, g in lst)
         self._mention_starts = [m[0] for m in self._mentions]
         for si in range(len(doc.sentences)):
-            for f in self._sentence_frames(si):
+            made = self._sentence_frames(si)
+            for f in made:
                 f.sentence = si
                 self._frames.append(f)
+            # the sentence's speakers are known to pronouns of the sentences after it
+            for f in made:
+                if f.speaker:
+                    self._spoken.add(f.speaker, f.cue[1] if f.cue else None)
         self._extend_to_quotes()
         self._quote_frames()
         self._first_person_in_quotes()

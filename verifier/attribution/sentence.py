@@ -34,8 +34,6 @@ class SentenceRules:
             f.content = [(x, y) for x, y in (self._trim(x, y) for x, y in f.content) if x < y]
             if f.content:
                 out.append(f)
-                if f.speaker:
-                    self._remember(f.speaker, f.cue[1] if f.cue else None)
         return out
 
     def _cue_frame(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
@@ -139,12 +137,6 @@ class SentenceRules:
         f.left_edge = words[0].start
         f.right_edge = colon.end
         return f
-
-    def _remember(self, speaker: str, pos: int | None = None) -> None:
-        self._last_speaker = speaker
-        if any(w[:1].isupper() for w in speaker.split()) and speaker.split()[0].lower() not in DETERMINERS:
-            self._last_named = speaker
-            self._last_named_at = pos
 
     def _trim(self, a: int, b: int) -> tuple[int, int]:
         text = self.text

@@ -5,8 +5,28 @@ from __future__ import annotations
 
 import bisect
 
-from verifier.attribution.lexicon import NOUN_CUES, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb
+from verifier.attribution.lexicon import DETERMINERS, NOUN_CUES, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb
 from verifier.attribution.common import _FUNCTION, _RELATIVES, _base, _clean, _is_poss, _strip_poss
+
+
+class SpeakersSoFar:
+    """The sources the article has named so far, in text order: what a pronoun or a
+    definite description can refer to. The engine adds each sentence's speakers
+    after the sentence; rules only read it."""
+
+    __slots__ = ("last", "last_named", "last_named_at")
+
+    def __init__(self) -> None:
+        self.last: str | None = None  # the last source, named or not ("officials")
+        self.last_named: str | None = None  # the last source with a name ("Maria Lopez")
+        self.last_named_at: int | None = None  # where its cue ended
+
+    def add(self, speaker: str, pos: int | None) -> None:
+        self.last = speaker
+        words = speaker.split()
+        if any(w[:1].isupper() for w in words) and words[0].lower() not in DETERMINERS:
+            self.last_named = speaker
+            self.last_named_at = pos
 
 
 class SpeakerRules:
@@ -59,7 +79,7 @@ class SpeakerRules:
         if first.low == "the" and head_words and not self.toks[head_words[-1]].cap and \
                 _strip_poss(self.toks[head_words[-1]].low) in ROLE_NOUNS:
             who = self._resolve_pronoun("he", first.start)
-            if who and who == self._last_speaker and who != self._last_named:
+            if who and who == self._spoken.last and who != self._spoken.last_named:
                 who = None  # only a named person can be "the senator"
             if who:
                 desc = self.text[first.start:self.toks[head_words[-1]].end]
@@ -87,9 +107,9 @@ class SpeakerRules:
         one spoke in the last three sentences, else the last person named there
         (a name of two words or more), else the last named source at all."""
         if low in ("they", "them", "their", "it", "its"):
-            return self._last_speaker or self._last_named
-        if pos is None or self._last_named_at is not None and pos - self._last_named_at < 600:
-            return self._last_named or self._last_speaker
+            return self._spoken.last or self._spoken.last_named
+        if pos is None or self._spoken.last_named_at is not None and pos - self._spoken.last_named_at < 600:
+            return self._spoken.last_named or self._spoken.last
         si = self.document.sentence_index(pos)
         floor = self.document.sentences[max(0, si - 3)].start
         # the nearest sentence naming a person wins, and in it the first name (the subject
@@ -110,7 +130,7 @@ class SpeakerRules:
                 best, best_si = name, si_name
             elif (full := self.fullest(name)) != name:
                 best, best_si = full, si_name
-        return best or self._last_named or self._last_speaker
+        return best or self._spoken.last_named or self._spoken.last
 
     def _topic_reason(self, start: int, end: int) -> str | None:
         """"Putin's description of ... reflects ...": the source is the topic."""
