@@ -1,117 +1,106 @@
 """A finite reporting verb: "SOURCE said (that) CONTENT", "CONTENT, SOURCE said",
-"CONTENT, said SOURCE", medial cues and appositive views."""
+"CONTENT, said SOURCE" (inverted.py), medial cues and appositive views."""
 
 from __future__ import annotations
 
 import bisect
 
-from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_CLAUSE, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PREPOSITIONS, ROLE_NOUNS, cue_verb
-from verifier.attribution.common import Frame, Tok, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _FUNCTION, _MODALS, _NOT_CONTINUING, _NOT_SUBORDINATE_MAIN, _OPEN_Q, _QUOTES, _STRAIGHT_Q, _SUBORDINATORS, _TAKES_INFINITIVE, _TIME_NOUNS, _TIME_WORDS, _TITLE_ABBR, _VIEW_NOUNS, _adverb, _base, _finite, _is_initial, _is_poss
+from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_CLAUSE, PERSON_PRONOUNS, PHRASAL_CUES, PREPOSITIONS, cue_verb
+from verifier.attribution.inverted import InvertedRules
+from verifier.attribution.common import Frame, Tok, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _FUNCTION, _MODALS, _NOT_CONTINUING, _NOT_SUBORDINATE_MAIN, _OPEN_Q, _QUOTES, _STRAIGHT_Q, _SUBORDINATORS, _TAKES_INFINITIVE, _TIME_NOUNS, _TIME_WORDS, _VIEW_NOUNS, _adverb, _base, _finite
 
 
-class FiniteRules:
+class FiniteRules(InvertedRules):
     """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
 
     def _finite_frame(self, k: int, a: int, b: int, lemma: str, cls: str) -> Frame | None:
-        t = self.toks[k]
+        """A finite reporting verb at toks[k] in the sentence toks[a:b]: an inverted
+        trailing cue ('..., said Smith.'), or a subject before the verb ('Smith said
+        that ...', '..., Smith said.'), a subject shared with an earlier verb ('She
+        paid ..., but said ...') or the antecedent of a relative ('critics who say')."""
         prev = self.toks[k - 1] if k > a else None
         s_start, s_end, aux_start = self._subject_span(k, a)
         subject_words = [x for x in self.toks[s_start:s_end] if x.word]
-        # inverted trailing cue: '..., said Smith.' / '"...," says the report.'
-        inverted = prev is not None and (prev.text in ",—" or prev.text in (_CLOSE_Q | _STRAIGHT_Q)) and aux_start == k
-        if inverted and prev.text in ",—" and subject_words:
-            inverted = False  # "Ann Compton, who covered ..., said she ...": the subject is before
-        if inverted and k + 1 < b:
-            j = k + 1
-            while j < b and (self.toks[j].text not in ",;:.!?(" or self.toks[j].text == "." and (
-                    self.toks[j - 1].low in _TITLE_ABBR or _is_initial(self.toks[j - 1].text))) \
-                    and self.toks[j].text not in _QUOTES:
-                j += 1  # "said Sen. Richard Blumenthal (D-Conn.)"
-            src_words = [x for x in self.toks[k + 1:j] if x.word]
-            rel = next((i for i, x in enumerate(src_words) if x.low in ("who", "whom", "whose", "which")), None)
-            head_words = src_words[:rel] if rel else src_words  # "said a GOP expert who has worked ..."
-            verbish = any(x.low in AUXILIARIES or x.low in BE_FORMS or x.low == "that" or x.low.endswith("ed")
-                          and not x.cap and not (i + 1 < len(head_words) and head_words[i + 1].low in PREPOSITIONS)
-                          for i, x in enumerate(head_words) if i > 0)
-            if src_words and (src_words[0].low in _TIME_WORDS and src_words[0].low not in DETERMINERS
-                              or src_words[0].low in _CALENDAR or src_words[0].low in PREPOSITIONS):
-                src_words = []  # "said Thursday on Fox News": no source after the verb
-            if src_words and not verbish and (
-                    src_words[0].cap or src_words[0].low in ("the", "a", "an", "his", "her", "their", "one", "two",
-                                                             "several", "many", "some", "another")
-                    or src_words[0].low in PERSON_PRONOUNS or src_words[0].low in PERSON_NOUNS
-                    or self._name_runs(k + 1, j)):  # "said master of ceremonies Asab Tabchi"
-                speaker = self._speaker_from(k + 1, j)
-                runs = self._name_runs(k + 1, j)
-                if not runs and j + 1 < b and self.toks[j].text == ",":
-                    # "said the fire chief, Omar Reyes": the name in the appositive
-                    e = j + 1
-                    while e < b and self.toks[e].text not in ",;:.!?" and self.toks[e].text not in _QUOTES:
-                        e += 1
-                    appo = self._name_runs(j + 1, e)
-                    if appo and appo[0][0] == j + 1:
-                        speaker = self.fullest(self._name_text(*appo[0]), self._gender(*appo[0]))
-                f = Frame(kind="verb", rule="verb.inverted", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
-                          source=(self.toks[k + 1].start, self.toks[j - 1].end),
-                          reasons=[f"trailing reporting verb '{t.text}' (inverted: '..., {t.text} {speaker}')"])
-                f.left = prev.start
-                f.left_edge = t.start
-                f.right_edge = self.toks[j - 1].end
-                appositive = self._source_appositive(j, b)
-                if appositive is not None:  # "said Ann Reyes, the club's treasurer": who the source is
-                    f.source = (f.source[0], appositive)
-                if j + 1 < b and self.toks[j].text in ",:" and (
-                        self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q) or self.toks[j + 1].low in _CONTINUE_WORDS):
-                    # '"A," said Smith, "B."' / 'A, said Smith, would B.' (not an appositive of the source)
-                    f.right = self.toks[j + 1].start
-                    f.reasons.append("the reported sentence goes on after the cue")
+        if self._inverted_position(prev, aux_start == k, subject_words) and k + 1 < b:
+            f = self._inverted_frame(k, b)
+            if f is not None:
                 return f
         coordinated = False
-        if not subject_words and aux_start - 1 > a and self.toks[aux_start - 1].low in ("and", "but"):
-            # "She paid the loan, but said she ...": the subject of the first verb
-            head = self._sentence_subject(a, aux_start - 1)
-            first = a + 1 if self.toks[a].text in _QUOTES else a
-            if _base(self.toks[first].low) in PERSON_PRONOUNS:
-                head = (first, first + 1)  # "She paid ..., but said"
-            else:
-                runs = self._name_runs(first, aux_start - 1)
-                if runs and runs[0][0] == first:
-                    head = runs[0]  # "Nora Blake paid ..., but said"
-            if head is not None and self._coordinated_subject(head, aux_start - 1):
+        if not subject_words:
+            head = self._shared_subject(a, aux_start)
+            if head is not None:
                 s_start, s_end = head
                 subject_words = [x for x in self.toks[s_start:s_end] if x.word]
                 coordinated = True
         if not subject_words:
             return None
-        view = self._view_appositive(k, s_start, s_end, t, cls, lemma)
+        view = self._view_appositive(k, s_start, s_end, self.toks[k], cls, lemma)
         if view is not None:
             return view
         rel_limit = None
         by_who = subject_words[-1].low == "who"  # "the novice who wants ...": 'who' stands for a person
         if subject_words[-1].low in ("who", "which", "that") and s_end - s_start == 1 or \
                 len(subject_words) > 1 and subject_words[-1].low == "who":
-            # "critics who say ...": the source is the noun before the relative
-            r = self.toks.index(subject_words[-1], s_start, s_end)
-            e = r - 1 if r - 1 >= a and self.toks[r - 1].text == "," else r  # "Harvey, who said"
-            m = e - 1
-            while m >= a and (self.toks[m].word or self.toks[m].text in ".-'’") and \
-                    self.toks[m].low not in PREPOSITIONS and self.toks[m].low not in ("to", "or", "said", "says") \
-                    and not (self.toks[m].low in BE_FORMS or self.toks[m].low in AUXILIARIES):
-                m -= 1
-            s_start, s_end = m + 1, e
-            if s_end <= s_start:
+            antecedent = self._relative_antecedent(k, a, b, s_start, s_end, subject_words[-1])
+            if antecedent is None:
                 return None
-            if e < r:  # ", who say ...,": the relative clause ends at the next comma
-                nxt_comma = next((x for x in range(k + 1, b) if self.toks[x].text == ","
-                                  and x + 1 < b and self.toks[x + 1].text not in _QUOTES), None)
-                if nxt_comma is not None:
-                    rel_limit = self.toks[nxt_comma].start
+            s_start, s_end, rel_limit = antecedent
         if not (by_who and cls == "thought") and not self._subject_ok(cls, lemma, s_start, s_end):
             return None
+        f = self._subject_frame(k, aux_start, s_start, s_end, rel_limit, coordinated)
+        return self._after_verb(f, k, a, b, lemma, cls, s_start, s_end, by_who)
+
+    # -- the subject before the verb
+
+    def _shared_subject(self, a: int, aux_start: int) -> tuple[int, int] | None:
+        """A verb after 'and'/'but' with no subject of its own ("She paid the loan,
+        but said she ..."): the span of the sentence subject it shares, else None."""
+        if not (aux_start - 1 > a and self.toks[aux_start - 1].low in ("and", "but")):
+            return None
+        head = self._sentence_subject(a, aux_start - 1)
+        first = a + 1 if self.toks[a].text in _QUOTES else a
+        if _base(self.toks[first].low) in PERSON_PRONOUNS:
+            head = (first, first + 1)  # "She paid ..., but said"
+        else:
+            runs = self._name_runs(first, aux_start - 1)
+            if runs and runs[0][0] == first:
+                head = runs[0]  # "Nora Blake paid ..., but said"
+        if head is not None and self._coordinated_subject(head, aux_start - 1):
+            return head
+        return None
+
+    def _relative_antecedent(self, k: int, a: int, b: int, s_start: int, s_end: int,
+                             relative: Tok) -> tuple[int, int, int | None] | None:
+        """A subject ending in a relative pronoun ("critics who say ...", "Harvey, who
+        said"): the span of the noun phrase before it and, after a comma (", who say
+        ...,"), the offset of the comma ending the relative clause; None if there is none."""
+        r = self.toks.index(relative, s_start, s_end)
+        e = r - 1 if r - 1 >= a and self.toks[r - 1].text == "," else r  # "Harvey, who said"
+        m = e - 1
+        while m >= a and (self.toks[m].word or self.toks[m].text in ".-'’") and \
+                self.toks[m].low not in PREPOSITIONS and self.toks[m].low not in ("to", "or", "said", "says") \
+                and not (self.toks[m].low in BE_FORMS or self.toks[m].low in AUXILIARIES):
+            m -= 1
+        if e <= m + 1:
+            return None
+        rel_limit = None
+        if e < r:  # ", who say ...,": the relative clause ends at the next comma
+            nxt_comma = next((x for x in range(k + 1, b) if self.toks[x].text == ","
+                              and x + 1 < b and self.toks[x + 1].text not in _QUOTES), None)
+            if nxt_comma is not None:
+                rel_limit = self.toks[nxt_comma].start
+        return m + 1, e, rel_limit
+
+    def _subject_frame(self, k: int, aux_start: int, s_start: int, s_end: int, rel_limit: int | None,
+                       coordinated: bool) -> Frame:
+        """The frame of the subject toks[s_start:s_end] and the verb group
+        toks[aux_start:k+1] ("has said"); a shared subject ('..., but said') is no source
+        of this verb's own."""
+        t = self.toks[k]
         speaker, how = self._speaker_with_reason(s_start, s_end)
         cue_text = self.text[self.toks[aux_start].start:t.end] if aux_start < k else t.text
-        f = Frame(kind="verb", rule="verb.subject", cue=(self.toks[aux_start].start, t.end), cue_text=cue_text, speaker=speaker,
-                  source=(self.toks[s_start].start, self.toks[s_end - 1].end), right_limit=rel_limit)
+        f = Frame(kind="verb", rule="verb.subject", cue=(self.toks[aux_start].start, t.end), cue_text=cue_text,
+                  speaker=speaker, source=(self.toks[s_start].start, self.toks[s_end - 1].end), right_limit=rel_limit)
         if how:
             f.reasons.append(how)
         f.left_edge = self.toks[s_start].start
@@ -121,23 +110,70 @@ class FiniteRules:
             f.coordinated = True
             f.rule = "verb.coordinated"
             f.reasons.append(f"'{self.toks[aux_start - 1].text} {t.text}' shares the subject of the sentence")
-        # what follows the verb
+        return f
+
+    # -- what follows the verb
+
+    def _after_verb(self, f: Frame, k: int, a: int, b: int, lemma: str, cls: str, s_start: int, s_end: int,
+                    by_who: bool) -> Frame | None:
+        """Complete the frame of 'SOURCE VERB' by what follows the verb: a trailing cue
+        after its content ('..., Smith said.'), a colon ('He added: ...'), a clause or
+        an object ('said that ...', 'denied the report'); None when it reports nothing."""
+        t = self.toks[k]
         post = self._post(k, b, lemma)
         before = s_start > a and (self.toks[s_start - 1].text in ",—" or self.toks[s_start - 1].text in _QUOTES
                                   ) and self._left_is_content(a, s_start - 1)
+        if before:
+            post = self._trailing_tail(k, b, lemma, s_start, post)
+        if before and post[0] in ("end", "adverbial", "comma"):
+            return self._as_trailing(f, k, b, s_start, post[1])
+        kind, ck = self._complement(k, b, lemma, post)
+        if self._lacks_clause(lemma, cls, kind, ck, b, s_start, s_end):
+            return None  # "agreed to the terms": an object, no reported clause
+        f.right_edge = t.end
+        if kind == "end":
+            return None  # "he said." with nothing reported in this sentence
+        if kind == "colon" and not self._colon_content(f, t, ck, b):
+            return None
+        if kind == "comma" and s_start > a + 1 and self.toks[s_start - 1].text == "," and \
+                self._clause_material(a, s_start - 1):
+            # "In his state, Christie said, offenders are sent ...": the opening phrase is the source's too
+            f.left = self.toks[s_start - 1].start
+            f.reasons.append("the opening phrase before the source belongs to the reported sentence")
+        if by_who and ck < b and self.toks[ck].low == "to" and f.right_limit is None:
+            # "the novice who wants to unseat her is reaping ...": the infinitive has no verb of
+            # its own, so the next finite verb is the main clause's
+            main = next((x for x in range(ck + 1, b) if _finite(self.toks[x])), None)
+            if main is not None:
+                f.right_limit = self.toks[main].start
+        return self._content_start(f, t, kind, ck, b)
+
+    def _trailing_tail(self, k: int, b: int, lemma: str, s_start: int, post: tuple[str, int]) -> tuple[str, int]:
+        """After a subject that follows its content ('..., he said at a rally in Ohio.'),
+        a clause after the verb that is only a short tail counts as an adverbial; a
+        phrasal cue's clause ('..., he called for a moratorium') stays a clause."""
         phrasal = k + 1 < b and self.toks[k + 1].low in PHRASAL_CUES.get(lemma, ()) and post[0] == "clause" \
             and post[1] == k + 2
-        if before and post[0] == "clause" and not phrasal:
+        if post[0] == "clause" and not phrasal:
             tail = self._short_tail(k, b, lemma, quoted=self.toks[s_start - 1].text in _QUOTES)
             if tail is not None:
-                post = ("adverbial", tail)
-        if before and post[0] in ("end", "adverbial", "comma"):
-            f.left = self.toks[s_start - 1].start
-            f.right_edge = self.toks[post[1] - 1].end if post[1] > k else t.end
-            f.rule = "verb.trailing"
-            f.reasons.insert(0, f"trailing reporting verb: '..., {self.text[self.toks[s_start].start:t.end]}'")
-            self._medial(f, post[1], b)
-            return f
+                return "adverbial", tail
+        return post
+
+    def _as_trailing(self, f: Frame, k: int, b: int, s_start: int, end: int) -> Frame:
+        """'CONTENT, SOURCE said.': the content is before the subject; what follows the
+        verb up to `end` is a tail, and a sentence may go on after it ('"A," he said, "B."')."""
+        t = self.toks[k]
+        f.left = self.toks[s_start - 1].start
+        f.right_edge = self.toks[end - 1].end if end > k else t.end
+        f.rule = "verb.trailing"
+        f.reasons.insert(0, f"trailing reporting verb: '..., {self.text[self.toks[s_start].start:t.end]}'")
+        self._medial(f, end, b)
+        return f
+
+    def _complement(self, k: int, b: int, lemma: str, post: tuple[str, int]) -> tuple[str, int]:
+        """Refine a clause after the verb: "agreed with the mayor that ...", "recognized
+        long ago that ...", "know the plan will fail" are 'that' clauses."""
         kind, ck = post
         if lemma == "agree" and kind == "clause" and self.toks[ck - 1].low == "with":
             that = next((x for x in range(ck, min(b, ck + 8)) if self.toks[x].low == "that"), None)
@@ -152,39 +188,36 @@ class FiniteRules:
                 kind, ck = "that", that  # "recognized long ago that ..."
             elif self._finite_clause_at(ck, b):
                 kind = "that"  # "agreed there are ...", "know the plan will fail"
-        if lemma in NEEDS_CLAUSE and kind == "clause" and not (
-                lemma == "agree" and self.toks[ck - 1].low == "to" and not (
-                    self.toks[ck].cap or self.toks[ck].low in DETERMINERS or self.toks[ck].text[0].isdigit())) and not (
-                cls == "evidence" and self._head([x for x in self.toks[s_start:s_end] if x.word]).low in DOCUMENT_NOUNS
-        ) and not (lemma in ("see", "view", "regard", "consider", "describe", "hold")
-                   and any(self.toks[x].low == "as" for x in range(ck, min(b, ck + 10)))):
-            return None  # but "sees the vote as a test" reports a view
-        f.right_edge = t.end
-        if kind in ("end", "adverbial") and not before:
-            if lemma in ("say", "tell", "add", "write", "note", "explain", "continue") and kind == "end":
-                return None  # "he said." with nothing reported in this sentence
-            if kind == "end":
-                return None
-        if kind == "colon":
-            # "He added: ..." — the words after the colon run to the end of the paragraph
-            rest = self._after_colon(b)
-            if rest is not None:
-                f.content.append(rest)
-                f.rule = "verb.colon"
-                f.reasons.insert(0, f"reporting verb '{t.text}:' opens what follows, to the end of the paragraph")
-            elif ck >= b:
-                return None
-        if kind == "comma" and s_start > a + 1 and self.toks[s_start - 1].text == "," and \
-                self._clause_material(a, s_start - 1):
-            # "In his state, Christie said, offenders are sent ...": the opening phrase is the source's too
-            f.left = self.toks[s_start - 1].start
-            f.reasons.append("the opening phrase before the source belongs to the reported sentence")
-        if by_who and ck < b and self.toks[ck].low == "to" and f.right_limit is None:
-            # "the novice who wants to unseat her is reaping ...": the infinitive has no verb of
-            # its own, so the next finite verb is the main clause's
-            main = next((x for x in range(ck + 1, b) if _finite(self.toks[x])), None)
-            if main is not None:
-                f.right_limit = self.toks[main].start
+        return kind, ck
+
+    def _lacks_clause(self, lemma: str, cls: str, kind: str, ck: int, b: int, s_start: int, s_end: int) -> bool:
+        """Whether a verb that reports only a clause ("know", "agree") has an object
+        instead ("agreed to the terms"). Still reports: "agreed to pay", a document as
+        evidence ("the report shows a rise"), "sees the vote as a test"."""
+        if not (lemma in NEEDS_CLAUSE and kind == "clause"):
+            return False
+        if lemma == "agree" and self.toks[ck - 1].low == "to" and not (
+                self.toks[ck].cap or self.toks[ck].low in DETERMINERS or self.toks[ck].text[0].isdigit()):
+            return False
+        if cls == "evidence" and self._head([x for x in self.toks[s_start:s_end] if x.word]).low in DOCUMENT_NOUNS:
+            return False
+        return not (lemma in ("see", "view", "regard", "consider", "describe", "hold")
+                    and any(self.toks[x].low == "as" for x in range(ck, min(b, ck + 10))))
+
+    def _colon_content(self, f: Frame, t: Tok, ck: int, b: int) -> bool:
+        """"He added: ...": the words after the colon run to the end of the paragraph.
+        False when the colon closes the paragraph and nothing follows it."""
+        rest = self._after_colon(b)
+        if rest is not None:
+            f.content.append(rest)
+            f.rule = "verb.colon"
+            f.reasons.insert(0, f"reporting verb '{t.text}:' opens what follows, to the end of the paragraph")
+            return True
+        return ck < b
+
+    def _content_start(self, f: Frame, t: Tok, kind: str, ck: int, b: int) -> Frame | None:
+        """The content starts at toks[ck]: after 'that' or a colon, or at the verb's
+        clause or object; a verb with nothing after it (and no colon content) reports nothing."""
         if ck < b:
             f.right = self.toks[ck].start
             word = "that" if kind == "that" else ("':'" if kind == "colon" else "")
@@ -194,21 +227,6 @@ class FiniteRules:
         elif kind != "colon":
             return None
         return f
-
-    def _source_appositive(self, j: int, b: int) -> int | None:
-        """After an inverted source ending at toks[j] == ',': the end offset of an
-        appositive describing it (', the club's treasurer', ', who ...'), else None."""
-        if not (j + 1 < b and self.toks[j].text == ","):
-            return None
-        n = self.toks[j + 1]
-        if not (n.low in ("a", "an", "the", "who", "whose", "former", "its", "his", "her", "their")
-                or _is_poss(n.text) or n.low in ROLE_NOUNS or n.low in PERSON_NOUNS):
-            return None
-        e = j + 1
-        while e < b and self.toks[e].text not in ";:.!?" and self.toks[e].text not in _QUOTES \
-                and not (self.toks[e].text == "," and e + 1 < b and self.toks[e + 1].text in _QUOTES):
-            e += 1
-        return self.toks[e - 1].end if e - j <= 40 else None
 
     def _after_colon(self, b: int) -> tuple[int, int] | None:
         """The rest of the paragraph after the sentence ending at token b; or the
