@@ -9,7 +9,6 @@ import logging
 import os
 import sys
 import uuid
-from pathlib import Path
 
 from verifier.errors import ConfigError, InputIsDirectory
 
