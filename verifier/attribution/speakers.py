@@ -36,71 +36,88 @@ class SpeakerRules:
         return self._speaker_with_reason(a, b)[0]
 
     def _speaker_with_reason(self, a: int, b: int) -> tuple[str | None, str]:
-        words = [k for k in range(a, b) if self.toks[k].word]
+        """The speaker the source phrase toks[a:b] names, and how it was found."""
+        words = self._source_words(a, b)
         if not words:
             return None, ""
-        # the head segment: before an appositive comma
-        seg_end = b
-        for k in range(a, b):
-            if self.toks[k].text in ",(—":
-                if any(self.toks[x].word for x in range(a, k)):
-                    seg_end = k
-                    break
-        words = [k for k in range(a, seg_end) if self.toks[k].word]
-        while words and self.toks[words[0]].low in ("but", "and", "so", "yet", "however", "meanwhile", "still",
-                                                     "also", "now", "then", "later", "earlier", "instead"):
-            words = words[1:]
-        if not words:
-            return None, ""
-        last = self.toks[words[-1]]
-        if len(words) > 1 and _base(last.low) in PERSON_PRONOUNS and not any(
-                self._is_name_tok(x) or self.toks[x].low in PERSON_NOUNS for x in words[:-1]):
-            words = words[-1:]  # "Recently she", "Sometimes they": the pronoun is the subject
         first = self.toks[words[0]]
         if len(words) == 1 and _base(first.low) in PERSON_PRONOUNS | {"it"}:
             who = self._resolve_pronoun(_base(first.low), first.start)
             if who:
                 return who, f"'{first.text}' refers to {who}, the last named source"
             return first.text, ""
-        # a definite description of a named person: "the Russian leader"
-        head_words = []
+        head_words = []  # the head: up to a preposition or a relative
         for k in words:
             if self.toks[k].low in PREPOSITIONS or self.toks[k].low in _RELATIVES:
                 break
             head_words.append(k)
         runs = [r for r in self._name_runs(head_words[0], words[-1] + 1) if r[0] <= head_words[-1]] \
             if head_words else []
-        if not head_words and self.toks[words[0]].low in PREPOSITIONS:
+        if not head_words and first.low in PREPOSITIONS:
             # "During the debate Trump said": the subject follows the opening phrase
             late = self._name_runs(words[0], words[-1] + 1)
             if late and late[-1][1] == words[-1] + 1:
                 head_words = list(range(late[-1][0], late[-1][1]))
                 runs = [late[-1]]
-        if first.low == "the" and head_words and not self.toks[head_words[-1]].cap and \
-                _strip_poss(self.toks[head_words[-1]].low) in ROLE_NOUNS:
-            who = self._resolve_pronoun("he", first.start)
-            if who and who == self._spoken.last and who != self._spoken.last_named:
-                who = None  # only a named person can be "the senator"
-            if who:
-                desc = self.text[first.start:self.toks[head_words[-1]].end]
-                return who, f"'{desc}' describes {who}, the last named source"
+        described = self._described_person(first, head_words)
+        if described is not None:
+            return described
         if runs:
-            ra, rb = max(runs, key=lambda r: (r[1] - r[0] > 1, -r[0]))
-            if rb - ra == 1 and len(runs) > 1:
-                ra, rb = runs[-1]
-            name = self._name_text(ra, rb)
-            if name:
-                full = self.fullest(name, self._gender(ra, rb))
-                head = self.toks[head_words[-1]]
-                # a possessive name before a person noun: "Trump's campaign manager" stays whole
-                if _is_poss(self.toks[rb - 1].text) and rb < head_words[-1] + 1:
-                    return _clean(self.text[self.toks[words[0]].start:self.toks[words[-1]].end]), ""
-                if head.low in PERSON_NOUNS and not self._is_name_tok(head_words[-1]) and head.low.endswith("s") \
-                        and head_words[-1] >= rb:
-                    return _clean(self.text[self.toks[words[0]].start:self.toks[words[-1]].end]), ""
-                return full, (f"speaker named in full: {full}" if full != name else "")
-        text = self.text[self.toks[words[0]].start:self.toks[words[-1]].end]
-        return _clean(text), ""
+            named = self._named_speaker(runs, words, head_words)
+            if named is not None:
+                return named
+        return _clean(self.text[first.start:self.toks[words[-1]].end]), ""
+
+    def _source_words(self, a: int, b: int) -> list[int]:
+        """The word indexes of a source phrase's head segment: before an appositive
+        comma, without an opening conjunction or adverb ("But officials", "Recently she")."""
+        seg_end = b
+        for k in range(a, b):
+            if self.toks[k].text in ",(—" and any(self.toks[x].word for x in range(a, k)):
+                seg_end = k
+                break
+        words = [k for k in range(a, seg_end) if self.toks[k].word]
+        while words and self.toks[words[0]].low in ("but", "and", "so", "yet", "however", "meanwhile", "still",
+                                                     "also", "now", "then", "later", "earlier", "instead"):
+            words = words[1:]
+        if len(words) > 1 and _base(self.toks[words[-1]].low) in PERSON_PRONOUNS and not any(
+                self._is_name_tok(x) or self.toks[x].low in PERSON_NOUNS for x in words[:-1]):
+            words = words[-1:]  # "Recently she", "Sometimes they": the pronoun is the subject
+        return words
+
+    def _described_person(self, first, head_words: list[int]) -> tuple[str, str] | None:
+        """'the Russian leader', 'the senator': a definite description of the last
+        named person (never of an unnamed source)."""
+        if not (first.low == "the" and head_words and not self.toks[head_words[-1]].cap
+                and _strip_poss(self.toks[head_words[-1]].low) in ROLE_NOUNS):
+            return None
+        who = self._resolve_pronoun("he", first.start)
+        if who and who == self._spoken.last and who != self._spoken.last_named:
+            return None  # only a named person can be "the senator"
+        if not who:
+            return None
+        desc = self.text[first.start:self.toks[head_words[-1]].end]
+        return who, f"'{desc}' describes {who}, the last named source"
+
+    def _named_speaker(self, runs: list[tuple[int, int]], words: list[int],
+                       head_words: list[int]) -> tuple[str, str] | None:
+        """The name in the source phrase at its fullest; a possessive name before a person
+        noun ("Trump's campaign manager") or a plural group ("Clinton aides") stays whole."""
+        ra, rb = max(runs, key=lambda r: (r[1] - r[0] > 1, -r[0]))
+        if rb - ra == 1 and len(runs) > 1:
+            ra, rb = runs[-1]
+        name = self._name_text(ra, rb)
+        if not name:
+            return None
+        full = self.fullest(name, self._gender(ra, rb))
+        head = self.toks[head_words[-1]]
+        whole = _clean(self.text[self.toks[words[0]].start:self.toks[words[-1]].end]), ""
+        if _is_poss(self.toks[rb - 1].text) and rb < head_words[-1] + 1:
+            return whole
+        if head.low in PERSON_NOUNS and not self._is_name_tok(head_words[-1]) and head.low.endswith("s") \
+                and head_words[-1] >= rb:
+            return whole
+        return full, (f"speaker named in full: {full}" if full != name else "")
 
     def _resolve_pronoun(self, low: str, pos: int | None = None) -> str | None:
         """The person a pronoun or description refers to: the last named source when
