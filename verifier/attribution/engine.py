@@ -12,38 +12,24 @@ or found. A span is attributed when at least half of its non-space
 characters lie inside some frame's content; it then takes that frame's
 speaker, cue and quote kind. Anything else is the article's own voice.
 
-The rules, in the order they run (each is a method below, each adds its
-reason to the verdict):
+How it is built:
 
-1. quotation marks are paired per paragraph; a quotation left open at the
-   end of a paragraph continues into the next paragraph when that one opens
-   with a quotation mark (an unbroken run of quoted paragraphs);
-2. per sentence, cues are found (data/lexicon.toml) and each builds a
-   frame:
-   - "according to SOURCE, CONTENT" / "CONTENT, according to SOURCE";
-   - a verb with its subject before it: "SOURCE said (that) CONTENT",
-     "SOURCE told reporters CONTENT", "SOURCE praised CONTENT";
-   - a trailing cue: "CONTENT, SOURCE said (in a statement)." and the
-     inverted "CONTENT, said SOURCE."; with '"A," he said, "B."' both quotes;
-   - participles and infinitives take the clause's subject as source:
-     "..., announcing that CONTENT", "declined to say whether CONTENT";
-   - passives: "CONTENT is expected to ...", "X was accused of Y";
-   - nominal frames: "his claim that CONTENT", "reports that CONTENT";
-   - hedges: "X reportedly did Y" (attributed, no named source);
-   - a source that is only the topic ("Putin's description ... reflects")
-     gives no frame: the sentence's verb is the reporter's;
-3. a frame's content runs to the end of its clause: it stops where another
-   source starts a new clause ("..., but officials said ..."), never inside
-   a nested report;
-4. content that begins or ends at a quotation mark takes the whole
-   quotation, across sentences and quoted paragraphs;
-5. a quotation that is a sentence of its own, with no cue, belongs to the
-   speaker of the quotation next to it in the same or the previous
-   paragraph;
-6. speakers: the subject's name at its fullest in the article ("Putin" ->
-   "Vladimir Putin", titles dropped); a pronoun ("He noted") or a definite
-   description ("The Russian leader acknowledged") is the last named
-   source; a collective or anonymous source stays as written ("officials").
+- the Analysis (this class's fields, built once in `_analyse`, linear in the
+  text): tokens with offsets (normalize.py: invisible characters dropped,
+  lookalike letters read as Latin), sentences and paragraphs (Document),
+  paired quotations (quotes.py), name mentions (names.py), and the indexes
+  the rules read (token starts, non-space prefix counts, content intervals);
+- the frame rules, each with an id, a statement of English and an example
+  (rules.py): cue rules per token, sentence rules, then document rules over
+  quotations; the reporting-verb rules live in verbs.py, finite.py,
+  participles.py and subjects.py, the others in cues.py, sentence.py and
+  quotes.py;
+- speakers (speakers.py): a source phrase to a name at its fullest, a
+  pronoun or definite description to the last named source of the right
+  gender, read from SpeakersSoFar, which only the engine writes, sentence by
+  sentence;
+- the arbiter (arbiter.py): how frames share a sentence and which frame a
+  span takes, with its precedence documented there.
 """
 
 from __future__ import annotations
