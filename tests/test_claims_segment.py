@@ -288,6 +288,29 @@ def test_a_description_named_by_an_apposition_keeps_that_name_later(text, conten
     assert content in drafts and drafts[content].speaker == speaker
 
 
+@pytest.mark.parametrize("text, second, claim", [
+    ("Divers searched the seabed and found two anchors.", "found two anchors", "Divers found two anchors."),
+    ("Volunteers dug up the flowerbed and planted 40 trees.", "planted 40 trees", "Volunteers planted 40 trees."),
+    ("The crew dredged the riverbed and still found debris in May.", "still found debris in May",
+     "The crew still found debris in May."),
+])
+def test_an_ed_noun_before_and_is_no_verb_sharing_an_object(text, second, claim):
+    drafts = {d.evidence: d for d in extract(text).drafts}
+    assert second in drafts and drafts[second].text == claim
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Flights resumed on Friday after the ash cloud over the northern islands drifted east.",
+     "the ash cloud over the northern islands drifted east"),
+    ("The road was closed, and two lorries from the quarry near the old village were stuck for hours.",
+     "two lorries from the quarry near the old village were stuck for hours"),
+    ("Prices rose in March because the cost of diesel for the region’s fishing fleet doubled.",
+     "the cost of diesel for the region’s fishing fleet doubled"),
+])
+def test_a_clause_with_a_long_subject_is_cut_after_its_joining_word(text, clause):
+    assert clause in evidences(text)
+
+
 # --- not claims ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, tag, claim", [

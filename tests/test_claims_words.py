@@ -81,7 +81,7 @@ FINITE = {
     "chose": "chose a new leader", "broke": "broke the record", "drove": "drove the trucks away",
     "flew": "flew to the capital", "threw": "threw stones at the police", "fought": "fought the fire all night",
     "stood": "stood firm on the plan", "struck": "struck a deal on Sunday", "sent": "sent boats to the valley",
-    "shut": "shut the road for a week", "remains": "remains open to traffic", "faces": "faces a fine of 2 million euros",
+    "shut": "shut the road for a week", "dug": "dug a trench along the road", "remains": "remains open to traffic", "faces": "faces a fine of 2 million euros",
     "plans": "plans a new road to the port", "shows": "shows no sign of slowing", "costs": "costs 4 million euros a year",
     "stands": "stands empty for most of the year",
 }

@@ -78,7 +78,7 @@ def starts_clause(s: str) -> bool:
         return True
     if verb_at(ws, 0) or (len(ws) > 1 and ws[0].lower().endswith("ly") and verb_at(ws, 1)):
         return True  # "... and still found", "... and was working"
-    return any(is_finite(w) for w in ws[1:7])
+    return any(is_finite(w) for w in ws[1:10])
 
 
 def verb_left(lw: list[str]) -> bool:

@@ -234,7 +234,8 @@ def _subject(text: str, p: Piece) -> tuple[int, int] | None:
     ws = [text[x:y].strip(PUNCT) for x, y in spans]
     i = 1 if ws and is_participle(ws[0]) else 0
     for j in range(i, min(len(ws), i + 9)):
-        if ws[j] and (is_finite(ws[j]) or ws[j].lower() in W["modals"]):
+        noun = ws[j].lower().endswith("ed") and j > 0 and ws[j - 1].lower() in DETERMINERS  # "the seabed"
+        if ws[j] and (is_finite(ws[j]) and not noun or ws[j].lower() in W["modals"]):
             return (spans[i][0], spans[j - 1][1]) if j > i else None
     return None
 

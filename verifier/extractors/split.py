@@ -173,7 +173,8 @@ def _and_kind(lw: list[str], right: str, rw: list[str]) -> str | None:
     if verb_left(lw) and starts_clause(right) and not is_finite(rw[0]) and rw[0][0].islower() \
             and (first in NUMBER_WORDS or first in DETERMINERS):
         return "clause"  # "... were destroyed and two roads were closed"
-    if is_finite(lw[-1]) or lw[-1].lower() in BE_FORMS:
+    noun = len(lw) > 1 and lw[-2].lower() in DETERMINERS  # "the riverbed and ...": an -ed noun, no verb
+    if is_finite(lw[-1]) and not noun or lw[-1].lower() in BE_FORMS:
         return None  # "have maintained and even increased pressure": verbs sharing one object
     if first in ("then", "still", "also", "even") and len(rw) > 1:
         if is_finite(rw[1]) or is_participle(rw[1]):
