@@ -11,7 +11,9 @@ class ParticipleRules:
     """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
 
     def _post(self, k: int, b: int, lemma: str) -> tuple[str, int]:
-        """What follows the verb at toks[k]: (kind, token index where content starts)."""
+        """What follows the verb at toks[k]: (kind, token index where content starts),
+        kind one of 'that', 'colon', 'clause', 'comma', 'quote', 'adverbial', 'end'. The
+        constructions after the verb are tried in the order below; the first wins."""
         j = k + 1
         if j < b and self.toks[j].low in ("out",) and lemma == "point":
             j += 1
@@ -19,6 +21,15 @@ class ParticipleRules:
             return "colon", b  # "He added:" closing its sentence
         if j >= b or all(not self.toks[x].word for x in range(j, b)):
             return "end", b
+        return (self._post_marker(j, b, lemma) or self._post_that_after_adverbial(j, b, lemma)
+                or self._post_pronoun_clause(j, b, lemma) or self._post_addressee(j, b, lemma)
+                or self._post_infinitive(j, b) or self._post_time(j, b) or self._post_demonstrative(j, b)
+                or self._post_infinitive_after_time(j, b, lemma) or self._post_adverbial(j, b) or ("clause", j))
+
+    def _post_marker(self, j: int, b: int, lemma: str) -> tuple[str, int] | None:
+        """The word right after the verb marks the content: 'that', a colon, a
+        phrasal particle ("called for a moratorium", "pointed out that"), a wh-word
+        ("explained how ..."), a comma or a quotation mark."""
         t = self.toks[j]
         if t.low == "that":
             return "that", j
@@ -35,12 +46,15 @@ class ParticipleRules:
                 and not self.toks[j + 1].low.endswith("ing")):
             return "that", j  # "explained how ...", "asked whether ..."
         if t.text == ",":
-            if j + 1 < b and self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q):
-                return "comma", j
             return "comma", j
         if t.text in (_OPEN_Q | _STRAIGHT_Q):
             return "quote", j
-        # adverbials and an addressee before 'that': "said in a statement Friday that", "told reporters that"
+        return None
+
+    def _post_that_after_adverbial(self, j: int, b: int, lemma: str) -> tuple[str, int] | None:
+        """Adverbials and an addressee before 'that' ("said in a statement Friday
+        that", "told reporters that"), or a participle of the adverbial's own ("said at
+        a news conference announcing that ...")."""
         m = j
         while m < b and m - j < (14 if lemma in ADDRESSEE_VERBS else 8) and self.toks[m].text not in ",;:" and \
                 self.toks[m].low != "that" and not (self.toks[m].low in ("how", "why", "whether") and m > j) and \
@@ -56,9 +70,20 @@ class ParticipleRules:
                                         "news", "radio", "television", "tv")
                 for x in range(j, m)):
             return "that", m
-        pron = self._pronoun_clause_after(j, b) if lemma in ADDRESSEE_VERBS or t.low in ADVERBIAL_START else None
-        if pron is not None:
-            return "clause", pron  # "told the forum he was ...", "said after the debate she would ..."
+        return None
+
+    def _post_pronoun_clause(self, j: int, b: int, lemma: str) -> tuple[str, int] | None:
+        """A clause opening with a pronoun past an addressee or an adverbial
+        ("told the forum he was ...", "said after the debate she would ...")."""
+        if not (lemma in ADDRESSEE_VERBS or self.toks[j].low in ADVERBIAL_START):
+            return None
+        pron = self._pronoun_clause_after(j, b)
+        return None if pron is None else ("clause", pron)
+
+    def _post_addressee(self, j: int, b: int, lemma: str) -> tuple[str, int] | None:
+        """The addressee of 'tell', 'urge', ... ("told reporters", "urged supporters
+        to ..."): what follows it; 'told the story' with no addressee reports nothing."""
+        t = self.toks[j]
         if lemma == "tell" and t.low in DETERMINERS and t.low != "that" and j + 1 < b and not (
                 self.toks[j + 1].cap or _strip_poss(self.toks[j + 1].low) in PERSON_NOUNS
                 or self.toks[j + 1].low in _AUDIENCE):
@@ -85,11 +110,22 @@ class ParticipleRules:
                     and not self._has_finite_verb(n - 1, b):
                 return "adverbial", b  # "..., Graham told The Huffington Post on Thursday."
             return "clause", n
+        return None
+
+    def _post_infinitive(self, j: int, b: int) -> tuple[str, int] | None:
+        """An infinitive after the verb ("plans to call ..."), not 'to' and an addressee."""
+        t = self.toks[j]
         if t.low == "to" and j + 1 < b and self.toks[j + 1].word and not self.toks[j + 1].cap and \
                 self.toks[j + 1].low not in DETERMINERS and self.toks[j + 1].low not in _AUDIENCE and \
                 _strip_poss(self.toks[j + 1].low) not in PERSON_NOUNS and self.toks[j + 1].low not in (
                     "him", "her", "them", "us", "me", "reporters") and not self.toks[j + 1].text[0].isdigit():
             return "clause", j  # an infinitive: "plans to call ..."
+        return None
+
+    def _post_time(self, j: int, b: int) -> tuple[str, int] | None:
+        """A time phrase, then a clause ("said Thursday he would ..."), or 'about' as
+        'roughly' ("said about half of ...")."""
+        t = self.toks[j]
         if t.low in _TIME_WORDS or t.low in _CALENDAR or t.low == "about":
             m2 = j
             if t.low == "about":
@@ -97,7 +133,6 @@ class ParticipleRules:
                                   or self.toks[j + 1].low in ("half", "one", "two", "three", "a", "a third",
                                                               "a quarter", "twice", "twice")):
                     return "clause", j  # "said about half of ...": 'about' is 'roughly'
-                m2 = j
             else:
                 while m2 < b and (self.toks[m2].low in _TIME_WORDS or self.toks[m2].low in _CALENDAR
                                   or self.toks[m2].low in ("night", "morning", "week", "month", "year", "evening",
@@ -108,23 +143,40 @@ class ParticipleRules:
                                       PERSON_PRONOUNS or self.toks[m2].low == "it" or self.toks[m2].cap
                                       or self.toks[m2].text[0].isdigit()) and self.toks[m2].low != "that":
                 return "clause", (j if t.low == "about" else m2)  # "said Thursday he would ..."
+        return None
+
+    def _post_demonstrative(self, j: int, b: int) -> tuple[str, int] | None:
+        """'this', 'last', 'next' not followed by a time noun open the content
+        ("believe this provides ...")."""
+        t = self.toks[j]
         if t.low in ("this", "last", "next") and not (j + 1 < b and (self.toks[j + 1].low in _TIME_NOUNS
                                                                     or self.toks[j + 1].low in _CALENDAR)):
             return "clause", j  # "believe this provides ...": 'this' opens the content, it is no time phrase
+        return None
+
+    def _post_infinitive_after_time(self, j: int, b: int, lemma: str) -> tuple[str, int] | None:
+        """A verb that takes an infinitive, past a time phrase ("tried on Monday to
+        delay the vote")."""
+        t = self.toks[j]
         if lemma in NEEDS_TO and (t.low in ("on", "last", "this") or t.low in _TIME_WORDS):
             to = next((x for x in range(j + 1, min(b - 1, j + 4)) if self.toks[x].low == "to"), None)
             if to is not None and all(self.toks[x].low in _TIME_WORDS or self.toks[x].low in _CALENDAR
                                       or self.toks[x].low in ("on", "last", "this", "week", "month", "year")
                                       for x in range(j, to)):
                 return "clause", to  # "tried on Monday to delay the vote"
+        return None
+
+    def _post_adverbial(self, j: int, b: int) -> tuple[str, int] | None:
+        """An adverbial after the verb: up to the end or a short one to a comma makes
+        a trailing cue; else 'that' after it, even past commas of its own ("said
+        Thursday during a taping of a town hall in Buffalo, New York, that ...")."""
+        t = self.toks[j]
         if t.low in ADVERBIAL_START or (t.low in _TIME_WORDS and t.low not in ("the", "a", "an")):
             # an adverbial up to the end or a comma: a trailing cue; else the content follows it
             m = j
             while m < b and self.toks[m].text not in ",;" and self.toks[m].low != "that":
                 m += 1
             if m >= b or self.toks[m].text in ",;" and m - j <= 9:
-                if m >= b or all(not self.toks[x].word for x in range(m + 1, b)):
-                    return "adverbial", m
                 return "adverbial", m
             if self.toks[m].low == "that":
                 return "that", m
@@ -134,7 +186,7 @@ class ParticipleRules:
             if that is not None and self.toks[that - 1].text == "," and not self._has_finite_verb(j - 1, that) \
                     and not any(self.toks[x].text in _QUOTES for x in range(j, that)):
                 return "that", that
-        return "clause", j
+        return None
 
     def _pronoun_clause_after(self, j: int, b: int) -> int | None:
         """A clause opening with a subject pronoun a few words after the verb, past an
