@@ -41,7 +41,7 @@ from typing import Iterable
 
 from verifier.document import Document
 from verifier.schemas import Span, Verdict
-from verifier.attribution.common import Frame, Tok, _TOKEN, _merge, _nonspace_mask, _prefix_sum
+from verifier.attribution.common import Frame, NonSpaceCounts, Tok, _TOKEN, _merge
 from verifier.attribution.normalize import analysis_text, latin_reading
 from verifier.attribution.names import NameRules
 from verifier.attribution.quotes import QuoteRules
@@ -143,7 +143,7 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
         self._proper = self._proper_words()
         self._names = self._name_index()
         self._forms = None
-        self._ns = _prefix_sum(_nonspace_mask(text))
+        self._ns = NonSpaceCounts(self._tok_starts, self.toks)
         self._quotes = self._find_quotes()
         self._quote_starts = [q.start for q in self._quotes]
         self._frames: list[Frame] = []
