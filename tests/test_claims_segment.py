@@ -311,6 +311,32 @@ def test_a_clause_with_a_long_subject_is_cut_after_its_joining_word(text, clause
     assert clause in evidences(text)
 
 
+@pytest.mark.parametrize("text, gloss, gloss_text, main, main_text", [
+    ("Her cousin, who was never charged, has reportedly moved abroad.", "who was never charged",
+     "Her cousin was never charged.", "has reportedly moved abroad", "Her cousin has reportedly moved abroad."),
+    ("Norvest, which bought the port in 2019, is reportedly seeking a buyer.", "which bought the port in 2019",
+     "Norvest bought the port in 2019.", "is reportedly seeking a buyer", "Norvest is reportedly seeking a buyer."),
+    ("The striker, who joined in March, has reportedly asked to leave.", "who joined in March",
+     "The striker joined in March.", "has reportedly asked to leave", "The striker has reportedly asked to leave."),
+])
+def test_a_hedged_clause_keeps_its_subject_and_a_gloss_on_it_is_the_articles_own(text, gloss, gloss_text, main,
+                                                                                    main_text):
+    drafts = {d.evidence: d for d in extract(text).drafts}
+    assert drafts[gloss].text == gloss_text and drafts[gloss].cue is None
+    assert drafts[main].text == main_text and drafts[main].cue == "reportedly"
+
+
+@pytest.mark.parametrize("text, main, claim", [
+    ("The plant, which opened in 1978, employs 1,900 people.", "employs 1,900 people", "The plant employs 1,900 people."),
+    ("The mayor, who took office in May, has resigned.", "has resigned", "The mayor has resigned."),
+    ("Our museum, which reopened last week, will close again in June.", "will close again in June",
+     "Our museum will close again in June."),
+])
+def test_the_main_clause_after_a_gloss_on_its_subject_is_written_with_it(text, main, claim):
+    drafts = {d.evidence: d for d in extract(text).drafts}
+    assert main in drafts and drafts[main].text == claim
+
+
 # --- not claims ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, tag, claim", [

@@ -37,11 +37,12 @@ from __future__ import annotations
 import re
 
 from verifier.attribution.common import Frame
-from verifier.attribution.lexicon import BE_FORMS, CALENDAR, DETERMINERS
-from verifier.extractors.clause import (MIN_WORDS, PUNCT, SUBJ_PRONOUNS, has_finite, is_finite, is_participle,
-                                        present_verb, verb_at, words)
-from verifier.extractors.frame import (LeftOut, Piece, SentencePlan, frame_material, gap_end, name_tag, name_tags,
-                                       embedded_in_own_words, passive_expectation, source_head, speech_event, top_frames, with_frame_noun)
+from verifier.attribution.lexicon import CALENDAR, DETERMINERS
+from verifier.extractors.clause import MIN_WORDS, PUNCT, SUBJ_PRONOUNS, has_finite, present_verb, words
+from verifier.extractors.frame import (LeftOut, Piece, SentencePlan, embedded_in_own_words, frame_material, gap_end,
+                                       name_tag, name_tags, passive_expectation, source_head, speech_event, top_frames,
+                                       with_frame_noun)
+from verifier.extractors.predicate import predicate_opener, subject_frame_end, with_subjects
 from verifier.extractors.split import split, trim
 from verifier.extractors.words import W
 
@@ -61,7 +62,7 @@ def plan_sentence(text: str, start: int, end: int, frames: list[Frame], here: li
         plan.left_out.append(LeftOut(start, end, plan.reason))
         return plan
     clean = _content_regions(frames, start, end)
-    marks = [iv for f in here for iv in (source_head(text, f), f.cue)
+    marks = [iv for f in here for iv in (_own_source(text, f), f.cue)
              if iv is not None and not (f.kind == "hedge" and iv == f.cue)]
     plan.left_out.extend(name_tags(text, here))
     own = _subtract((start, end), [(a, b) for a, b, _ in clean] + marks)
@@ -70,7 +71,7 @@ def plan_sentence(text: str, start: int, end: int, frames: list[Frame], here: li
             if f.cue is not None and f.kind == "verb":
                 plan.left_out.append(LeftOut(f.cue[0], f.cue[1], "a speech event with nothing said about its content"))
     for a, b, f in clean:
-        b = _subject_frame_end(text, start, a, b, f, plan)
+        b = subject_frame_end(text, start, a, b, f, plan)
         _content_pieces(text, a, b, f, plan)
     for a, b in own:
         _own_pieces(text, a, b, here, clean, plan)
@@ -81,14 +82,27 @@ def plan_sentence(text: str, start: int, end: int, frames: list[Frame], here: li
     return plan
 
 
+def _own_source(text: str, f: Frame) -> tuple[int, int] | None:
+    """The source as frame material, or None when a relative pronoun stands for it between it
+    and the cue ("... drew criticism from opposition politicians, [who] say ..."): the words
+    belong to the main clause, which names them."""
+    head = source_head(text, f)
+    if head is not None and f.cue is not None and head[1] <= f.cue[0]:
+        between = words(text[head[1]:f.cue[0]])
+        if len(between) == 1 and between[0].lower() in W["relatives"]:
+            return None
+    return head
+
+
 def _content_regions(frames: list[Frame], start: int, end: int) -> list[Region]:
     """The top frames' contents inside the sentence, in order, without overlaps (a later
     frame's content inside an earlier one is dropped)."""
     regions: list[Region] = []
     for f in top_frames(frames):
         ivs = f.content
-        if f.kind == "hedge":  # "X has reportedly left": the hedge stays inside its claim
-            ivs = [(ivs[0][0], ivs[-1][1])]
+        if f.kind == "hedge":  # "X has reportedly left": the hedge stays inside its claim, with its subject
+            ivs = [(start if not any(g.cue and start <= g.cue[0] < ivs[0][0] for g in frames if g is not f)
+                     else ivs[0][0], ivs[-1][1])]
         for a, b in ivs:
             a, b = max(a, start), min(b, end)
             if a < b:
@@ -120,70 +134,6 @@ def _subtract(span: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
-# --- a nominal frame as the sentence's subject ----------------------------------------------------
-
-_JOINERS = frozenset({"and", "or", "but", "that", "which", "who", "whom", "whose", "where", "when", "while", "if",
-                      "because", "as", "than", "not"})
-
-
-def _subject_frame_end(text: str, s0: int, a: int, b: int, f: Frame, plan: SentencePlan) -> int:
-    """'[The federation's warning that] some builders could fail [has alarmed ministers]': a
-    nominal frame that opens the sentence is its subject, so its content ends where the main
-    verb begins; the predicate is the article's own claim about the report (ANNOTATION.md:
-    the source as the topic). Returns the content's end; the predicate's pieces go to `plan`."""
-    if f.kind != "noun" or f.left_edge is None or text[s0:f.left_edge].strip(PUNCT):
-        return b
-    cut = _main_verb(text, a, b)
-    if cut is None:
-        return b
-    subject = (f.left_edge, text[:cut].rstrip().__len__())
-    pieces = [Piece(pa, pb, None, kind) for pa, pb, kind in split(text, cut, b)
-              if len(words(text[pa:pb])) >= MIN_WORDS]
-    if pieces:
-        pieces[0].about = subject
-    plan.pieces.extend(with_subjects(text, pieces))
-    return cut
-
-
-def _main_verb(text: str, a: int, b: int) -> int | None:
-    """The offset of the second verb group of [a, b) that no joining word or comma opens: the
-    first is the content clause's own verb, the second the sentence's main verb. A modal or
-    finite auxiliary after a verb opens a new group ('were “limited” [will] be hard')."""
-    toks = [(m.start() + a, m.group(0)) for m in re.finditer(r"\d[\d,.]*\d|[\w’'-]+|[,;:]", text[a:b])]
-    ws = [w for _, w in toks]
-    seen, in_group, main = False, False, False
-    for i, (pos, w) in enumerate(toks):
-        verb = _verb_word(ws, i)
-        aux = w.lower() in W["modals"] | _AUX_OPEN
-        fresh = verb and in_group and (aux or main)  # "were “limited” [will]", "is tired [captures]"
-        if verb and not seen:
-            seen, in_group = True, True
-        elif verb and (not in_group or fresh) and ws[i - 1].lower() not in _JOINERS and ws[i - 1] not in ",;:":
-            return pos
-        elif not verb:
-            in_group = in_group and (w.lower() in _IN_GROUP or w.endswith("ly"))
-        main = verb and not aux and w.lower() not in BE_FORMS or not verb and main and in_group
-    return None
-
-
-_AUX_OPEN = frozenset({"has", "have", "had", "is", "are", "was", "were", "does", "did"})
-_IN_GROUP = frozenset({"not", "also", "still", "never", "yet", "been", "be", "being"})
-
-
-def _verb_word(ws: list[str], i: int) -> bool:
-    """ws[i] can be a verb here: a finite form not right after a determiner ('a lost bee'),
-    a modal, or a present-tense verb before its object or a question word ('captures why')."""
-    w = ws[i]
-    after_det = i > 0 and ws[i - 1].lower() in DETERMINERS and ws[i - 1].lower() not in ("that", "which", "what")
-    if w.lower() in W["modals"] or is_finite(w) and not after_det:
-        return True
-    nxt = ws[i + 1].lower() if i + 1 < len(ws) else ""
-    if i > 0 and ws[i - 1][:1].isdigit():
-        return False  # "95,000 pounds a year": a noun after its number
-    return present_verb(ws, i) or (w[:1].islower() and w.endswith("s") and len(w) > 3 and not w.endswith("ss")
-                                   and nxt in W["question_words"] | {"why", "how", "what"})
-
-
 # --- the content of a frame ----------------------------------------------------------------------
 
 def _content_pieces(text: str, a: int, b: int, f: Frame, plan: SentencePlan) -> None:
@@ -203,41 +153,18 @@ def _content_pieces(text: str, a: int, b: int, f: Frame, plan: SentencePlan) -> 
     pieces = []
     for pa, pb, kind in split(text, a, b):
         ws = words(text[pa:pb])
-        if len(ws) >= MIN_WORDS or len(ws) == 2 and (kind == "apposition" or ws[0].lower() in W["modals"]):
-            pieces.append(Piece(pa, pb, f, kind))
+        if len(ws) >= MIN_WORDS or len(ws) == 2 and (kind == "apposition" or predicate_opener(ws[0])):
+            # a gloss on the subject of a hedged clause is the article's own ("X, who was not charged,
+            # has reportedly left"): the hedge qualifies the main clause only
+            own = f.kind == "hedge" and kind in ("relative", "apposition", "reduced")
+            pieces.append(Piece(pa, pb, None if own else f, kind))
         else:
-            plan.left_out.append(LeftOut(pa, pb, "a fragment of fewer than three words"))
-    plan.pieces.extend(with_subjects(text, pieces))
-
-
-def with_subjects(text: str, pieces: list[Piece]) -> list[Piece]:
-    """A piece that opens with its verb ("... was disappointed and [would appeal]") shares the
-    subject of the clause before it: `about` is that subject, for the standalone text."""
-    for prev, p in zip(pieces, pieces[1:]):
-        ws = words(text[p.start:p.end])
-        if p.kind in ("clause", "gloss") and prev.kind in ("clause", "gloss") and _opens_with_verb(ws):
-            p.about = prev.about or _subject(text, prev)
-    return pieces
-
-
-def _opens_with_verb(ws: list[str]) -> bool:
-    """'would appeal', 'destroyed a bridge', 'still found a signal': a predicate without its subject."""
-    if ws and ws[0].lower() in ("still", "also", "then", "even", "never") or ws and ws[0].lower().endswith("ly"):
-        ws = ws[1:]
-    return bool(ws) and (ws[0].lower() in W["modals"] or verb_at(ws, 0))
-
-
-def _subject(text: str, p: Piece) -> tuple[int, int] | None:
-    """The words before the first finite verb of a clause piece (after a reporting participle
-    that opens it: "saying [most of the budget] is tied up ...")."""
-    spans = [(m.start() + p.start, m.end() + p.start) for m in re.finditer(r"\S+", text[p.start:p.end])]
-    ws = [text[x:y].strip(PUNCT) for x, y in spans]
-    i = 1 if ws and is_participle(ws[0]) else 0
-    for j in range(i, min(len(ws), i + 9)):
-        noun = ws[j].lower().endswith("ed") and j > 0 and ws[j - 1].lower() in DETERMINERS  # "the seabed"
-        if ws[j] and (is_finite(ws[j]) and not noun or ws[j].lower() in W["modals"]):
-            return (spans[i][0], spans[j - 1][1]) if j > i else None
-    return None
+            pieces.append(Piece(pa, pb, f, "fragment"))
+    for p in with_subjects(text, pieces):
+        if p.kind == "fragment":
+            plan.left_out.append(LeftOut(p.start, p.end, "a fragment of fewer than three words"))
+        else:
+            plan.pieces.append(p)
 
 
 def _reported_question(text, a, b, f, raw, plan) -> bool:
@@ -343,10 +270,14 @@ def _own_pieces(text: str, a: int, b: int, here: list[Frame], clean: list[Region
         if reason:
             plan.left_out.append(LeftOut(pa, pb, reason))
             continue
-        if len(ws) < MIN_WORDS and not (len(ws) == 2 and (kind == "apposition" or ws[0].lower() in W["modals"])):
-            plan.left_out.append(LeftOut(pa, pb, "a fragment of fewer than three words"))
+        if len(ws) < MIN_WORDS and not (len(ws) == 2 and (kind == "apposition" or predicate_opener(ws[0]))):
+            pieces.append(Piece(pa, pb, None, "fragment"))
             continue
         amb = kind == "gloss" and any(f is not None and f.kind == "verb" and gap_end(text, y, pa) == 0
                                       for _, y, f in clean)
         pieces.append(Piece(pa, with_frame_noun(text, pb, here), None, kind, ambiguous=amb))
-    plan.pieces.extend(with_subjects(text, pieces))
+    for p in with_subjects(text, pieces):
+        if p.kind == "fragment":
+            plan.left_out.append(LeftOut(p.start, p.end, "a fragment of fewer than three words"))
+        else:
+            plan.pieces.append(p)

@@ -27,6 +27,7 @@ _PLACE = re.compile(r"(?:\b(?:in|to|from|across|with|against)\s+)([A-Z][a-z]+(?:
                     r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)[’']s\b")
 _PRONOUN = re.compile(r"^(he|she|it|they)\b", re.I)
 _POSS = re.compile(r"^(his|her|its|their)\b", re.I)
+_RELATIVE = re.compile(r"^(?:who|which) (?=\w)")
 
 
 def _person(name: str | None) -> bool:
@@ -197,6 +198,8 @@ class Referents:
         speaker = self.speaker(f) if f is not None else None
         if subject is not None:
             ev = " ".join(self.text[subject[0]:subject[1]].split()) + " " + ev
+        elif _RELATIVE.match(ev) and self._antecedent(start):
+            ev = self._antecedent(start) + ev[_RELATIVE.match(ev).end() - 1:]  # "Veyra, which raised" -> "Veyra raised"
         elif f is not None and f.cue is not None and f.cue[0] == start and speaker:
             ev = f"{speaker} {ev}"  # "praised its resilience" -> "Vladimir Putin praised its resilience"
         elif speaker and f is not None and f.source is not None:
@@ -208,7 +211,7 @@ class Referents:
                 ev = speaker + ev[m.end():]
         for noun in W["country_words"]:
             place = self._last(self.places, self._places_at, start)
-            if place:
+            if place and not self._personal(place.split()[-1]):  # "Ashby's brother ... left the country"
                 ev = re.sub(rf"\b[Tt]he {noun}\b(?!’s recently)", place, ev)
         person = speaker if _person(speaker) else self._last(self.people, self._people_at, start)
         if person:
@@ -217,6 +220,20 @@ class Referents:
         ev = ev[0].upper() + ev[1:] if ev else ev
         return ev if ev.endswith((".", "!", "?")) else ev + "."
 
+
+    def _antecedent(self, start: int) -> str | None:
+        """The noun phrase a relative after a comma glosses: 'The plant, [which opened in 1978]' ->
+        'The plant'; None when it is longer than six words or no comma sets the relative off."""
+        before = self.text[:start].rstrip()
+        if not before.endswith(","):
+            return None
+        s = self.doc.sentence_at(start) if hasattr(self.doc, "sentence_at") else None
+        lo = max(s.start if s is not None else 0, before.rfind(",", 0, len(before) - 1) + 1,
+                 before.rfind(";", 0, len(before) - 1) + 1)
+        np = " ".join(before[lo:-1].split())
+        if not np or len(np.split()) > 6 or np.split()[0].lower() in W["coordinators"]:
+            return None
+        return np[0].upper() + np[1:]
 
     def name_tag(self, start: int, end: int, head: tuple[int, int]) -> str:
         """A name tag as a sentence: 'Telvia, [the country's third-largest mobile operator]' ->
