@@ -337,6 +337,19 @@ def test_the_main_clause_after_a_gloss_on_its_subject_is_written_with_it(text, m
     assert main in drafts and drafts[main].text == claim
 
 
+@pytest.mark.parametrize("text, main, content", [
+    ("The cut has drawn criticism from opposition politicians, who say the firebreaks are overgrown.",
+     "The cut has drawn criticism from opposition politicians", "the firebreaks are overgrown"),
+    ("The plan was backed by local farmers, who said the river had flooded twice.",
+     "The plan was backed by local farmers", "the river had flooded twice"),
+    ("The ruling angered bus drivers, who warned that fares would rise.", "The ruling angered bus drivers",
+     "fares would rise"),
+])
+def test_a_source_that_a_relative_pronoun_stands_for_stays_in_the_main_clause(text, main, content):
+    ev = evidences(text)
+    assert main in ev and content in ev
+
+
 # --- not claims ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, tag, claim", [
