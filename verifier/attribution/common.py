@@ -217,5 +217,25 @@ class NonSpaceCounts:
         return self._before[k] + min(x, self._ends[k]) - self._starts[k]
 
 
+class SentenceTokens:
+    """sent_tok[si] == (first token, end token) of sentence si: two arrays, 16 bytes a
+    sentence instead of a tuple of two ints (112)."""
+
+    __slots__ = ("_first", "_end")
+
+    def __init__(self, tok_starts: array, sentences) -> None:
+        self._first = array("q", (bisect.bisect_left(tok_starts, s.start) for s in sentences))
+        self._end = array("q", (bisect.bisect_left(tok_starts, s.end) for s in sentences))
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+    def __getitem__(self, si: int) -> tuple[int, int]:
+        return self._first[si], self._end[si]
+
+    def __iter__(self):
+        return zip(self._first, self._end)
+
+
 def _extent(f: Frame) -> int:
     return sum(b - a for a, b in f.content)

@@ -41,7 +41,7 @@ from typing import Iterable
 
 from verifier.document import Document
 from verifier.schemas import Span, Verdict
-from verifier.attribution.common import Frame, NonSpaceCounts, Tok, _TOKEN, _merge
+from verifier.attribution.common import Frame, NonSpaceCounts, SentenceTokens, Tok, _TOKEN, _merge
 from verifier.attribution.normalize import analysis_text, latin_reading
 from verifier.attribution.names import NameRules
 from verifier.attribution.quotes import QuoteRules
@@ -135,11 +135,7 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
         doc = self.document
         self.toks: list[Tok] = _tokenize(text)
         self._tok_starts = array("q", (t.start for t in self.toks))
-        self._sent_tok: list[tuple[int, int]] = []
-        for s in doc.sentences:
-            a = bisect.bisect_left(self._tok_starts, s.start)
-            b = bisect.bisect_left(self._tok_starts, s.end)
-            self._sent_tok.append((a, b))
+        self._sent_tok = SentenceTokens(self._tok_starts, doc.sentences)
         self._proper = self._proper_words()
         self._names = self._name_index()
         self._forms = None
