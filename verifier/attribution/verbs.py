@@ -1,24 +1,23 @@
-"""A reporting verb: is this form a verb here (not a noun or adjective), which
-frame it makes (finite, passive, participle), and the span of its subject."""
+"""A reporting verb: is this form a verb here (not a noun or adjective) and which
+frame it makes (finite, passive, participle); the span of its subject is
+verb_subject.py."""
 
 from __future__ import annotations
 
 from verifier.attribution.lexicon import NOUN_CUES, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_TO, NOUNISH, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, ROLE_NOUNS, cue_verb
-from verifier.attribution.common import _VIEW_NOUNS, _DISPOSITIONS, _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _DASHES, _FUNCTION, _IRREGULAR_PAST, _MODALS, _PAREN_ADVERBS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _people, _plural, _strip_poss
+from verifier.attribution.verb_subject import VerbSubjectRules
+from verifier.attribution.common import _VIEW_NOUNS, _DISPOSITIONS, _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _IRREGULAR_PAST, _MODALS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _people, _plural, _strip_poss
 
 
-class VerbRules:
+class VerbRules(VerbSubjectRules):
     """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
 
     def _verb_frame(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
+        """A cue verb form at toks[k] in the sentence toks[a:b]: None where the form is a
+        noun or an adjective here, or reports no words or thoughts; else the frame of
+        its construction (passive, progressive, participle or infinitive, finite)."""
         t = self.toks[k]
-        nxt0 = self.toks[k + 1].low if k + 1 < b else ""
-        if t.low in PHRASAL_FORMS and nxt0 in PHRASAL_CUES[PHRASAL_FORMS[t.low]]:
-            lemma, cls = PHRASAL_FORMS[t.low], "speech"
-            if cue_verb(t.low) is not None:
-                cls = cue_verb(t.low)[1]  # type: ignore[index]
-        else:
-            lemma, cls = cue_verb(t.low)  # type: ignore[misc]
+        lemma, cls = self._lemma_and_class(k, b)
         first_word = k == a or (k == a + 1 and self.toks[a].text in (_QUOTES | {"("}))
         if t.cap and not first_word and not self._title_case(a, b):
             return None
@@ -28,71 +27,132 @@ class VerbRules:
         base = lemma.replace("_", " ")
         past = not ing and t.low not in (base, base + "s", base + "es", base[:-1] + "ies") and (
             t.low.endswith(("ed", "en", "wn")) or t.low in _IRREGULAR_PAST)
-        if prev is not None and (prev.low in DETERMINERS or _is_poss(prev.text)) and not (
-                prev.low == "that" and not ing) and not (
-                prev.low in ("another", "some", "each", "either", "neither", "both", "many", "few", "most", "all",
-                             "several", "others") and (t.low in ("said", "says", "told", "tells", "wrote", "writes")
-                                                       or nxt0 == "that" and not t.low.endswith("s")
-                                                       or not t.low.endswith("s") and cls in ("thought", "speech")
-                                                       and self._finite_clause_at(k + 1, b))):
-            return None  # a noun: "the report", "his claims", "Trump's warning"
-        if prev is not None and prev.low in PREPOSITIONS and not ing and prev.low not in ("by",):
-            return None  # "secretary of state", "in a post"
-        if t.low in ("called", "named", "dubbed", "titled", "labeled", "labelled") and self._names_something(k, a, b):
-            return None  # "a program called Sandy Hook Promise": a name, not a report
-        if not past and not ing and t.low.endswith("s") and t.low != lemma and nxt0 in (
-                "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "may", "might",
-                "should", "must") and not (prev is not None and (_base(prev.low) in PERSON_PRONOUNS or prev.cap and k - 1 > a)):
-            return None  # "Health worries have dogged ...": a noun, the subject of its own verb
-        if (t.low in NOUNISH or lemma in NOUNISH) and not past and not ing:
-            if prev is not None and (prev.low in _QUANTITY_WORDS or prev.text[0].isdigit()) and t.low.endswith("s") \
-                    and prev.low not in ("the", "a", "an"):
-                return None  # "several views that ...", "many reports": a noun
-            if t.low in ("state", "protest", "protests") or t.low == "states" and nxt0 != "that" \
-                    or not self._verb_context(k, a, b):
-                return None
-        # "a racially charged argument": an adjective after a determiner and adverbs
-        j = k - 1
-        while j >= a and self.toks[j].word and _adverb(self.toks[j]):
-            j -= 1
-        if j < k - 1 and j >= a and (self.toks[j].low in DETERMINERS or self.toks[j].low in PREPOSITIONS):
+        if self._is_noun_here(k, a, b, lemma, cls, past, ing) or self._is_adjective_here(k, a):
             return None
-        # passives
         aux = k - 1
         while aux >= a and self.toks[aux].word and self.toks[aux].low in AUXILIARIES and self.toks[aux].low not in BE_FORMS:
             aux -= 1
         passive = past and aux >= a and self.toks[aux].low in BE_FORMS and (t.low != "said" or (
             nxt is not None and nxt.low == "to"))
         if past and not passive and prev is not None and prev.text == "," and cls != "speech" and lemma not in (
-                "say", "tell", "add"):
-            # "the plan, praised by ..." — an appositive participle
-            if nxt is not None and nxt.low == "by":
-                return None
+                "say", "tell", "add") and nxt is not None and nxt.low == "by":
+            return None  # "the plan, praised by ..." — an appositive participle
         if passive:
             return self._passive_frame(k, aux, a, b, lemma, cls)
+        if self._reports_an_act(k, b, lemma):
+            return None
+        if lemma in NEEDS_TO and cls == "thought" and self._thought_lacks_clause(k, a, b, lemma, past, aux):
+            return None  # but "hope the vote will help" has its clause
+        return self._active_frame(k, a, b, lemma, cls, past, aux, frames)
+
+    def _lemma_and_class(self, k: int, b: int) -> tuple[str, str]:
+        """The lemma and class of the cue at toks[k]; a phrasal cue ("pointed out",
+        "called for") is a speech verb unless its verb alone has a class of its own."""
+        t = self.toks[k]
+        nxt0 = self.toks[k + 1].low if k + 1 < b else ""
+        if t.low in PHRASAL_FORMS and nxt0 in PHRASAL_CUES[PHRASAL_FORMS[t.low]]:
+            lemma, cls = PHRASAL_FORMS[t.low], "speech"
+            if cue_verb(t.low) is not None:
+                cls = cue_verb(t.low)[1]  # type: ignore[index]
+            return lemma, cls
+        return cue_verb(t.low)  # type: ignore[return-value]
+
+    def _is_noun_here(self, k: int, a: int, b: int, lemma: str, cls: str, past: bool, ing: bool) -> bool:
+        """Whether the form at toks[k] is a noun here: after a determiner or a possessive
+        ("the report", "Trump's warning"), after a preposition ("in a post"), a name
+        ("a program called ..."), the subject of its own verb ("Health worries have
+        ..."), or a form as often a noun ('claims') outside a verb's context."""
+        prev = self.toks[k - 1] if k > a else None
+        nxt0 = self.toks[k + 1].low if k + 1 < b else ""
+        t = self.toks[k]
+        if self._is_noun_after_determiner(k, a, b, cls, ing):
+            return True
+        if prev is not None and prev.low in PREPOSITIONS and not ing and prev.low not in ("by",):
+            return True  # "secretary of state", "in a post"
+        if t.low in ("called", "named", "dubbed", "titled", "labeled", "labelled") and self._names_something(k, a, b):
+            return True  # "a program called Sandy Hook Promise": a name, not a report
+        if not past and not ing and t.low.endswith("s") and t.low != lemma and nxt0 in (
+                "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "may", "might",
+                "should", "must") and not (prev is not None and (_base(prev.low) in PERSON_PRONOUNS or prev.cap and k - 1 > a)):
+            return True  # "Health worries have dogged ...": a noun, the subject of its own verb
+        if (t.low in NOUNISH or lemma in NOUNISH) and not past and not ing:
+            if prev is not None and (prev.low in _QUANTITY_WORDS or prev.text[0].isdigit()) and t.low.endswith("s") \
+                    and prev.low not in ("the", "a", "an"):
+                return True  # "several views that ...", "many reports": a noun
+            if t.low in ("state", "protest", "protests") or t.low == "states" and nxt0 != "that" \
+                    or not self._verb_context(k, a, b):
+                return True
+        return False
+
+    def _is_noun_after_determiner(self, k: int, a: int, b: int, cls: str, ing: bool) -> bool:
+        """'the report', 'his claims', "Trump's warning": a noun after a determiner or a
+        possessive; but "that said" and a quantifier before a verb ("many said",
+        "some believe the plan will fail") keep the verb."""
+        prev = self.toks[k - 1] if k > a else None
+        if prev is None or not (prev.low in DETERMINERS or _is_poss(prev.text)) or prev.low == "that" and not ing:
+            return False
+        t = self.toks[k]
+        nxt0 = self.toks[k + 1].low if k + 1 < b else ""
+        return not (prev.low in ("another", "some", "each", "either", "neither", "both", "many", "few", "most", "all",
+                                 "several", "others") and (t.low in ("said", "says", "told", "tells", "wrote", "writes")
+                                                           or nxt0 == "that" and not t.low.endswith("s")
+                                                           or not t.low.endswith("s") and cls in ("thought", "speech")
+                                                           and self._finite_clause_at(k + 1, b)))
+
+    def _is_adjective_here(self, k: int, a: int) -> bool:
+        """"a racially charged argument": an adjective after a determiner or a
+        preposition and adverbs."""
+        j = k - 1
+        while j >= a and self.toks[j].word and _adverb(self.toks[j]):
+            j -= 1
+        return j < k - 1 and j >= a and (self.toks[j].low in DETERMINERS or self.toks[j].low in PREPOSITIONS)
+
+    def _reports_an_act(self, k: int, b: int, lemma: str) -> bool:
+        """"refused to take questions", "the council rejected the plan": an act or a
+        decision the article reports, not words or thoughts."""
+        nxt = self.toks[k + 1] if k + 1 < b else None
         if lemma in _REFUSALS and nxt is not None and nxt.low == "to" and (
                 k + 2 >= b or cue_verb(self.toks[k + 2].low) is None):
-            return None  # "refused to take questions": an act the article reports, not words or thoughts
-        if lemma in _DISPOSITIONS and not self._takes_a_view(k + 1, b):
-            return None  # "the council rejected the plan": a decision the article reports, not a report
-        if lemma in NEEDS_TO and cls == "thought":
-            clause = lemma in ("hope", "wish") and nxt is not None and nxt.low not in ("to", "that") and any(
-                self.toks[x].low in ("will", "would", "can", "could", "'ll", "’ll", "might", "may")
-                or self.toks[x].low.endswith(("’d", "'d", "’ll", "'ll")) for x in range(k + 1, min(b, k + 16)))
-            if not clause and nxt is not None and lemma in ("decide", "hope", "wish", "plan", "intend", "prefer") \
-                    and self._finite_clause_at(k + 1, b):
-                clause = True  # "decided she should share the honor"
-            if not clause and nxt is not None and (nxt.low in _TIME_WORDS or nxt.low in ("on", "last", "this")):
-                m = k + 1
-                while m < b and m - k <= 4 and self.toks[m].low != "to" and self.toks[m].word:
-                    m += 1
-                clause = m < b and self.toks[m].low == "to" and all(
-                    self.toks[x].low in _TIME_WORDS or self.toks[x].low in _CALENDAR or self.toks[x].low in (
-                        "on", "last", "this", "week", "month", "year", "night", "morning")
-                    for x in range(k + 1, m))  # "tried on Tuesday to make the case"
-            if not clause and (nxt is None or nxt.low not in ("to", "that")) or \
-                    past and aux >= a and self.toks[aux].low in ("had",):
-                return None  # but "hope the vote will help" has its clause
+            return True
+        return lemma in _DISPOSITIONS and not self._takes_a_view(k + 1, b)
+
+    def _thought_lacks_clause(self, k: int, a: int, b: int, lemma: str, past: bool, aux: int) -> bool:
+        """Whether a thought verb taking an infinitive ('hope', 'plan', 'decide') has
+        neither 'to' nor 'that' nor a clause after it ("hope the vote will help",
+        "decided she should share the honor", "tried on Tuesday to make the case"), or
+        is a past perfect ("had hoped")."""
+        nxt = self.toks[k + 1] if k + 1 < b else None
+        clause = lemma in ("hope", "wish") and nxt is not None and nxt.low not in ("to", "that") and any(
+            self.toks[x].low in ("will", "would", "can", "could", "'ll", "’ll", "might", "may")
+            or self.toks[x].low.endswith(("’d", "'d", "’ll", "'ll")) for x in range(k + 1, min(b, k + 16)))
+        if not clause and nxt is not None and lemma in ("decide", "hope", "wish", "plan", "intend", "prefer") \
+                and self._finite_clause_at(k + 1, b):
+            clause = True  # "decided she should share the honor"
+        if not clause and nxt is not None and (nxt.low in _TIME_WORDS or nxt.low in ("on", "last", "this")):
+            clause = self._infinitive_past_time(k, b)  # "tried on Tuesday to make the case"
+        return not clause and (nxt is None or nxt.low not in ("to", "that")) or \
+            past and aux >= a and self.toks[aux].low in ("had",)
+
+    def _infinitive_past_time(self, k: int, b: int) -> bool:
+        """"tried on Tuesday to make the case": 'to' after a short time phrase."""
+        m = k + 1
+        while m < b and m - k <= 4 and self.toks[m].low != "to" and self.toks[m].word:
+            m += 1
+        return m < b and self.toks[m].low == "to" and all(
+            self.toks[x].low in _TIME_WORDS or self.toks[x].low in _CALENDAR or self.toks[x].low in (
+                "on", "last", "this", "week", "month", "year", "night", "morning")
+            for x in range(k + 1, m))
+
+    def _active_frame(self, k: int, a: int, b: int, lemma: str, cls: str, past: bool, aux: int,
+                      frames: list[Frame]) -> Frame | None:
+        """The frame of an active cue: a progressive ("is promising to ...") and a finite
+        verb are finite frames, a participle or an infinitive ("..., announcing",
+        "to say") a participle frame; an '-ing' noun before a verb ("The appeals court
+        ruling could decide ...") none."""
+        t = self.toks[k]
+        ing = t.low.endswith("ing")
+        prev = self.toks[k - 1] if k > a else None
+        nxt0 = self.toks[k + 1].low if k + 1 < b else ""
         if ing and aux >= a and (self.toks[aux].low in BE_FORMS or self.toks[aux].low.endswith(
                 ("’s", "'s", "’re", "'re", "’m", "'m")) and _base(self.toks[aux].low) in PERSON_PRONOUNS | {"it"}) \
                 and self.toks[aux].low not in ("being", "been") \
@@ -202,118 +262,3 @@ class VerbRules:
                         and low not in ("state", "states", "house", "senate", "court", "it", "one", "all", "some"):
                     return True
         return False
-
-    def _subject_span(self, k: int, a: int) -> tuple[int, int, int]:
-        """(subject start, subject end, aux start) token indexes of the subject before toks[k]:
-        the auxiliaries and adverbs are skipped, appositives are jumped over."""
-        j = k - 1
-        while j >= a and self.toks[j].word and (self.toks[j].low in AUXILIARIES or _adverb(self.toks[j])):
-            j -= 1
-        aux_start = j + 1
-        end = j + 1
-        if j < a:
-            return a, a, aux_start
-        if self.toks[j].text == ")":
-            # "Sen. Bernie Sanders (I-Vt.) said": skip the parenthesis
-            m = j - 1
-            while m >= a and self.toks[m].text != "(" and j - m < 12:
-                m -= 1
-            if m > a and self.toks[m].text == "(":
-                s_start, _, _ = self._subject_span(m, a)
-                if s_start < m and not self.toks[m - 1].text == ",":
-                    return s_start, end, aux_start
-                j = m - 1 if self.toks[m - 1].text == "," else j
-        if self.toks[j].text == "," or self.toks[j].text == ")":
-            # appositive: "Angelique Brunner, a developer, said": the chunk between the
-            # commas describes the name before it; go back to that name
-            commas = [m for m in range(j - 1, max(a - 1, j - 40), -1) if self.toks[m].text in ",(;:"
-                      or self.toks[m].text in _QUOTES]
-            if not commas or self.toks[commas[0]].text not in ",(":
-                return j, j, aux_start
-            c = commas[0]
-            chunk = [x for x in self.toks[c + 1:j] if x.word]
-            if len(chunk) == 1 and (chunk[0].low in _PAREN_ADVERBS or _adverb(chunk[0])) or \
-                    [x.low for x in chunk] in (["for", "example"], ["for", "instance"], ["in", "fact"], ["in", "turn"]):
-                # "NATO's secretary general, meanwhile, called on ..."; "Lena Cho, the head of ..., for example,"
-                for probe in (c + 1, c):
-                    s_start, s_end, _ = self._subject_span(probe, a)
-                    if s_start < c and s_start < s_end:
-                        return s_start, end, aux_start
-            if c - 1 >= a and self.toks[c - 1].text == ")":  # "Rep. Gregory Meeks (D-N.Y.), chairman ..., said"
-                p = c - 1
-                while p >= a and self.toks[p].text != "(" and c - p < 12:
-                    p -= 1
-                if p > a and self.toks[p].text == "(":
-                    c = p
-            m = c - 1
-            while m >= a and self.toks[m].word and self.toks[m].cap or m >= a and self.toks[m].text in ".-":
-                m -= 1
-            name_first = m < c - 1 and (m < a or self.toks[m].text in ",;:" or self.toks[m].text in _QUOTES
-                                        or self.toks[m].low in ("and", "but", "that"))
-            rel_appositive = chunk and chunk[0].low in ("a", "an", "the", "former", "one") and any(
-                x.low in ("who", "which", "whose") for x in chunk)  # ", a Republican who has ...,"
-            if chunk and not rel_appositive and chunk[0].low not in ("who", "which", "whose", "whom") and any(
-                    x.low in BE_FORMS or x.low in _MODALS and x.low != "to" or x.low in ("has", "have", "had")
-                    for x in chunk):
-                return j, j, aux_start  # a clause, not an appositive
-            if not chunk or not (chunk[0].low in ("a", "an", "the", "who", "which", "whose", "whom", "former", "one",
-                                                  "both", "also", "now", "then", "himself", "herself", "its", "his",
-                                                  "her", "their", "chairman", "president", "director", "head",
-                                                  "including", "like", "such", "especially", "among", "along",
-                                                  "together", "as", "in", "at", "for", "from", "of")
-                                 or _is_poss(chunk[0].text) or chunk[0].low in PERSON_NOUNS or chunk[0].low in ROLE_NOUNS
-                                 or len(chunk) > 1 and chunk[0].low.endswith("ed") and chunk[1].low == "by"
-                                 or self._is_name_tok(self.toks.index(chunk[0], c + 1, j))
-                                 or name_first and len(chunk) <= 14
-                                 or len(chunk) <= 5 and all(x.cap for x in chunk)):  # "The minister, Mr. Ruiz, said"
-                return j, j, aux_start
-            m = c - 1
-            while m >= a and self.toks[m].text not in ",;:()—–--" and self.toks[m].text not in _QUOTES and \
-                    self.toks[m].low not in ("that", "and", "but", "because", "while", "when", "if", "although"):
-                m -= 1
-            words = [x for x in self.toks[m + 1:c] if x.word]
-            if not words or len(words) > (14 if words[0].low in ("a", "an", "the") else 8):
-                return j, j, aux_start
-            return m + 1, end, aux_start
-        if self.toks[j].text in _DASHES and j - 1 >= a:
-            # "Many speakers — including Muslims, Jews — said": the subject is before the dashes
-            m = j - 1
-            while m >= a and self.toks[m].text not in _DASHES and j - m < 25:
-                m -= 1
-            if m > a and self.toks[m].text in _DASHES:
-                s_start, _, _ = self._subject_span(m, a)
-                if s_start < m:
-                    return s_start, end, aux_start
-        m = j
-        while m >= a:
-            tm = self.toks[m]
-            if tm.text in ",;:()—–--" or tm.text in _QUOTES:
-                break
-            if tm.low in ("and", "or") and m < j and m - 1 >= a:
-                p = self.toks[m - 1]
-                if p.word and not (p.low in AUXILIARIES or p.low in BE_FORMS or cue_verb(p.low) is not None
-                                   or p.low.endswith("ed") and not p.cap):
-                    m -= 1  # "current and former officials", "Clinton and Trump"
-                    continue
-                break
-            if tm.low in ("that", "but", "because", "while", "when", "if", "as", "although", "though",
-                          "since", "whether", "where", "so", "after", "before", "until", "unless") and m < j:
-                break
-            if tm.low in ("that", "but", "because", "while", "whether", "if", "when", "although", "and", "or") \
-                    and m == j:  # "... and argued": no subject of its own (a coordinated verb)
-                break
-            if m < j and tm.word and not tm.cap and (tm.low in BE_FORMS or cue_verb(tm.low) is not None
-                                                     and tm.low.endswith(("ed", "id", "ld"))):
-                break  # a verb: the subject starts after it
-            m -= 1
-        if m + 1 <= j and m >= a and self.toks[m].low in ("that", "which", "who") and m - 1 >= a \
-                and self.toks[m - 1].word and not self.toks[m - 1].cap and self.toks[m - 1].low not in _FUNCTION:
-            nxt = self.toks[m + 1]
-            if nxt.low in BE_FORMS or nxt.low in ("has", "have", "had") or nxt.low.endswith("ed") \
-                    or nxt.low in _IRREGULAR_PAST:
-                # "A study that appeared in the journal found ...": the relative clause
-                # belongs to the subject before it
-                head_start, _, _ = self._subject_span(m, a)
-                if head_start < m:
-                    return head_start, end, aux_start
-        return m + 1, end, aux_start
