@@ -87,6 +87,21 @@ def test_coordinated_reports_are_two_claims(text, first, second):
     assert first in ev and second in ev
 
 
+@pytest.mark.parametrize("text, first, second, speakers", [
+    ("Officials said the talks would resume, a view the ministry disputed.", "the talks would resume",
+     "a view the ministry disputed", ("Officials", "the ministry")),
+    ("The club said the coach had resigned, a claim his agent denied.", "the coach had resigned",
+     "a claim his agent denied", ("The club", "his agent")),
+    ("Ministers said growth would return, a forecast most economists doubted.", "growth would return",
+     "a forecast most economists doubted", ("Ministers", "most economists")),
+])
+def test_two_sources_in_one_sentence_are_two_claims_each_with_its_own_speaker(text, first, second, speakers):
+    report = Verifier(extractor="rules").check(text)
+    by_ev = {c.evidence.text: c for c in report.claims}
+    assert (by_ev[first].speaker, by_ev[second].speaker) == speakers
+    assert by_ev[first].label == by_ev[second].label == "attributed"
+
+
 @pytest.mark.parametrize("text, first, second", [
     ("The river flooded two villages, and the army sent boats to the valley.", "The river flooded two villages",
      "the army sent boats to the valley"),
