@@ -114,6 +114,18 @@ def test_independent_clauses_are_split(text, first, second):
     assert first in ev and second in ev
 
 
+@pytest.mark.parametrize("text, first, second", [
+    ("The numbers back her up: the cut amounts to less than one percent of the budget.", "The numbers back her up",
+     "the cut amounts to less than one percent of the budget"),
+    ("The lesson is clear: the town needs a new bridge.", "The lesson is clear", "the town needs a new bridge"),
+    ("Her case rests on one fact: the firm owns 60 percent of the land.", "Her case rests on one fact",
+     "the firm owns 60 percent of the land"),
+])
+def test_a_clause_with_a_present_tense_verb_after_a_colon_is_its_own_claim(text, first, second):
+    ev = evidences(text)
+    assert first in ev and second in ev
+
+
 @pytest.mark.parametrize("text", [
     "The shop sells bread, cheese, and smoked fish from local farms.",
     "The team bought tents, stoves and dried food for the trip.",

@@ -115,8 +115,9 @@ def _cut_kind(tok: str, left: str, right: str) -> str | None:
         return None
     if tok == ";":
         return "clause"
-    if tok == ":":
-        return "clause" if starts_clause(right) and len(lw) >= MIN_WORDS else None
+    if tok == ":":  # a clause after a colon: "...: the cut amounts to less than one percent"
+        present = any(present_verb(rw, i) for i in range(1, min(len(rw), 8)))
+        return "clause" if (starts_clause(right) or present) and len(lw) >= MIN_WORDS else None
     if tok == ",":
         return _comma_kind(lw, right, rw)
     # a bare joining word
