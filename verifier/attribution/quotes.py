@@ -4,6 +4,7 @@ touches a quotation takes all of it, and quoted sentences with no cue of their o
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from verifier.attribution.common import Frame, _CLOSE_Q, _OPEN_Q, _QUOTES, _Quote, _TOKEN, _base, _merge, _people, _strip_poss
 from verifier.attribution.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS
@@ -74,6 +75,7 @@ class QuoteRules:
         """Content that overlaps a quotation takes the whole quotation (and the
         quoted paragraphs chained to it): '"A. B," he said.' covers A and B."""
         q_starts = [q.start for q in self._quotes]
+        extended: list[Frame] = []  # new frames: a frame is never changed once a sentence has it
         for f in self._frames:
             added = []
             pad = []
@@ -94,10 +96,11 @@ class QuoteRules:
                         c = self._quotes[ci]
                         added.append((c.start, c.end))
             if added:
-                f.content = _merge(f.content + added + pad)
-                f.quote = "direct"
+                f = replace(f, content=_merge(f.content + added + pad), quote="direct")
             elif pad:
-                f.content = _merge(f.content + pad)
+                f = replace(f, content=_merge(f.content + pad))
+            extended.append(f)
+        self._frames = extended
 
     def _quote_frames(self) -> None:
         """Quotations standing as sentences of their own, or closing a sentence after
@@ -190,7 +193,8 @@ class QuoteRules:
         by_sentence: dict[int, list[Frame]] = {}
         for g in self._frames:
             by_sentence.setdefault(g.sentence, []).append(g)
-        for f in self._frames:
+        resolved: dict[int, Frame] = {}
+        for fi, f in enumerate(self._frames):
             if f.cue is None or f.source is None:
                 continue
             src = self.text[f.source[0]:f.source[1]].lower().split()
@@ -207,9 +211,11 @@ class QuoteRules:
                 if g is f or not g.speaker or g.cue is None or q.start <= g.cue[0] < q.end:
                     continue
                 if any(a <= q.start + 1 and q.end - 1 <= b for a, b in g.content):
-                    f.reasons.append(f"'{self.text[f.source[0]:f.source[1]]}' inside the quotation is {g.speaker}")
-                    f.speaker = g.speaker
+                    said = f"'{self.text[f.source[0]:f.source[1]]}' inside the quotation is {g.speaker}"
+                    resolved[fi] = replace(f, speaker=g.speaker, reasons=f.reasons + [said])
                     break
+        for fi, f in resolved.items():
+            self._frames[fi] = f
 
     def _dash_speaker(self, q: _Quote) -> tuple[str, tuple[int, int]] | None:
         """'“...” ― Sonya Herridge': a quotation signed with a dash and a name."""
