@@ -152,65 +152,103 @@ class SentenceRules:
 
     def _tail_cut(self, a: int, b: int, frames: list[Frame]) -> int:
         """Where reported content running to the end of its sentence really ends:
-        before a last ', which ...' / ', who ...' clause, a trailing participle
-        (', making it ...') or a closing dash aside, the reporter's additions.
+        before the first of the reporter's additions found from the left (a last
+        ', which ...' clause or trailing participle, a 'but' clause, a contrast, an
+        'as he did' aside, the occasion of the report, a closing dash aside), else b.
         Quoted text is never cut."""
         ka = bisect.bisect_left(self._tok_starts, a)
         kb = bisect.bisect_left(self._tok_starts, b)
-        cut = b
         depth = 0
         for k in range(ka, kb):
-            t = self.toks[k]
-            if t.text in _QUOTES:
+            if self.toks[k].text in _QUOTES:
                 depth ^= 1
             if depth or k + 1 >= kb:
                 continue
-            n = self.toks[k + 1]
-            n2 = self.toks[k + 2] if k + 2 < kb else None
-            if t.text == "," and (n.low in ("which", "who", "whose", "where") or (
-                    n.low in PREPOSITIONS and n2 is not None and n2.low in ("which", "whom", "whose")
-                   ) or (
-                    n.low.endswith("ing") and n.word and not n.cap and cue_verb(n.low) is None
-                    and n.low not in ("including", "according", "during", "something", "nothing", "anything",
-                                      "everything", "being", "morning", "evening", "building", "spring"))):
-                rest = self.toks[k + 2:kb]
-                if not any(x.text == "," for x in rest) and not any(x.text in _QUOTES for x in rest) and \
-                        not any(f.cue and f.cue[0] > t.start for f in frames):
-                    cut = t.start
-                    break
-            if t.low in ("but", "yet") and k > ka + 2 and n.word and (
-                    n.low in ("has", "have", "had", "is", "was", "were", "are", "did", "does", "didn't", "doesn't",
-                              "hasn't", "wasn't", "isn't")
-                    or _base(n.low) in PERSON_PRONOUNS and n2 is not None and n2.word and not n2.cap
-                    and (self.toks[k - 1].text == "," or self.toks[k - 1].text in _CLOSE_Q | _STRAIGHT_Q
-                         and self.toks[k - 2].text == ",")):
-                # "signaled willingness to change it but has been met with opposition",
-                # "..., but he didn't see the irony": the reporter's clause after the report
-                if not any(f.cue and f.cue[0] > t.start for f in frames):
-                    cut = self.toks[k - 1].start if self.toks[k - 1].text == "," else t.start
-                    if self.toks[k - 1].text in _QUOTES:
-                        cut = self.toks[k - 1].end  # keep the closing quotation mark with the quotation
-                    break
-            if t.text == "," and (n.low == "compared" and n2 is not None and n2.low in ("with", "to")
-                                  or n.low == "while" and n2 is not None and (n2.low in _QUANTITY_WORDS
-                                                                              or n2.text[0].isdigit())):
-                cut = t.start  # "..., compared with 64 percent of Republicans": the reporter's contrast
-                break
-            if t.text == "," and n.low == "as" and n2 is not None and _base(n2.low) in PERSON_PRONOUNS \
-                    and k + 3 < kb and self.toks[k + 3].low in ("did", "does", "do", "has", "had", "have"):
-                cut = t.start  # "..., as he did again during the debate": the reporter's aside
-                break
-            if t.low in ("in", "on", "during", "at", "via", "through") and k > ka + 1 and not depth:
-                if self._speech_event_pp(k, kb) and not self._has_finite_verb(ka - 1, k):
-                    cut = t.start  # "called for more money in a statement on Thursday": how it was said
-                    break
-            if t.text in ("—", "--", "―") and k > ka + 3:
-                rest = self.toks[k + 1:kb]
-                if not any(x.text in ("—", "--", "―") for x in rest) and not any(x.text in _QUOTES for x in rest) and \
-                        not any(f.cue and f.cue[0] > t.start for f in frames):
-                    cut = t.start
-                    break
-        return cut
+            for cut_rule in (self._cut_relative, self._cut_but_clause, self._cut_contrast, self._cut_as_aside,
+                             self._cut_occasion, self._cut_dash_aside):
+                cut = cut_rule(k, ka, kb, frames)
+                if cut is not None:
+                    return cut
+        return b
+
+    @staticmethod
+    def _cue_after(frames: list[Frame], offset: int) -> bool:
+        """Does a frame's cue start after `offset` (the tail then holds a report of its own)?"""
+        return any(f.cue and f.cue[0] > offset for f in frames)
+
+    def _cut_relative(self, k: int, ka: int, kb: int, frames: list[Frame]) -> int | None:
+        """'..., which ...', '..., in which ...', '..., making it ...' at toks[k] == ',':
+        a last relative clause or participle (no comma, quotation or cue after it)."""
+        t, n = self.toks[k], self.toks[k + 1]
+        n2 = self.toks[k + 2] if k + 2 < kb else None
+        if t.text == "," and (n.low in ("which", "who", "whose", "where") or (
+                n.low in PREPOSITIONS and n2 is not None and n2.low in ("which", "whom", "whose")
+               ) or (
+                n.low.endswith("ing") and n.word and not n.cap and cue_verb(n.low) is None
+                and n.low not in ("including", "according", "during", "something", "nothing", "anything",
+                                  "everything", "being", "morning", "evening", "building", "spring"))):
+            rest = self.toks[k + 2:kb]
+            if not any(x.text == "," for x in rest) and not any(x.text in _QUOTES for x in rest) and \
+                    not self._cue_after(frames, t.start):
+                return t.start
+        return None
+
+    def _cut_but_clause(self, k: int, ka: int, kb: int, frames: list[Frame]) -> int | None:
+        """"signaled willingness to change it but has been met with opposition", "...,
+        but he didn't see the irony": the reporter's clause after the report."""
+        t, n = self.toks[k], self.toks[k + 1]
+        n2 = self.toks[k + 2] if k + 2 < kb else None
+        if t.low in ("but", "yet") and k > ka + 2 and n.word and (
+                n.low in ("has", "have", "had", "is", "was", "were", "are", "did", "does", "didn't", "doesn't",
+                          "hasn't", "wasn't", "isn't")
+                or _base(n.low) in PERSON_PRONOUNS and n2 is not None and n2.word and not n2.cap
+                and (self.toks[k - 1].text == "," or self.toks[k - 1].text in _CLOSE_Q | _STRAIGHT_Q
+                     and self.toks[k - 2].text == ",")):
+            if not self._cue_after(frames, t.start):
+                if self.toks[k - 1].text in _QUOTES:
+                    return self.toks[k - 1].end  # keep the closing quotation mark with the quotation
+                return self.toks[k - 1].start if self.toks[k - 1].text == "," else t.start
+        return None
+
+    def _cut_contrast(self, k: int, ka: int, kb: int, frames: list[Frame]) -> int | None:
+        """"..., compared with 64 percent of Republicans", "..., while 40 percent ...":
+        the reporter's contrast."""
+        t, n = self.toks[k], self.toks[k + 1]
+        n2 = self.toks[k + 2] if k + 2 < kb else None
+        if t.text == "," and (n.low == "compared" and n2 is not None and n2.low in ("with", "to")
+                              or n.low == "while" and n2 is not None and (n2.low in _QUANTITY_WORDS
+                                                                          or n2.text[0].isdigit())):
+            return t.start
+        return None
+
+    def _cut_as_aside(self, k: int, ka: int, kb: int, frames: list[Frame]) -> int | None:
+        """"..., as he did again during the debate": the reporter's aside."""
+        t, n = self.toks[k], self.toks[k + 1]
+        n2 = self.toks[k + 2] if k + 2 < kb else None
+        if t.text == "," and n.low == "as" and n2 is not None and _base(n2.low) in PERSON_PRONOUNS \
+                and k + 3 < kb and self.toks[k + 3].low in ("did", "does", "do", "has", "had", "have"):
+            return t.start
+        return None
+
+    def _cut_occasion(self, k: int, ka: int, kb: int, frames: list[Frame]) -> int | None:
+        """"called for more money in a statement on Thursday": how it was said, after a
+        content with no finite verb of its own before it."""
+        t = self.toks[k]
+        if t.low in ("in", "on", "during", "at", "via", "through") and k > ka + 1:
+            if self._speech_event_pp(k, kb) and not self._has_finite_verb(ka - 1, k):
+                return t.start
+        return None
+
+    def _cut_dash_aside(self, k: int, ka: int, kb: int, frames: list[Frame]) -> int | None:
+        """'... — a first for the agency.': a closing dash aside (no dash, quotation or
+        cue after it)."""
+        t = self.toks[k]
+        if t.text in ("—", "--", "―") and k > ka + 3:
+            rest = self.toks[k + 1:kb]
+            if not any(x.text in ("—", "--", "―") for x in rest) and not any(x.text in _QUOTES for x in rest) and \
+                    not self._cue_after(frames, t.start):
+                return t.start
+        return None
 
     def _speech_event_pp(self, k: int, kb: int) -> bool:
         """Does toks[k:kb] close a report with its occasion: 'in a statement on
