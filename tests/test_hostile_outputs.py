@@ -185,9 +185,10 @@ def test_debug_logging_records_are_escaped_by_the_one_formatter(tmp_path):
 def test_logs_of_a_run_show_a_hostile_source_and_answer_escaped(tmp_path):
     env = _env(OPENAI_API_KEY=FAKE_KEY, XDG_STATE_HOME=str(tmp_path / "state"))
     article = tmp_path / "a\x1b]0;PWNED\x07\u202e.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
+    hostile_words = "the bridge\x9b31m will \u202ereopen\x1b[2J in May"
+    article.write_text(ARTICLE.replace("the bridge will reopen in May", hostile_words), encoding="utf-8")
     answer = json.loads(json.dumps(GOOD))
-    answer["claims"][0]["claim"] = "The bridge\x9b31m will \u202ereopen\x1b[2J in May."
+    answer["claims"][0]["evidence"] = hostile_words  # the model quotes the article, controls and all
     rec = tmp_path / "rec"
     with OpenAIServer() as server:
         server.default = structured(answer)
@@ -195,7 +196,7 @@ def test_logs_of_a_run_show_a_hostile_source_and_answer_escaped(tmp_path):
                                   "--mode", "record", "--recordings", str(rec), "-f", "json"),
                               capture_output=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert "\x9b31m" in json.loads(proc.stdout)["claims"][0]["text"]  # the model's answer, exactly
+    assert json.loads(proc.stdout)["claims"][0]["evidence"]["text"] == hostile_words  # exactly
     for args in (["logs"], ["logs", "--json"], ["logs", "--recordings", str(rec)]):
         rc, out = on_pty(cli(*args), env)
         assert rc == 0, (args, out)
