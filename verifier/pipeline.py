@@ -32,7 +32,8 @@ def reconcile(draft: DraftClaim, evidence: Evidence, verdict: Verdict | None) ->
         status = "agreed" if draft.label == verdict.label else "disagreed"
     attributed = verdict.label == "attributed"
     speaker = verdict.speaker or draft.speaker
-    if draft.label is None and draft.speaker and draft.cue and draft.cue == verdict.cue:
+    from_rules = draft.label is None or draft.kind is not None  # the rule extractor's reading (hybrid keeps it)
+    if from_rules and draft.speaker and draft.cue and draft.cue == verdict.cue:
         # the rule extractor read the same frame: its speaker is the source at its fullest
         # (an appositive name after a description, 'unnamed sources' for a bare hedge)
         speaker = draft.speaker
