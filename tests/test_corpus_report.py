@@ -143,3 +143,28 @@ def test_the_page_in_headless_chromium(results, tmp_path):
         s = subprocess.run([*base, f"--user-data-dir={profile}", f"--screenshot={shot}", page.as_uri()],
                            capture_output=True, text=True, timeout=90)
     assert s.returncode == 0 and shot.stat().st_size > 10_000, s.stderr[-2000:]
+
+
+def test_superseded_error_lines_of_an_unfinished_run_are_not_counted_failed(tmp_path):
+    """A results file as an interrupted resume leaves it (compaction runs
+    only at the end of a finished run): an article's error line, then its
+    ok line. The report counts the article checked, not failed."""
+    from batch_helpers import article
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(article(1))
+    bad = src / "b.txt"
+    bad.write_bytes("Le ministre a déclaré".encode("latin-1"))
+    out = tmp_path / "out.jsonl"
+    assert run_cli("check", str(src), "-o", str(out), "-e", "rules").returncode == 1
+    first = out.read_text()
+    bad.write_text(article(2))
+    assert run_cli("check", str(src), "-o", str(out), "-e", "rules").returncode == 0
+    retried = [ln for ln in out.read_text().splitlines(keepends=True) if str(bad) in ln]
+    out.write_text(first + "".join(retried))  # the error line kept, as an unfinished run leaves it
+    assert out.read_text().count('"status": "error"') == 1
+    r = run_cli("report", str(out), "-o", str(tmp_path / "r.html"), "--csv", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "2 articles" in r.stderr.decode() and " failed" not in html, html[:600]

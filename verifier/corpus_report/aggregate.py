@@ -2,8 +2,9 @@
 the number of outlets, periods, speakers and cues, not by the corpus.
 
 Input is either the JSONL results (only "ok" records count: each article's
-report once) or the Parquet directory beside it (its claims table, read a
-record batch at a time). The figures:
+report once; failed are the articles whose last line is an error, found by
+a second pass only when there are error lines) or the Parquet directory
+beside it (its claims table, read a record batch at a time). The figures:
 
 - per outlet: articles, claims, attributed, asserted, asserted share, the
   unnamed-source share of attributed claims;
@@ -139,6 +140,10 @@ def _from_jsonl(path: Path, fig: CorpusFigures) -> None:
         raise MalformedInput(f"{path}: not UTF-8; give the JSONL results of `verifier check -o` or their .parquet directory") from None
     if not seen:
         raise MalformedInput(f"{path}: holds no batch results (lines of `verifier check ... -o FILE.jsonl`)")
+    if fig.failed:  # an interrupted run leaves error lines a later line supersedes: count the standing ones
+        from verifier.batch.store import scan_results
+
+        fig.failed = sum(1 for _ in scan_results(path).errors())
 
 
 def _from_parquet(directory: Path, fig: CorpusFigures) -> None:
