@@ -377,6 +377,38 @@ def test_a_source_that_a_relative_pronoun_stands_for_stays_in_the_main_clause(te
     assert main in ev and content in ev
 
 
+@pytest.mark.parametrize("text, claim", [
+    ("Mayor Ines Ortega highlighted the rapid growth of the city’s tech sector.",
+     "Ines Ortega highlighted the rapid growth of the city’s tech sector."),
+    ("The minister welcomed the new funding for rural schools in the north.",
+     "The minister welcomed the new funding for rural schools in the north."),
+    ("Union leaders criticised the board’s handling of the pension fund.",
+     "Union leaders criticised the board’s handling of the pension fund."),
+])
+def test_a_noun_phrase_reported_by_a_cue_is_written_with_its_speaker_and_cue(text, claim):
+    assert claim in [d.text for d in extract(text).drafts]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("The plan comes at a hard time for the city’s bus company, which lost 2 million euros last year.",
+     "The city’s bus company lost 2 million euros last year."),
+    ("Fares rose again in May for commuters, who pay the most.", "Commuters pay the most."),
+    ("The vote was delayed by a dispute over the harbour wall, which collapsed in 2019.",
+     "The harbour wall collapsed in 2019."),
+])
+def test_a_relative_after_a_long_clause_is_written_with_the_noun_phrase_it_follows(text, claim):
+    assert claim in [d.text for d in extract(text).drafts]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("While ticket sales fell in March, the museum kept all its staff.", "ticket sales fell in March"),
+    ("Although the river rose overnight, no homes were flooded.", "the river rose overnight"),
+    ("Whereas the old law capped rents, the new one does not.", "the old law capped rents"),
+])
+def test_a_sentence_opening_subordinator_is_trimmed_off_its_clause(text, clause):
+    assert clause in evidences(text)
+
+
 # --- not claims ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, tag, claim", [

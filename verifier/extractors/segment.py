@@ -251,11 +251,11 @@ def _short_object(text, a, b, f, clausal, plan) -> bool:
 # --- the article's own words ---------------------------------------------------------------------
 
 def _own_pieces(text: str, a: int, b: int, here: list[Frame], clean: list[Region], plan: SentencePlan) -> None:
-    a, b = trim(text, a, b)
-    if a >= b:
+    x, y = trim(text, a, b)
+    if x >= y:
         return
     pieces: list[Piece] = []
-    for pa, pb, kind in split(text, a, b):
+    for pa, pb, kind in split(text, a, b):  # untrimmed: "Although X, Y" cuts at the comma, then trims
         seg = text[pa:pb]
         ws = words(seg)
         tag = name_tag(text, pa, pb, ws, here)

@@ -12,7 +12,7 @@ from verifier.extractors.clause import (MIN_WORDS, NUMBER_WORDS, PUNCT, SUBJ_PRO
 from verifier.extractors.words import W
 
 _CUT = re.compile(r";\s*|:\s+|,\s+|\s+(?:%s)\s+" % "|".join(sorted(W["coordinators"] | W["clause_words"])), re.I)
-_JOINER = re.compile(r"(?:that|[Aa]nd|[Bb]ut|[Yy]et|[Ss]o|[Tt]hen|while|whereas|though|although)\b\s*")
+_JOINER = re.compile(r"(?:that|[Aa]nd|[Bb]ut|[Yy]et|[Ss]o|[Tt]hen|[Ww]hile|[Ww]hereas|[Tt]hough|[Aa]lthough)\b\s*")
 _TRAILING_JOINER = re.compile(r"\s+(?:that|and|but)$")
 
 
@@ -163,8 +163,9 @@ def _comma_kind(lw: list[str], right: str, rw: list[str]) -> str | None:
         return "apposition"
     if first == "with" and any(is_participle(w) for w in rw[1:6]):
         return "gloss"  # ", with libraries now joining ...": a second proposition
-    if lw[0].lower() in W["subordinators"] and lw[0][0].isupper() and verb_left(lw[1:]) and starts_clause(right):
-        return "clause"  # "When Freshway bought Valu in 2016, it closed ..."
+    opener = lw[0].lower() in W["subordinators"] or lw[0].lower() in W["coordinators"] - {"and", "but", "yet"}
+    if opener and lw[0][0].isupper() and verb_left(lw[1:]) and starts_clause(right):
+        return "clause"  # "When Freshway bought Valu in 2016, it closed ...", "Although X rose, Y ..."
     return None
 
 

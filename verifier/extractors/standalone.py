@@ -21,6 +21,7 @@ from verifier.attribution.lexicon import CALENDAR as _CALENDAR
 from verifier.attribution.lexicon import DETERMINERS, FUNCTION_WORDS, PREPOSITIONS
 
 _FUNCTION = DETERMINERS | FUNCTION_WORDS | PREPOSITIONS
+from verifier.extractors.clause import has_verb, is_finite
 from verifier.extractors.words import W
 
 _PLACE = re.compile(r"(?:\b(?:in|to|from|across|with|against)\s+)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b|"
@@ -202,6 +203,9 @@ class Referents:
             ev = self._antecedent(start) + ev[_RELATIVE.match(ev).end() - 1:]  # "Veyra, which raised" -> "Veyra raised"
         elif f is not None and f.cue is not None and f.cue[0] == start and speaker:
             ev = f"{speaker} {ev}"  # "praised its resilience" -> "Vladimir Putin praised its resilience"
+        elif speaker and self._object_of_cue(start, end, f):
+            # "highlighted [the strong performance of ...]": a noun phrase is no proposition alone
+            ev = f"{speaker} {' '.join(self.text[f.cue[0]:f.cue[1]].split())} {ev[0].lower() + ev[1:]}"
         elif speaker and f is not None and f.source is not None:
             m = _PRONOUN.match(ev)
             src = self.text[f.source[0]:f.source[1]].strip().lower()
@@ -221,6 +225,15 @@ class Referents:
         return ev if ev.endswith((".", "!", "?")) else ev + "."
 
 
+    def _object_of_cue(self, start: int, end: int, f: Frame) -> bool:
+        """[start, end) is a noun phrase right after a reporting verb: no verb, no quotation."""
+        if f.kind != "verb" or f.cue is None or f.source is None or f.cue[1] > start:
+            return False
+        if self.text[f.cue[1]:start].strip() or self.text[start:start + 1] in "“\"‘'":
+            return False
+        seg = self.text[start:end]
+        return not has_verb(seg) and not re.match(r"(?:that|to|whether|if|how|why|what)\b", seg)
+
     def _antecedent(self, start: int) -> str | None:
         """The noun phrase a relative after a comma glosses: 'The plant, [which opened in 1978]' ->
         'The plant'; None when it is longer than six words or no comma sets the relative off."""
@@ -230,9 +243,13 @@ class Referents:
         s = self.doc.sentence_at(start) if hasattr(self.doc, "sentence_at") else None
         lo = max(s.start if s is not None else 0, before.rfind(",", 0, len(before) - 1) + 1,
                  before.rfind(";", 0, len(before) - 1) + 1)
-        np = " ".join(before[lo:-1].split())
-        if not np or len(np.split()) > 6 or np.split()[0].lower() in W["coordinators"]:
+        ws = before[lo:-1].split()
+        if len(ws) > 6:  # "... comes at a crucial time for [Russia’s defense industry], which ..."
+            cut = max((i for i, w in enumerate(ws) if w.lower() in PREPOSITIONS or is_finite(w)), default=-1)
+            ws = ws[cut + 1:] if 0 <= cut and len(ws) - cut - 1 <= 5 else []
+        if not ws or ws[0].lower() in W["coordinators"]:
             return None
+        np = " ".join(ws)
         return np[0].upper() + np[1:]
 
     def name_tag(self, start: int, end: int, head: tuple[int, int]) -> str:
