@@ -35,6 +35,7 @@ How it is built:
 from __future__ import annotations
 
 import bisect
+import gc
 from array import array
 from typing import Iterable
 
@@ -131,6 +132,18 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
     def _analyse(self) -> None:
         if self._analysed:
             return
+        # the analysis makes millions of small acyclic objects (a token each): the cyclic
+        # garbage collector would walk all of them again and again while they are made
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build()
+        finally:
+            if enabled:
+                gc.enable()
+        self._analysed = True
+
+    def _build(self) -> None:
         text = self.text
         doc = self.document
         self.toks: list[Tok] = _tokenize(text)
@@ -160,7 +173,6 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
         self._first_person_in_quotes()
         self._frames.sort(key=lambda f: (f.content[0][0] if f.content else 0))
         self._index()
-        self._analysed = True
 
     def _index(self) -> None:
         n = len(self.text)

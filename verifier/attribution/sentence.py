@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from verifier.attribution.lexicon import ADJ_CUES, BE_FORMS, DETERMINERS, HEDGES, NOUN_CUES, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, cue_verb
+from verifier.attribution.lexicon import ADJ_CUES, CUE_FORMS, BE_FORMS, DETERMINERS, HEDGES, NOUN_CUES, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, cue_verb
 from verifier.attribution.common import Frame, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _FINDING_NOUNS, _LABELS, _MODALS, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _SPEECH_EVENTS, _STRAIGHT_Q, _base, _clean, _finite, _strip_poss
 
 
@@ -40,8 +40,8 @@ class SentenceRules:
         """The frame the cue at toks[k] makes: the cue rules in CUE_RULES order, the
         first that makes one wins (verifier/attribution/rules.py)."""
         t = self.toks[k]
-        if not t.word:
-            return None
+        if not t.word or t.low not in _CUE_WORDS:
+            return None  # most words fire no cue rule: one set lookup
         for fires, build in CUE_RULES:
             if fires(self, k, b):
                 f = getattr(self, build)(k, a, b, frames)
@@ -301,3 +301,7 @@ CUE_RULES = (
     (_view_noun, "_noun_frame"),
     (_feeling_adjective, "_adjective_frame"),
 )
+
+# every word that can fire a cue rule (the test each rule makes starts with one of them)
+_CUE_WORDS = frozenset({"according"} | set(HEDGES) | set(CUE_FORMS) | set(PHRASAL_FORMS) | set(NOUN_CUES)
+                       | set(ADJ_CUES))
