@@ -64,7 +64,7 @@ def test_system_prompt_is_one_fixed_prefix_across_articles(server, clean_env):
 @pytest.mark.parametrize("given, expect", [
     (answer([7], [("Officials", [1])]), "unknown candidate id 7"),
     (answer([], [("Officials", [1])]), "no usable answer for candidate(s) 2"),
-    (answer([1], [("Officials", [1])]), "candidate 1 answered twice"),
+    (answer([1], [("Officials", [1])]), "candidate(s) 1 answered twice"),
     ({"asserted": "2", "sources": [{"speaker": "Officials", "claims": [1]}]}, "an asserted entry without a list"),
     ({"claims": "none"}, "the answer has no lists of claims"),
 ])
@@ -171,3 +171,10 @@ def test_replay_stale_carries_labels_of_unchanged_candidates_with_a_warning(serv
     assert [c.extractor.label for c in report.claims] == [None, "asserted"]
     assert any("replayed a recording made for other candidates" in w and "1 of 2 candidates matched" in w
                for w in report.warnings)
+
+
+def test_a_candidate_in_asserted_and_under_a_source_takes_the_source(server, clean_env):
+    server.default = structured(answer([1, 2], [("Officials", [1])]))
+    report = hybrid(server).check(ARTICLE)
+    assert [c.extractor.label for c in report.claims] == ["attributed", "asserted"]
+    assert any("candidate(s) 1 answered twice" in w for w in report.warnings)

@@ -93,5 +93,6 @@ def test_prompts_ship_in_the_wheel(tmp_path):
                           str(tmp_path / "lib")], cwd=src, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-500:]
     built = tmp_path / "lib" / "verifier" / "prompts"
-    assert sorted(p.name for p in built.iterdir()) == ["extract_context.txt", "extract_system.txt", "extract_user.txt"]
+    assert sorted(p.name for p in built.iterdir()) == sorted(
+        f"{task}_{part}.txt" for task in ("extract", "hybrid", "sentences") for part in ("context", "system", "user"))
     assert (built / "extract_system.txt").read_text() == (root / "verifier/prompts/extract_system.txt").read_text()

@@ -103,6 +103,7 @@ def read_answer(data: object, n: int, article: str) -> tuple[dict[int, Label], l
     given = [("attributed", s.get("speaker"), s.get("claims")) if isinstance(s, dict) else ("attributed", None, s)
              for s in _list(data.get("sources"))[:n]]
     given += [("ambiguous", None, data.get("ambiguous")), ("asserted", None, data.get("asserted"))]
+    twice: list[int] = []
     for label, speaker, ids in given:
         if not isinstance(ids, list):
             problems.append(f"an {label} entry without a list of claim numbers")
@@ -111,10 +112,16 @@ def read_answer(data: object, n: int, article: str) -> tuple[dict[int, Label], l
         for cid in ids[:n]:
             if isinstance(cid, bool) or not isinstance(cid, int) or not 1 <= cid <= n:
                 problems.append(f"unknown candidate id {_show(cid)}")
-            elif cid in found:
-                problems.append(f"candidate {cid} answered twice (the first answer kept)")
-            else:
+            elif cid not in found:
                 found[cid] = Label(label, name)
+            elif found[cid].label == "asserted" and label != "asserted":
+                found[cid] = Label(label, name)  # a named source is the more specific answer
+                twice.append(cid)
+            else:
+                twice.append(cid)
+    if twice:
+        problems.append(f"candidate(s) {_ids(sorted(set(twice)))} answered twice (a source or 'ambiguous' "
+                        "kept over 'asserted', else the first answer)")
     missing = [i for i in range(1, n + 1) if i not in found]
     if missing:
         problems.append(f"no usable answer for candidate(s) {_ids(missing)}")
