@@ -146,3 +146,22 @@ def test_a_quotation_after_a_colon_is_the_words_of_the_subject_before_it(text, s
 ])
 def test_a_colon_after_no_source_names_no_speaker(text, span):
     assert verdict(text, span).speaker is None
+
+
+# a noun heading a content clause as the sentence's subject: its clause ends at the sentence's own verb
+@pytest.mark.parametrize("text, content, predicate", [
+    ("The mayor’s claim that the bridge was safe is hard to believe.", "the bridge was safe", "is hard to believe"),
+    ("Her warning that prices would rise reflects a wider fear.", "prices would rise", "reflects a wider fear"),
+    ("In March, the union’s argument that the plant had been neglected for years has gained support.",
+     "the plant had been neglected for years", "has gained support"),
+    ("The claim that the river will flood again this spring may prove right.",
+     "the river will flood again this spring", "may prove right"),
+])
+def test_a_content_clause_of_the_subject_ends_at_the_main_verb(text, content, predicate):
+    assert verdict(text, content).label == "attributed"
+    assert verdict(text, predicate).label == "asserted"
+
+
+def test_a_content_clause_after_the_main_verb_runs_on():
+    text = "Officials rejected her claim that the bridge was safe and would stay open."
+    assert verdict(text, "the bridge was safe and would stay open").label == "attributed"

@@ -174,4 +174,57 @@ class CueRules:
         f.left_edge = src[0] if src else t.start
         f.right_edge = self.toks[k + 1].end
         f.right = self.toks[k + 1].start
+        if not any(_finite(x) or cue_verb(x.low) is not None for x in self.toks[a:k]):
+            main = self._main_verb_after(k + 2, b)
+            if main is not None:
+                # "Her claim that the bridge was safe [is hard to believe]": the noun phrase is the
+                # sentence's subject, so its clause ends where the sentence's own verb begins
+                f.right_limit = self.toks[main].start
+                f.reasons.append(f"the clause ends at the sentence's own verb '{self.toks[main].text}'")
         return f
+
+    def _main_verb_after(self, i: int, b: int) -> int | None:
+        """The token starting the second verb group of toks[i:b] that no joining word or
+        comma opens: the first group is the content clause's own verb, the second the
+        sentence's ('that prices would rise [reflects] a wider fear'). A modal or finite
+        auxiliary after a main verb opens a new group ('were limited [will] be hard')."""
+        seen = in_group = main = False
+        for x in range(i, b):
+            t = self.toks[x]
+            if not t.word:
+                if t.text in ",;:" or t.text in _QUOTES and t.text not in _OPEN_Q | _STRAIGHT_Q:
+                    in_group = in_group and t.text in _QUOTES
+                continue
+            verb = self._verb_here(x, i)
+            aux = t.low in _MODALS and t.low != "to" or t.low in _NEW_GROUP
+            prev = self.toks[x - 1]
+            if verb and not seen:
+                seen = in_group = True
+            elif verb and (not in_group or aux and main) and prev.low not in _JOINERS and prev.text not in ",;:":
+                return x
+            elif not verb:
+                in_group = in_group and (t.low in _IN_GROUP or _adverb(t))
+            main = verb and not aux and t.low not in BE_FORMS or not verb and main and in_group
+        return None
+
+    def _verb_here(self, x: int, i: int) -> bool:
+        """toks[x] can be a verb: a finite form not right after a determiner ('a lost
+        bee'), a modal, or a present-tense '-s' form before its object ('reflects a')."""
+        t = self.toks[x]
+        prev = self.toks[x - 1] if x > i else None
+        if t.cap:
+            return False
+        if prev is not None and prev.low in DETERMINERS and prev.low not in ("that", "which", "what"):
+            return False
+        if t.low in _MODALS and t.low != "to" or _finite(t):
+            return True
+        nxt = self.toks[x + 1].low if x + 1 < len(self.toks) else ""
+        return (prev is not None and prev.word and not prev.text[0].isdigit() and prev.low not in PREPOSITIONS
+                and t.low.endswith("s") and not t.low.endswith(("ss", "'s", "’s")) and len(t.low) > 3
+                and (nxt in DETERMINERS or nxt in ("why", "how", "what", "whether", "to", "that")))
+
+
+_NEW_GROUP = frozenset({"has", "have", "had", "is", "are", "was", "were", "does", "did"})
+_IN_GROUP = frozenset({"not", "also", "still", "never", "yet", "been", "be", "being", "n't", "n’t"})
+_JOINERS = frozenset({"and", "or", "but", "that", "which", "who", "whom", "whose", "if", "when", "because",
+                      "while", "although", "though", "since", "as", "than", "where", "so"})
