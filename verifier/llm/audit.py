@@ -101,8 +101,24 @@ def _recorded_settings(entries: list[dict]) -> dict:
     return out
 
 
-def audit(directory: Path, paths: list[Path], settings: dict | None = None, prune: bool = False) -> Audit:
+def _extractor_for(entries: list[dict], cfg):
+    """The extractor that made these recordings, told by their prompt
+    version: hybrid-*, sentences-* (the llm sentence task) or extract-*."""
+    versions = {str(e.get("prompt_version") or "") for e in entries}
+    if any(v.startswith("hybrid-") for v in versions):
+        from verifier.extractors.hybrid import HybridExtractor
+
+        return HybridExtractor(cfg)
+    if any(v.startswith("sentences-") for v in versions):
+        from verifier.llm.sentence_extractor import SentenceExtractor
+
+        return SentenceExtractor(cfg.with_(task="sentences"))
     from verifier.llm.extractor import LLMExtractor
+
+    return LLMExtractor(cfg)
+
+
+def audit(directory: Path, paths: list[Path], settings: dict | None = None, prune: bool = False) -> Audit:
     from verifier.llm.recording import RecordingStore
     from verifier.llm.settings import Settings
 
@@ -117,7 +133,7 @@ def audit(directory: Path, paths: list[Path], settings: dict | None = None, prun
             result.documents.append(DocumentAudit(name, doc.hash, "unrecorded", message="no recordings"))
             continue
         cfg = Settings.load(**{**_recorded_settings(entries), **given, "mode": "replay", "recordings_dir": directory})
-        extractor = LLMExtractor(cfg)
+        extractor = _extractor_for(entries, cfg)
         extractor.store = store  # share: one store marks what every replay used
         row = DocumentAudit(name, doc.hash, "ok", entries=len(entries))
         try:
