@@ -18,7 +18,7 @@ import re
 from verifier.llm.labeling import names_in
 from verifier.schemas import DraftClaim
 
-FEW = 0.5      # fewer model claims than this share of the rules' candidates: suspicious
+FEW = 0.2      # fewer model claims than this share of the rules' candidates: suspicious
 CUE_WINDOW = 400
 _NAMEISH = re.compile(r"\b(?:[A-Z][\w'’.-]*[A-Za-z]|\d[\d.,%]*)")
 
