@@ -165,3 +165,21 @@ def test_a_content_clause_of_the_subject_ends_at_the_main_verb(text, content, pr
 def test_a_content_clause_after_the_main_verb_runs_on():
     text = "Officials rejected her claim that the bridge was safe and would stay open."
     assert verdict(text, "the bridge was safe and would stay open").label == "attributed"
+
+
+# a hedge covers its clause, not what the article adds around it in its own voice
+@pytest.mark.parametrize("text, span, label", [
+    ("Her cousin, who was never charged, has reportedly moved abroad.", "who was never charged", "asserted"),
+    ("Her cousin, who was never charged, has reportedly moved abroad.", "has reportedly moved abroad", "attributed"),
+    ("The firm, whose founder lives in Oslo, is allegedly preparing a bid.", "whose founder lives in Oslo", "asserted"),
+    ("Investors have reportedly bought two of the mills, which stand beside the canal.",
+     "which stand beside the canal", "asserted"),
+    ("Investors have reportedly bought two of the mills, which stand beside the canal.",
+     "Investors have reportedly bought two of the mills", "attributed"),
+    ("The band allegedly cancelled the tour, though its tickets had sold out.", "though its tickets had sold out",
+     "asserted"),
+    ("The ferry that sank in May was reportedly overloaded.", "The ferry that sank in May was reportedly overloaded",
+     "attributed"),
+])
+def test_a_hedge_leaves_out_the_articles_own_relative_and_contrast(text, span, label):
+    assert verdict(text, span).label == label

@@ -99,6 +99,8 @@ class CueRules:
         start = a
         for m in range(k - 1, a, -1):
             x = self.toks[m]
+            if x.low in ("who", "which") and any(self.toks[y].text == "," for y in range(m + 1, k)):
+                continue  # "Her cousin, who was never charged, has reportedly ...": a relative set off
             if x.low in ("after", "before", "because", "when", "while", "since", "although", "though", "as", "but",
                          "and", "that", "whether", "if", "who", "which", "where") and m + 1 < k \
                     and (x.low not in ("and", "but", "as") or self.toks[m - 1].text == "," or m + 2 <= k
@@ -108,10 +110,35 @@ class CueRules:
             if x.text == ";":
                 start = m + 1
                 break
-        f.content = [(self.toks[start].start, t.start), (t.end, self.toks[b - 1].end)]
+        f.content = self._hedged(start, k, b)
         if start > a:
             f.reasons.append("the hedge covers its own clause only")
         return f
+
+    def _hedged(self, start: int, k: int, b: int) -> list[tuple[int, int]]:
+        """The clause a hedge at toks[k] covers, toks[start:b] without the hedge, and without
+        what the article adds in its own voice: a relative clause set off by commas
+        ("Her cousin, who was never charged, has reportedly ...", "..., which stand on
+        prime sites") and a contrasting clause after a comma ("..., though Okoro declined")."""
+        end = b
+        for m in range(k + 1, b - 1):
+            if self.toks[m].text == "," and self.toks[m + 1].low in _OWN_VOICE_AFTER_COMMA:
+                end = m
+                break
+        pieces = []
+        at = start
+        m = start
+        while m < k:
+            if self.toks[m].text == "," and m + 1 < k and self.toks[m + 1].low in ("who", "which", "whose"):
+                close = next((x for x in range(m + 2, k) if self.toks[x].text == ","), None)
+                if close is not None:
+                    pieces.append((self.toks[at].start, self.toks[m].start))
+                    at = m = close + 1
+                    continue
+            m += 1
+        pieces.append((self.toks[at].start, self.toks[k].start))
+        pieces.append((self.toks[k].end, self.toks[end - 1].end))
+        return [(x, y) for x, y in pieces if x < y]
 
     def _adjective_frame(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
         """'Many Democrats are afraid that ...', 'He is confident the plan will pass'."""
@@ -228,3 +255,5 @@ _NEW_GROUP = frozenset({"has", "have", "had", "is", "are", "was", "were", "does"
 _IN_GROUP = frozenset({"not", "also", "still", "never", "yet", "been", "be", "being", "n't", "n’t"})
 _JOINERS = frozenset({"and", "or", "but", "that", "which", "who", "whom", "whose", "if", "when", "because",
                       "while", "although", "though", "since", "as", "than", "where", "so"})
+# after a comma, these open a clause of the article's own, outside a hedge's scope
+_OWN_VOICE_AFTER_COMMA = frozenset({"who", "which", "whose", "though", "although", "whereas", "while"})
