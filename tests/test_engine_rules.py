@@ -183,3 +183,19 @@ def test_a_content_clause_after_the_main_verb_runs_on():
 ])
 def test_a_hedge_leaves_out_the_articles_own_relative_and_contrast(text, span, label):
     assert verdict(text, span).label == label
+
+
+# a subject set off from its verb by an appositive: the appositive may name it or say how it spoke
+@pytest.mark.parametrize("text, span, speaker", [
+    ("One of them, retired banker Simon Pritchard, testified that the board had never seen the contracts.",
+     "the board had never seen the contracts", "Simon Pritchard"),
+    ("Its chief executive, Priya Natarajan, said the merger would close in May.", "the merger would close in May",
+     "Priya Natarajan"),
+    ("One of the divers, Ana Ortiz of the coast guard, said the hull was intact.", "the hull was intact", "Ana Ortiz"),
+    ("A senior official at the ministry, speaking on condition of anonymity, said the target was out of reach.",
+     "the target was out of reach", "A senior official at the ministry"),
+    ("The agency, which Ruiz founded in 2001, said the fees would rise.", "the fees would rise", "The agency"),
+])
+def test_an_appositive_between_subject_and_verb(text, span, speaker):
+    v = verdict(text, span)
+    assert v.label == "attributed" and v.speaker == speaker

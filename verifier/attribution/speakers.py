@@ -46,6 +46,9 @@ class SpeakerRules:
             if who:
                 return who, f"'{first.text}' refers to {who}, the last named source"
             return first.text, ""
+        named = self._name_in_appositive(words, b)
+        if named is not None:
+            return named
         head_words = []  # the head: up to a preposition or a relative
         for k in words:
             if self.toks[k].low in PREPOSITIONS or self.toks[k].low in _RELATIVES:
@@ -67,6 +70,25 @@ class SpeakerRules:
             if named is not None:
                 return named
         return _clean(self.text[first.start:self.toks[words[-1]].end]), ""
+
+    def _name_in_appositive(self, words: list[int], b: int) -> tuple[str, str] | None:
+        """'One of them, retired banker Simon Pritchard, said': a head with no name of its
+        own, set off by a comma from a description that names it: the name is the speaker
+        (not in a relative clause: 'The agency, which Ruiz founded, said' is the agency)."""
+        if any(self._is_name_tok(x) for x in words):
+            return None
+        comma = words[-1] + 1
+        if comma >= b or self.toks[comma].text != "," or comma + 1 >= b or self.toks[comma + 1].low in _RELATIVES:
+            return None
+        end = next((x for x in range(comma + 1, b) if self.toks[x].text in ",;:(—"), b)
+        runs = self._name_runs(comma + 1, end)
+        if not runs:
+            return None
+        name = self._name_text(*runs[0])
+        if not name:
+            return None
+        full = self.fullest(name, self._gender(*runs[0]))
+        return full, f"'{self.text[self.toks[words[0]].start:self.toks[words[-1]].end]}' is named after it: {full}"
 
     def _source_words(self, a: int, b: int) -> list[int]:
         """The word indexes of a source phrase's head segment: before an appositive

@@ -117,7 +117,11 @@ class VerbSubjectRules:
                                 or len(chunk) > 1 and chunk[0].low.endswith("ed") and chunk[1].low == "by"
                                 or self._is_name_tok(self.toks.index(chunk[0], c + 1, j))
                                 or name_first and len(chunk) <= 14
-                                or len(chunk) <= 5 and all(x.cap for x in chunk))  # "The minister, Mr. Ruiz, said"
+                                or len(chunk) <= 5 and all(x.cap for x in chunk)  # "The minister, Mr. Ruiz, said"
+                                # "One of them, retired banker Simon Pritchard, said": the chunk names the head
+                                or len(chunk) <= 10 and self._is_name_tok(self.toks.index(chunk[-1], c + 1, j))
+                                # "A senior official, speaking on condition of anonymity, said"
+                                or len(chunk) <= 8 and chunk[0].low.endswith("ing") and not chunk[0].cap)
 
     def _subject_before_dashes(self, j: int, a: int) -> int | None:
         """"Many speakers — including Muslims, Jews — said": toks[j] is a dash; the
