@@ -10,7 +10,7 @@ writing JSONL and the Parquet tables); each worker's first partition (its
 imports, its Verifier) is run before the clock starts.
 
     .venv/bin/python benchmarks/bench_dask.py [--articles 600] [--llm-articles 160] [--delay 0.2]
-    .venv/bin/python benchmarks/bench_dask.py --memory [--rows 1000000] [--seconds 120]
+    .venv/bin/python benchmarks/bench_dask.py --memory [--rows 1000000] [--seconds 120] [--resume]
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import argparse
 import json
 import logging
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -93,7 +94,6 @@ def throughput(args) -> None:
 def memory(args) -> None:
     """One Parquet file of `rows` short articles through `verifier check
     --scheduler` for `seconds`, then Ctrl-C; RSS of each worker sampled."""
-    import psutil
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -112,10 +112,23 @@ def memory(args) -> None:
         writer.write_table(t, row_group_size=10_000)
     writer.close()
     print(f"{args.rows:,} articles, {src.stat().st_size / 2**20:.0f} MiB Parquet, written in {time.perf_counter() - t0:.0f} s")
+    out = tmp / "out.jsonl"
+    try:
+        _watched_run(args, src, out, "first run")
+        if args.resume:  # the same command again on a fresh cluster: every article already done
+            _watched_run(args, src, out, "resume (all done)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _watched_run(args, src: Path, out: Path, title: str) -> None:
+    """`verifier check src -o out --scheduler` on a fresh local cluster,
+    the client's and each worker's RSS sampled every 2 s."""
+    import psutil
+
     lc, client = cluster(args.workers)
     try:
         pids = list(client.run(os.getpid).values())
-        out = tmp / "out.jsonl"
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "VERIFIER_"))}
         cli = subprocess.Popen([PYTHON, "-m", "verifier.cli", "check", str(src), "-o", str(out), "-e", "rules",
                                 "--no-progress", "--scheduler", lc.scheduler_address], env=env,
@@ -128,10 +141,15 @@ def memory(args) -> None:
         t0 = time.perf_counter()
         while time.perf_counter() - t0 < args.seconds and cli.poll() is None:
             time.sleep(2)
+            try:
+                client_rss = me.memory_info().rss
+            except psutil.Error:  # exited between the poll and the sample
+                break
+            if not client_rss:  # a zombie: it has exited
+                break
             rss = {p.pid: p.memory_info().rss for p in procs}
             for k, v in rss.items():
                 peak[k] = max(peak[k], v)
-            client_rss = me.memory_info().rss
             peak_client = max(peak_client, client_rss)
             done = _lines(out)
             samples.append((time.perf_counter() - t0, done, max(rss.values()), client_rss))
@@ -141,13 +159,12 @@ def memory(args) -> None:
     finally:
         client.close()
         lc.close()
+    print(f"{title}:")
     for s, done, rss, crss in samples[:: max(1, len(samples) // 10)]:
-        print(f"  {s:6.0f} s  {done:8,} articles done  largest worker RSS {rss / 2**20:6.0f} MiB  "
+        print(f"  {s:6.0f} s  {done:8,} lines in the results  largest worker RSS {rss / 2**20:6.0f} MiB  "
               f"client RSS {crss / 2**20:6.0f} MiB")
-    done = samples[-1][1] if samples else 0
     el = samples[-1][0] if samples else 1
-    print(f"{args.workers} workers: {done:,} of {args.rows:,} articles in {el:.0f} s ({done / el:.1f}/s); "
-          f"peak RSS per worker {', '.join(f'{v / 2**20:.0f}' for v in peak.values())} MiB; "
+    print(f"{args.workers} workers, {el:.0f} s: peak RSS per worker {', '.join(f'{v / 2**20:.0f}' for v in peak.values())} MiB; "
           f"client {peak_client / 2**20:.0f} MiB")
     _growth(samples)
     print(next((ln for ln in reversed(err.splitlines()) if " articles: " in ln), err.strip()[-300:]))
@@ -185,6 +202,7 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seconds", type=float, default=120)
+    ap.add_argument("--resume", action="store_true", help="with --memory: then run the same command again (all done)")
     args = ap.parse_args()
     signal.signal(signal.SIGINT, signal.default_int_handler)  # the CLI's Ctrl-C works even when started in the background
     memory(args) if args.memory else throughput(args)
