@@ -199,3 +199,23 @@ def test_a_hedge_leaves_out_the_articles_own_relative_and_contrast(text, span, l
 def test_an_appositive_between_subject_and_verb(text, span, speaker):
     v = verdict(text, span)
     assert v.label == "attributed" and v.speaker == speaker
+
+
+# ", which said ...": a relative pronoun before a past form is its subject, not a determiner
+@pytest.mark.parametrize("text, span, speaker", [
+    ("The footage contradicts the company’s first account, which said the cyclist had swerved.",
+     "the cyclist had swerved", "the company’s first account"),
+    ("The court cited an earlier ruling, which found that the tax was lawful.", "the tax was lawful",
+     "an earlier ruling"),
+    ("Staff received a memo from the board, which warned that the wing would close.", "the wing would close",
+     "the board"),
+])
+def test_which_before_a_past_reporting_verb_is_its_subject(text, span, speaker):
+    v = verdict(text, span)
+    # the speaker is the antecedent; how much of its noun phrase it keeps is the speaker pass's
+    assert v.label == "attributed" and v.speaker.split()[-1] == speaker.split()[-1]
+
+
+def test_which_before_a_noun_is_a_determiner():
+    assert verdict("Which report did the council read first?", "Which report did the council read first").label \
+        == "asserted"

@@ -80,6 +80,9 @@ class FiniteRules(InvertedRules):
         while m >= a and (self.toks[m].word or self.toks[m].text in ".-'’") and \
                 self.toks[m].low not in PREPOSITIONS and self.toks[m].low not in ("to", "or", "said", "says") \
                 and not (self.toks[m].low in BE_FORMS or self.toks[m].low in AUXILIARIES):
+            if self.toks[m].low in ("the", "a", "an") and m < e - 1:
+                m -= 1
+                break  # "contradicts [the company's first account], which said": the noun phrase opens here
             m -= 1
         if e <= m + 1:
             return None

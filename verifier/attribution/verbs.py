@@ -65,8 +65,10 @@ class VerbRules(VerbSubjectRules):
         prev = self.toks[k - 1] if k > a else None
         nxt0 = self.toks[k + 1].low if k + 1 < b else ""
         t = self.toks[k]
-        if self._is_noun_after_determiner(k, a, b, cls, ing):
-            return True
+        if self._is_noun_after_determiner(k, a, b, cls, ing) and not (
+                prev is not None and prev.low == "which" and past and prev.start > self.toks[a].start
+                and self.toks[k - 2].text == ","):
+            return True  # but ", which said ...": a relative pronoun and its verb
         if prev is not None and prev.low in PREPOSITIONS and not ing and prev.low not in ("by",):
             return True  # "secretary of state", "in a post"
         if t.low in ("called", "named", "dubbed", "titled", "labeled", "labelled") and self._names_something(k, a, b):
