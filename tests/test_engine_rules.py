@@ -219,3 +219,22 @@ def test_which_before_a_past_reporting_verb_is_its_subject(text, span, speaker):
 def test_which_before_a_noun_is_a_determiner():
     assert verdict("Which report did the council read first?", "Which report did the council read first").label \
         == "asserted"
+
+
+# an organisation can think, plan and hope: thought verbs take it as subject (lexicon org_nouns)
+ORGANISATIONS = [
+    ("The health department plans to open clinics in ten schools.", "to open clinics in ten schools", "department"),
+    ("The agency believes the leak was small.", "the leak was small", "agency"),
+    ("The board hopes the sale will close in June.", "the sale will close in June", "board"),
+    ("The commission fears the rules came too late.", "the rules came too late", "commission"),
+    ("The committee suspects the figures were wrong.", "the figures were wrong", "committee"),
+    ("The department expects the bridge to reopen soon.", "the bridge to reopen soon", "department"),
+    ("The office believes the files were lost in transit.", "the files were lost in transit", "office"),
+    ("The panel thinks the drug is safe.", "the drug is safe", "panel"),
+]
+
+
+@pytest.mark.parametrize("text, span, entry", ORGANISATIONS)
+def test_an_organisation_is_a_thinking_subject(text, span, entry):
+    v = verdict(text, span)
+    assert v.label == "attributed" and v.speaker.startswith("The ")
