@@ -238,3 +238,12 @@ ORGANISATIONS = [
 def test_an_organisation_is_a_thinking_subject(text, span, entry):
     v = verdict(text, span)
     assert v.label == "attributed" and v.speaker.startswith("The ")
+
+
+# a document can find and show: evidence verbs take it as subject (lexicon document_nouns)
+@pytest.mark.parametrize("text, span", [
+    ("A 2021 evaluation of the ferry service found that most trips ran late.", "most trips ran late"),
+    ("The evaluation published in May shows that the scheme cut waiting times.", "the scheme cut waiting times"),
+])
+def test_an_evaluation_finds(text, span):
+    assert verdict(text, span).label == "attributed"
