@@ -247,3 +247,16 @@ def test_an_organisation_is_a_thinking_subject(text, span, entry):
 ])
 def test_an_evaluation_finds(text, span):
     assert verdict(text, span).label == "attributed"
+
+
+# a verb that reports a clause or an infinitive ('offer', 'agree', 'decide'): "to" and a verb is its content
+@pytest.mark.parametrize("text, span, label", [
+    ("A group of parents has offered to run the library with volunteers.", "to run the library with volunteers",
+     "attributed"),
+    ("The owners agreed to repair the roof before winter.", "to repair the roof before winter", "attributed"),
+    ("The council decided to close the pool in August.", "to close the pool in August", "attributed"),
+    ("The landlord agreed to the terms on Monday.", "The landlord agreed to the terms on Monday", "asserted"),
+    ("The shop offered a discount to students.", "The shop offered a discount to students", "asserted"),
+])
+def test_an_infinitive_is_the_content_of_offer_agree_decide(text, span, label):
+    assert verdict(text, span).label == label

@@ -199,6 +199,10 @@ class FiniteRules(InvertedRules):
         evidence ("the report shows a rise"), "sees the vote as a test"."""
         if not (lemma in NEEDS_CLAUSE and kind == "clause"):
             return False
+        if lemma in _TAKES_INFINITIVE and self.toks[ck].low == "to" and ck + 1 < b and self.toks[ck + 1].word \
+                and not (self.toks[ck + 1].cap or self.toks[ck + 1].low in DETERMINERS
+                         or self.toks[ck + 1].text[0].isdigit()):
+            return False  # "has offered to run the branch": the infinitive is what is offered
         if lemma == "agree" and self.toks[ck - 1].low == "to" and not (
                 self.toks[ck].cap or self.toks[ck].low in DETERMINERS or self.toks[ck].text[0].isdigit()):
             return False
