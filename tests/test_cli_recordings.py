@@ -16,13 +16,25 @@ from openai_server import OpenAIServer, structured
 
 
 def test_defaults_find_every_recording_of_the_committed_row():
-    proc = run_cli("recordings", "--check", cwd=ROOT)
+    proc = run_cli("recordings", "--check", "--row", "qwen2.5-coder-1.5b", cwd=ROOT)
     out = proc.stdout.decode()
     assert proc.returncode == 0, out + proc.stderr.decode()
     assert "row qwen2.5-coder-1.5b: evals/recordings/qwen2.5-coder-1.5b-instruct" in out
     assert "unrecorded" not in out and "missing" not in out
     ok = [line for line in out.splitlines() if line.startswith("ok ")]
     assert len(ok) == 20  # every fixture, scored and dev
+
+
+def test_the_hybrid_row_has_a_recording_for_every_fixture():
+    """Every fixture is recorded for the hybrid row; one whose rules
+    candidates changed since is 'stale' (replayed with replay_stale), never
+    missing or unrecorded."""
+    proc = run_cli("recordings", "--row", "hybrid-qwen2.5-coder-1.5b", cwd=ROOT)
+    out = proc.stdout.decode()
+    assert proc.returncode == 0, out + proc.stderr.decode()
+    rows = [line for line in out.splitlines() if line.split(" ", 1)[0] in ("ok", "stale", "missing", "unrecorded",
+                                                                          "failed")]
+    assert len(rows) == 20 and all(line.startswith(("ok ", "stale ")) for line in rows), out
 
 
 def test_the_recordings_folder_itself_lends_the_row_settings():
