@@ -72,13 +72,12 @@ def _short_flags() -> dict[str, dict[str, set[str]]]:
 
 def test_short_flags_mean_the_same_in_every_command():
     flags = _short_flags()
-    # review's options belong to the review session's owner: its -o is --out (exports), see README
-    mixed = {s: m for s, m in flags.items() if len({k for k, cmds in m.items() if cmds - {"review"}}) > 1}
+    mixed = {s: m for s, m in flags.items() if len(m) > 1}
     assert not mixed, mixed
     for s, long in (("-f", "--format"), ("-o", "--output"), ("-m", "--model"), ("-c", "--config"),
                     ("-v", "--verbose"), ("-q", "--quiet"), ("-h", "--help")):
         if s in flags:
-            assert set(flags[s]) - {"--out"} == {long}, (s, flags[s])
+            assert set(flags[s]) == {long}, (s, flags[s])
 
 
 def test_shell_completion_completes_commands_and_choices():
