@@ -283,3 +283,21 @@ def test_progress_bar_in_a_terminal(tmp_path):
     assert "claims" in rest and "tok" in rest and "/s" in rest
     assert "12 of 12 articles: 12 checked" in rest
     assert len(lines_of(out)) == 12
+
+
+def test_batch_lines_escape_what_a_terminal_obeys(tmp_path):
+    # C1 controls (CSI U+009B), bidi overrides and line separators in an article and its id
+    # are written as \u escapes: the JSONL parses to the same strings and drives no terminal
+    src = tmp_path / "in.jsonl"
+    text = "The mayor said the \u009b2J bridge would reopen \u202etoday\u202c in May.\u2028Officials agreed."
+    src.write_text(json.dumps({"id": "a\u009bb", "text": text}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("check", str(src), "-o", str(out), "-e", "rules")
+    assert proc.returncode == 0, proc.stderr.decode()
+    raw = out.read_text(encoding="utf-8")
+    assert not any(ch in raw for ch in "\u009b\u202e\u202c\u2028")
+    assert "\\u009b" in raw and "\\u202e" in raw
+    (rec,) = lines_of(out)
+    assert rec["id"] == "a\u009bb"
+    evidence = " ".join(c["evidence"]["text"] for c in rec["report"]["claims"])
+    assert "\u202etoday\u202c" in evidence  # the user's own characters, parsed back

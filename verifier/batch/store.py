@@ -35,6 +35,7 @@ from typing import IO, Iterator
 
 from verifier.batch.keyindex import DiskLog, DiskMap, DiskSet
 from verifier.errors import VerifierError
+from verifier.sanitize import json_text
 
 STATUSES = ("ok", "error", "duplicate")
 
@@ -347,7 +348,7 @@ def _head(item_id: str, source: str, hash_: str | None, status: str, meta: dict 
 
 def ok_record(item_id: str, source: str, hash_: str, report_json: str, meta: dict | None = None) -> str:
     head = json.dumps(_head(item_id, source, hash_, "ok", meta), ensure_ascii=False)
-    return head[:-1] + ', "report": ' + report_json + "}"
+    return json_text(head[:-1] + ', "report": ' + report_json + "}")
 
 
 def error_record(item_id: str, source: str, hash_: str | None, exc: BaseException, meta: dict | None = None) -> str:
@@ -355,8 +356,9 @@ def error_record(item_id: str, source: str, hash_: str | None, exc: BaseExceptio
     code = getattr(exc, "exit_code", None)
     if code is not None:
         err["exit_code"] = code
-    return json.dumps({**_head(item_id, source, hash_, "error", meta), "error": err}, ensure_ascii=False)
+    return json_text(json.dumps({**_head(item_id, source, hash_, "error", meta), "error": err}, ensure_ascii=False))
 
 
 def duplicate_record(item_id: str, source: str, hash_: str, same_as: str, meta: dict | None = None) -> str:
-    return json.dumps({**_head(item_id, source, hash_, "duplicate", meta), "same_as": same_as}, ensure_ascii=False)
+    return json_text(json.dumps({**_head(item_id, source, hash_, "duplicate", meta), "same_as": same_as},
+                                ensure_ascii=False))
