@@ -105,8 +105,9 @@ def test_replay_in_an_empty_directory_says_so(clean_env):
 
 def test_identical_requests_are_kept_apart_by_index(clean_env):
     text = "Officials said the bridge will reopen in May, after the long repair of its northern span ends next spring.\n\n" * 3
-    answers = [{"claims": [{"claim": f"Claim {i}.", "evidence": "the bridge will reopen in May",
-                            "label": "attributed", "speaker": "Officials", "cue": "said"}]} for i in range(3)]
+    texts = ["The bridge will reopen in May.", "The bridge reopens in May.", "The repaired bridge will reopen in May."]
+    answers = [{"claims": [{"claim": t, "evidence": "the bridge will reopen in May",  # (texts the article supports)
+                            "label": "attributed", "speaker": "Officials", "cue": "said"}]} for t in texts]
     settings = dict(chunk_chars=200, context_chars=0, concurrency=1)
     rec, recorded, n = record(clean_env, text, script=[structured(a) for a in answers], **settings)
     assert n == 3
@@ -114,7 +115,7 @@ def test_identical_requests_are_kept_apart_by_index(clean_env):
     assert len({e["key"] for e in lines}) == 1 and sorted(e["index"] for e in lines) == [0, 1, 2]
     replayed = replay(rec, text, **settings)
     assert report_without_timings(replayed) == report_without_timings(recorded)
-    assert {c.text for c in replayed.claims} == {"Claim 0.", "Claim 1.", "Claim 2."}
+    assert {c.text for c in replayed.claims} == set(texts)
 
 
 def test_auto_mode_replays_what_exists_and_records_the_rest(clean_env):
