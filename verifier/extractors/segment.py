@@ -100,6 +100,10 @@ def _content_regions(frames: list[Frame], start: int, end: int) -> list[Region]:
     regions: list[Region] = []
     for f in top_frames(frames):
         ivs = f.content
+        if f.kind == "noun" and f.right_limit is not None and ivs:
+            # the checker ended a subject's content clause at the main verb: the predicate after
+            # it is planned with that subject (predicate.subject_frame_end), not as loose text
+            ivs = [(ivs[0][0], end)]
         if f.kind == "hedge":  # "X has reportedly left": the hedge stays inside its claim, with its subject
             ivs = [(start if not any(g.cue and start <= g.cue[0] < ivs[0][0] for g in frames if g is not f)
                      else ivs[0][0], ivs[-1][1])]
