@@ -35,6 +35,14 @@ def _person(name: str | None) -> bool:
     return bool(name) and len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split())
 
 
+_CAP_TOKEN = re.compile(r"[A-Z][\w’'-]*")
+_CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:[ ]+[A-Z][\w’'-]*)+")
+_CAP_WORD = re.compile(r"\b([A-Z][a-z]+)\b")
+_FIRST_NAME = re.compile(r"\b([A-Z][a-z]+) [A-Z][a-z]+\b[^.]*\.\s*(?:He|She)\b")
+_HE_SHE = re.compile(r"\b(?:he|she|his|her|him)\b")
+_IT = re.compile(r"\b(?:it|its)\b")
+
+
 class Referents:
     def __init__(self, document: Document, frames: list[Frame]):
         self.text = document.text
@@ -48,6 +56,7 @@ class Referents:
             if name and not (set(name.split()) & names):
                 self.places.append((m.start(), name))
         self._places_at = [p[0] for p in self.places]
+        self._index_names()
         self._resolved: dict[str, str] = {}
         self._by_noun: dict[str, str] = {}  # head noun of a description -> the name an apposition gave it
         self._seen: list[str] = []
@@ -156,38 +165,83 @@ class Referents:
             return None
         return self._fullest(w, len(self.text)) or w
 
+    def _index_names(self) -> None:
+        """One pass over the text for every lookup below (none scans the text per call):
+        runs of capitalised words (a name at its fullest), the mentions of each
+        capitalised word (person or thing), first names a pronoun refers back to."""
+        self._run_tokens: dict[str, list[tuple[int, int, int]]] = {}  # word -> (start, end, run end)
+        for run in _CAP_RUN.finditer(self.text):
+            toks = list(_CAP_TOKEN.finditer(self.text, run.start(), run.end()))
+            for t in toks[:-1]:
+                a = t.start()
+                if a == 0 or not (self.text[a - 1].isalnum() or self.text[a - 1] == "_"):
+                    self._run_tokens.setdefault(t.group(0), []).append((a, t.end(), run.end()))
+        self._word_ends: dict[str, list[int]] = {}
+        for m in _CAP_WORD.finditer(self.text):
+            self._word_ends.setdefault(m.group(1), []).append(m.end())
+        self._firsts = {m.group(1) for m in _FIRST_NAME.finditer(self.text)}
+        self._org_matches: dict[str, tuple[list[re.Match], list[int]]] = {}
+
     def _personal(self, word: str) -> bool:
         """Is `word` a person's name? The words after its mentions refer back to it with
         he/she/his/her more often than with it/its."""
+        ends = self._word_ends.get(word)
+        if ends is None:
+            ends = self._word_ends[word] = [m.end() for m in re.finditer(rf"\b{re.escape(word)}\b", self.text)]
         person = thing = 0
-        for m in re.finditer(rf"\b{re.escape(word)}\b", self.text):
-            after = self.text[m.end():m.end() + 120].lower()
-            person += len(re.findall(r"\b(?:he|she|his|her|him)\b", after))
-            thing += len(re.findall(r"\b(?:it|its)\b", after))
+        for e in ends:
+            after = self.text[e:e + 120].lower()
+            person += len(_HE_SHE.findall(after))
+            thing += len(_IT.findall(after))
         return person > thing
 
     def _first_names(self) -> set[str]:
         """First words of two-word names that a he/she pronoun refers back to in the text
         (a first name, not an organisation's word)."""
-        out = set()
-        for m in re.finditer(r"\b([A-Z][a-z]+) [A-Z][a-z]+\b[^.]*\.\s*(?:He|She)\b", self.text):
-            out.add(m.group(1))
-        return out
+        return self._firsts
 
     def _fullest(self, word: str, pos: int) -> str | None:
         """'Veyra' -> 'Veyra Mobility': the first longer name before `pos` that opens with the word."""
-        for m in re.finditer(rf"\b{re.escape(word)}((?:[ ]+[A-Z][\w’'-]*)+)", self.text[:pos]):
-            if not self.doc.in_heading(m.start(), m.end()):
-                return word + m.group(1)
+        entries = self._run_tokens.get(word)
+        if entries is None:
+            if _CAP_TOKEN.fullmatch(word):
+                return None  # a capitalised word that opens no longer name anywhere
+            entries = self._run_tokens[word] = [  # an unusual word ("van", "St."): its own pass, once
+                (m.start(), m.start() + len(word), m.end())
+                for m in re.finditer(rf"\b{re.escape(word)}((?:[ ]+[A-Z][\w’'-]*)+)", self.text)]
+        pattern = None
+        for start, end, run_end in entries:
+            if start >= pos:
+                break
+            if run_end > pos:  # the name runs past `pos`: only what comes before it counts
+                pattern = pattern or re.compile(rf"{re.escape(word)}((?:[ ]+[A-Z][\w’'-]*)+)")
+                m = pattern.match(self.text, start, pos)
+                if m is None:
+                    continue
+                run_end = m.end()
+            if not self.doc.in_heading(start, run_end):
+                return word + self.text[end:run_end]
         return None
 
     def _org_name(self, noun: str, pos: int) -> str | None:
         """The last name before `pos` that holds `noun` capitalised: 'the university' ->
         'University of Eastmoor'."""
         cap = noun[:1].upper() + noun[1:]
+        pattern = re.compile(rf"((?:[A-Z][\w’'-]*\s+)*){cap}\b((?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*)*)")
+        if cap not in self._org_matches:
+            found = list(pattern.finditer(self.text))  # once per noun
+            self._org_matches[cap] = (found, [m.start() for m in found])
+        matches, starts = self._org_matches[cap]
+        k = bisect.bisect_left(starts, pos) - 1
         best = None
-        for m in re.finditer(rf"((?:[A-Z][\w’'-]*\s+)*){cap}\b((?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*)*)", self.text[:pos]):
-            best = m.group(0).strip()
+        while k >= 0 and best is None:
+            m = matches[k]
+            if m.end() <= pos:
+                best = m.group(0).strip()
+            else:  # the match runs past `pos`: what of it comes before
+                cut = pattern.match(self.text, m.start(), pos)
+                best = cut.group(0).strip() if cut else None
+            k -= 1
         if best and best.split()[0] in ("The", "A", "An"):
             best = " ".join(best.split()[1:])
         return best if best and len(best.split()) >= 2 else None
