@@ -17,9 +17,9 @@ from collections import Counter
 
 from batch_helpers import article
 from fault_server import FAULTS, FaultServer, article_of
-from conftest import ROOT
 from openai_server import Reply, error
 from verifier import errors
+from llm_support import fake_key  # noqa: E402
 
 N = 200
 ATTEMPTS = 8  # a transport fault on 0.3 * 5/8 of requests: 8 in a row on one call is about 1 in 650,000
@@ -35,7 +35,7 @@ def article_number(req) -> int | None:
 
 def run_batch(jl, out, server, *extra, timeout=120):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "VERIFIER_"))}
-    env.update(OPENAI_API_KEY="sk-" "test-fault-key-0123456789", VERIFIER_BACKOFF_INITIAL="0.01",
+    env.update(OPENAI_API_KEY=fake_key("test-fault-key-0123456789"), VERIFIER_BACKOFF_INITIAL="0.01",
                VERIFIER_BACKOFF_MAX="0.05", VERIFIER_MAX_ATTEMPTS=str(ATTEMPTS), VERIFIER_TIMEOUT="2",
                XDG_CONFIG_HOME=str(jl.parent / "xdg"))
     return subprocess.run([sys.executable, "-m", "verifier.cli", "check", str(jl), "-o", str(out),
@@ -166,7 +166,7 @@ def test_requests_in_flight_are_bounded_and_ctrl_c_does_not_wait_for_them(tmp_pa
     with FaultServer() as server:
         server.route(lambda r: (article_number(r) or 0) >= 200, Reply(hang=True))  # all but a0 and a1
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "VERIFIER_"))}
-        env.update(OPENAI_API_KEY="sk-" "test-fault-key-0123456789", VERIFIER_TIMEOUT="300",
+        env.update(OPENAI_API_KEY=fake_key("test-fault-key-0123456789"), VERIFIER_TIMEOUT="300",
                    VERIFIER_CHUNK_CHARS="250", VERIFIER_CONTEXT_CHARS="0", VERIFIER_CONCURRENCY="2",
                    XDG_CONFIG_HOME=str(tmp_path / "xdg"))
         proc = subprocess.Popen([sys.executable, "-m", "verifier.cli", "check", str(jl), "-o", str(out),

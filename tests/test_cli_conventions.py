@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, ROOT, run_cli
+from conftest import EXAMPLE, run_cli
 
 ARTICLE_HTML = """<!DOCTYPE html><html><head><title>Port strike ends</title></head><body>
 <article><h1>Port strike ends after three weeks</h1>
@@ -226,13 +226,13 @@ def _slow_server():
 
 def test_progress_on_one_article_in_a_terminal_and_none_when_piped(tmp_path):
     pexpect = pytest.importorskip("pexpect")
-    from llm_support import ARTICLE
+    from llm_support import ARTICLE, fake_key
 
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "VERIFIER_"))}
     # a fake key, split so that no secret scanner takes it for a real one
-    env.update(OPENAI_API_KEY="sk-" "test-progress-000000000", XDG_STATE_HOME=str(tmp_path / "state"),
+    env.update(OPENAI_API_KEY=fake_key("test-progress-000000000"), XDG_STATE_HOME=str(tmp_path / "state"),
                XDG_CONFIG_HOME=str(tmp_path / "cfg"), TERM="xterm-256color")
     with _slow_server() as server:
         args = ["-m", "verifier.cli", "check", str(article), "--extractor", "llm", "--base-url", server.url,

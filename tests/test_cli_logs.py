@@ -8,10 +8,10 @@ import os
 import subprocess
 import sys
 
-from llm_support import ARTICLE, GOOD
+from llm_support import fake_key, ARTICLE, GOOD
 from openai_server import AUTH_HEADER, OpenAIServer, error, structured
 
-SECRET = "sk-" "logs-test-SECRET-do-not-print-0123456789"
+SECRET = fake_key("logs-test-SECRET-do-not-print-0123456789")
 
 
 def env_for(tmp_path) -> dict:

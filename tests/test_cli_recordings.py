@@ -13,6 +13,7 @@ import sys
 from conftest import ROOT, run_cli
 from eval_helpers import write_fixture_dir
 from openai_server import OpenAIServer, structured
+from llm_support import fake_key  # noqa: E402
 
 
 def test_defaults_find_every_recording_of_the_committed_row():
@@ -91,7 +92,7 @@ def test_the_suggested_command_records_what_is_missing(tmp_path):
     assert proc.returncode == 11, out
     assert out.count("unrecorded") >= 3
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "VERIFIER_"))}
-    env["OPENAI_API_KEY"] = "sk-" "test-not-a-real-key-000000"  # fake, split so no scanner takes it for a real one
+    env["OPENAI_API_KEY"] = fake_key("test-not-a-real-key-000000")  # fake, split so no scanner takes it for a real one
     with OpenAIServer() as server:
         server.default = structured({"claims": []})
         for cmd in _suggested(out):

@@ -21,10 +21,12 @@ pytest.importorskip("pyarrow")
 
 from batch_helpers import write_articles  # noqa: E402
 from conftest import run_cli  # noqa: E402
+from llm_support import fake_key  # noqa: E402
+from openai_server import AUTH_HEADER  # noqa: E402
 
 N = 200
 TIMEOUT = 120
-KEY = "sk-" "test-dask-worker-key-0123456789"
+KEY = fake_key("test-dask-worker-key-0123456789")
 
 
 @pytest.fixture(scope="module")
@@ -251,7 +253,7 @@ def test_model_path_max_cost_across_the_cluster(tmp_path, cluster):
                            capture_output=True, text=True, env=env(VERIFIER_TIMEOUT="5", VERIFIER_DASK_PARTITION="1"),
                            timeout=TIMEOUT, cwd=tmp_path)
         sent = len(server.chat_requests)
-        keys = {req.headers.get("authorization") for req in server.chat_requests}
+        keys = {req.headers.get(AUTH_HEADER) for req in server.chat_requests}
     assert r.returncode == errors.EXIT_BUDGET, r.stderr
     assert "raise --max-cost and run the same command again" in r.stderr
     recs = list(by_id(out).values())

@@ -26,8 +26,9 @@ psutil = pytest.importorskip("psutil")
 
 from batch_helpers import article  # noqa: E402
 from fault_server import FaultServer  # noqa: E402
+from llm_support import fake_key  # noqa: E402
 
-KEY = "sk-" "test-inflight-worker-key-0123456789"
+KEY = fake_key("test-inflight-worker-key-0123456789")
 HOLD = 0.4  # seconds the server keeps each request before answering
 TIMEOUT = 180
 

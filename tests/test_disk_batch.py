@@ -26,6 +26,7 @@ import pytest
 
 from batch_helpers import article, write_articles
 from fault_server import FaultServer
+from llm_support import fake_key  # noqa: E402
 
 
 def _run(*args: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -183,7 +184,7 @@ def test_record_mode_on_a_full_disk_is_a_local_error_and_counts_every_answer(tmp
         proc = _run("check", str(tmp_path / "in"), "-o", str(tmp_path / "out.jsonl"), "-e", "llm",
                     "--base-url", server.url, "--model", "m", "--mode", "record", "--recordings", str(rec),
                     "-j", "2", "--no-progress",
-                    env={"OPENAI_API_KEY": "sk-" "disk-test-0123456789", "VERIFIER_BACKOFF_INITIAL": "0.01"})
+                    env={"OPENAI_API_KEY": fake_key("disk-test-0123456789"), "VERIFIER_BACKOFF_INITIAL": "0.01"})
         answered = list(server.answered)
         sent = len(server.chat_requests)
         assert sorted(p.suffix for p in rec.iterdir()) == [".jsonl"] * len(list(rec.iterdir()))  # no temp files
@@ -205,7 +206,7 @@ def test_an_immutable_recording_is_a_local_error_not_a_network_one(tmp_path):
     with tmpfs(tmp_path / "rec", size="1m") as rec, FaultServer() as server:
         args = ("check", str(src), "-f", "json", "-e", "llm", "--base-url", server.url, "--model", "m",
                 "--mode", "record", "--recordings", str(rec))
-        env = {"OPENAI_API_KEY": "sk-" "disk-test-0123456789", "VERIFIER_BACKOFF_INITIAL": "0.01"}
+        env = {"OPENAI_API_KEY": fake_key("disk-test-0123456789"), "VERIFIER_BACKOFF_INITIAL": "0.01"}
         assert _run(*args, env=env).returncode == 0
         (recording,) = rec.iterdir()
         before = recording.read_bytes()

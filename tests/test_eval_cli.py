@@ -7,6 +7,7 @@ import pytest
 
 from conftest import run_cli
 from eval_helpers import write_fixture_dir
+from llm_support import fake_key  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
@@ -160,7 +161,7 @@ def test_record_against_a_server_then_replay_offline(evaldir):
                    "cue": g.cue} for g in fx.claims]
         return structured({"claims": claims}, usage=(100, 20))(req)
 
-    secret = "sk-" "test-do-not-store-3141"
+    secret = fake_key("test-do-not-store-3141")
     with OpenAIServer() as server:
         server.default = answer
         r = ev(evaldir, "--record", "--model", "tiny-model", "--base-url", server.url, "--json",

@@ -15,9 +15,9 @@ import subprocess
 import sys
 
 from batch_helpers import long_article
-from fault_server import FaultServer, article_of, good_answer
+from fault_server import FaultServer, article_of
 from test_hostile import INJECTION
-from llm_support import fast
+from llm_support import fake_key, fast
 from verifier import errors
 from verifier.document import Document
 from verifier.pipeline import Verifier
@@ -25,7 +25,7 @@ from verifier.pipeline import Verifier
 
 def run(server, *args, timeout=120, **env_extra):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "VERIFIER_"))}
-    env.update(OPENAI_API_KEY="sk-" "test-hostile-key-0123456789", VERIFIER_BACKOFF_INITIAL="0.01",
+    env.update(OPENAI_API_KEY=fake_key("test-hostile-key-0123456789"), VERIFIER_BACKOFF_INITIAL="0.01",
                VERIFIER_BACKOFF_MAX="0.05", VERIFIER_TIMEOUT="5", XDG_CONFIG_HOME="/nonexistent", **env_extra)
     return subprocess.run([sys.executable, "-m", "verifier.cli", "check", *args, "--base-url", server.url,
                            "--model", "hostile-model", "-e", "llm"], capture_output=True, text=True, env=env,

@@ -24,13 +24,13 @@ import time
 
 import pytest
 
-from llm_support import ARTICLE, GOOD
+from llm_support import fake_key, ARTICLE, GOOD
 from openai_server import OpenAIServer, structured
 from test_hostile_terminal import HOSTILE, RICH_CSI, escapes_not_ours
 
 # what must never reach a terminal raw: ESC, BEL, any C1 control (UTF-8 \xc2\x80..\xc2\x9f), DEL, RLO/PDF/isolates
 RAW_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
-FAKE_KEY = "sk-" "hostile-outputs-NOT-A-KEY-0123456789"
+FAKE_KEY = fake_key("hostile-outputs-NOT-A-KEY-0123456789")
 
 
 def _env(**extra) -> dict:

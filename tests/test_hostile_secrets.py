@@ -16,14 +16,14 @@ import pytest
 
 from batch_helpers import write_articles
 from fault_server import FaultServer
-from llm_support import ARTICLE, fast
+from llm_support import ARTICLE, fake_key, fast
 from openai_server import OpenAIServer, error
 from verifier.document import Document
 from verifier.errors import ConfigError, ModelError
 from verifier.llm.recording import RecordingStore
 from verifier.pipeline import Verifier
 
-KEY = "sk-" "probe-XYZ0123456789abcdef"
+KEY = fake_key("probe-XYZ0123456789abcdef")
 
 
 def _key_fragments(text: str, key: str = KEY, n: int = 8) -> list[str]:
@@ -93,9 +93,10 @@ def test_the_store_refuses_an_entry_that_still_carries_the_key(tmp_path, monkeyp
 def test_a_bearer_token_in_any_body_is_scrubbed():
     from verifier.llm import redact
 
-    body = b'{"detail": "you sent auth Bearer sk-other-token-998877 and Bearer abc.def-123"}'
+    other = fake_key("other-token-998877")
+    body = json.dumps({"detail": f"you sent auth Bearer {other} and Bearer abc.def-123"}).encode()
     clean = redact.scrub_bytes(body, ())
-    assert b"sk-other" not in clean and b"abc.def" not in clean and clean.count(b"Bearer ***") == 2
+    assert other.encode() not in clean and b"abc.def" not in clean and clean.count(b"Bearer ***") == 2
 
 
 @pytest.mark.parametrize("bad", ["../../escaped", "/tmp/absolute", ".hidden", "a/b", "x" * 200, "", "..", "a\nb"])

@@ -18,14 +18,14 @@ import pytest
 
 from batch_helpers import write_articles
 from fault_server import FaultServer, RawServer
-from llm_support import ARTICLE, fast
+from llm_support import fake_key, ARTICLE, fast
 from openai_server import OpenAIServer, error, structured
 from verifier import errors
 from verifier.document import Document
-from verifier.errors import BudgetExceeded, ModelError
+from verifier.errors import ModelError
 from verifier.pipeline import Verifier
 
-KEY = "sk-" "hostile-servers-0123456789"
+KEY = fake_key("hostile-servers-0123456789")
 
 
 def verifier(url: str, **settings) -> Verifier:

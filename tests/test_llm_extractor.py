@@ -9,7 +9,7 @@ import time
 import pytest
 
 from llm_support import ARTICLE, GOOD, NO_SPEAKER, NOT_IN_ARTICLE, SECRET, clean_env, fast, server  # noqa: F401
-from openai_server import Reply, chat_completion, error, structured
+from openai_server import AUTH_HEADER, Reply, chat_completion, error, structured
 from verifier.document import Document
 from verifier.errors import BudgetExceeded, ConfigError, ModelError
 from verifier.llm.extractor import LLMExtractor
@@ -41,7 +41,7 @@ def test_good_response_gives_claims_and_usage(server, clean_env):
     assert req.body["model"] == "test-model" and req.body["temperature"] == 0
     assert req.body["tools"][0]["function"]["name"] == req.body["tool_choice"]["function"]["name"]
     assert not any(h.startswith("x-verifier") for h in req.headers)
-    assert req.headers["authorization"] == f"Bearer {SECRET}"
+    assert req.headers[AUTH_HEADER] == f"Bearer {SECRET}"
 
 
 def test_invalid_answer_is_reasked_with_the_reason_then_succeeds(server, clean_env):
@@ -268,7 +268,7 @@ def test_local_server_needs_no_key(server, clean_env):
     server.default = structured(GOOD)
     report = Verifier(extractor="llm", base_url=server.url, model="m").check(ARTICLE)
     assert len(report.claims) == 2
-    assert server.chat_requests[0].headers["authorization"] == "Bearer no-key"
+    assert server.chat_requests[0].headers[AUTH_HEADER] == "Bearer no-key"
 
 
 def test_cli_401_is_one_line_exit_8_without_the_key(server, clean_env):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import subprocess
 
-import pytest
 
 from llm_support import PYTHON, clean_env, run_cli  # noqa: F401
 from verifier.document import Document
