@@ -20,6 +20,8 @@ request gets a scripted reply:
         server.route(lambda req: "Bridge" in req.text, structured({...}))  # by content
         ...
         server.requests                               # every Received request
+        server.props = {"total_slots": 1}             # GET /props, as llama.cpp's server answers it
+        server.owned_by = "me"                        # GET /v1/models, as llama-cpp-python lists its model
 
 Replies are taken in this order: the first matching route (`route(pred,
 reply, times=None)`; times=None means forever), then the script queue (FIFO),
@@ -146,6 +148,8 @@ class _Server(ThreadingHTTPServer):
 class OpenAIServer:
     def __init__(self, default: ReplySpec | None = None, host: str = "127.0.0.1", port: int = 0):
         self.default = default
+        self.props: dict | None = None      # GET /props answers this (llama.cpp: {"total_slots": N}); else 404
+        self.owned_by: str | None = None    # GET /v1/models lists the model as owned by this ("me": llama-cpp-python)
         self.requests: list[Received] = []
         self._queue: deque[ReplySpec] = deque()
         self._routes: list[list[Any]] = []   # [predicate, reply, times_left or None]
@@ -213,7 +217,11 @@ class OpenAIServer:
                 with server._lock:
                     server.requests.append(req)
                 if method == "GET" and self.path.rstrip("/").endswith("/models"):
-                    reply: Reply = Reply(body={"object": "list", "data": [{"id": "test-model", "object": "model"}]})
+                    model = {"id": "test-model", "object": "model", **({"owned_by": server.owned_by}
+                                                                         if server.owned_by else {})}
+                    reply: Reply = Reply(body={"object": "list", "data": [model]})
+                elif method == "GET" and self.path.rstrip("/").endswith("/props"):  # llama.cpp's server
+                    reply = Reply(body=server.props) if server.props is not None else error(404, "not found")
                 else:
                     reply = server._next_reply(req)
                 if reply.hang:

@@ -103,7 +103,7 @@ def test_the_suggested_command_records_what_is_missing(tmp_path):
             rec = subprocess.run([sys.executable, "-m", "verifier.cli", *argv], capture_output=True, env=env,
                                  cwd=tmp_path, timeout=120)
             assert rec.returncode == 0, (cmd, rec.stderr.decode())
-        assert len(server.requests) == 3
+        assert len(server.chat_requests) == 3
     proc = run_cli(*args, cwd=tmp_path)
     out = proc.stdout.decode()
     assert proc.returncode == 0, out

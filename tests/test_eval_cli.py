@@ -167,7 +167,7 @@ def test_record_against_a_server_then_replay_offline(evaldir):
         r = ev(evaldir, "--record", "--model", "tiny-model", "--base-url", server.url, "--json",
                str(evaldir / "rec.json"), "-q", env={"OPENAI_API_KEY": secret})
         assert r.returncode == 0, r.stderr.decode()
-        assert len(server.requests) == 3  # --record defaults to every fixture, dev included
+        assert len(server.chat_requests) == 3  # --record defaults to every fixture, dev included
         assert "[3/3] fx-dev: 3 claims, 1 requests" in r.stderr.decode()
         # --mode auto resumes a recording: what is recorded is replayed, only the rest is asked
         from verifier.evals.config import Row
@@ -175,7 +175,7 @@ def test_record_against_a_server_then_replay_offline(evaldir):
 
         auto_row = Row("tiny-model", "llm", "tiny-model", evaldir / "recordings" / "tiny-model")
         preds = predict(auto_row, fxs, mode="auto", base_url=server.url)
-        assert len(server.requests) == 3 and len(preds) == 3
+        assert len(server.chat_requests) == 3 and len(preds) == 3
     rec_dir = evaldir / "recordings" / "tiny-model"
     files = list(rec_dir.iterdir())
     assert len(files) == 3

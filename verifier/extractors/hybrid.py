@@ -89,7 +89,7 @@ class HybridExtractor(LLMExtractor):
         finally:
             client.end_session(session)
         labels: dict[int, Label] = {}
-        warnings: list[str] = []
+        warnings: list[str] = self._server_notes()
         for r in results:
             if r is not None:
                 labels.update(r.labels)

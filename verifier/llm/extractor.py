@@ -92,7 +92,7 @@ class LLMExtractor:
 
         proposed = RuleExtractor().extract(document).drafts
         drafts: list[DraftClaim] = []
-        warnings: list[str] = []
+        warnings: list[str] = self._server_notes()
         seen: set[tuple[str, str]] = set()
         for chunk, result in zip(chunks, results):
             warnings.extend(result.warnings)
@@ -121,13 +121,22 @@ class LLMExtractor:
             parts.append("--base-url URL")
         return " ".join(parts)
 
+    def _server_notes(self) -> list[str]:
+        """What the report should say about the server (its slots), as warnings."""
+        note = getattr(self, "_slots_note", None)
+        return [note] if note else []
+
     def _run_chunks(self, chunks: list[Chunk], run) -> list:
         """`run(chunk)` for every chunk, in parallel on daemon threads (up to
         `concurrency`), so Ctrl-C in the main thread returns at once instead
         of waiting for requests in flight. The first error stops the
         hand-out of chunks. Results in chunk order (None for a chunk that
-        was not run)."""
-        workers = min(self.settings.concurrency, len(chunks))
+        was not run). No more at a time than the server has slots
+        (verifier/llm/slots.py)."""
+        from verifier.llm.slots import usable_concurrency
+
+        concurrency, self._slots_note = usable_concurrency(self.settings)
+        workers = min(concurrency, len(chunks))
         if workers <= 1:
             return [run(c) for c in chunks]
         results: list = [None] * len(chunks)

@@ -83,7 +83,7 @@ class SentenceExtractor(LLMExtractor):
         finally:
             client.end_session(session)
         drafts: list[DraftClaim] = []
-        warnings: list[str] = []
+        warnings: list[str] = self._server_notes()
         seen: set[tuple[int, int]] = set()
         for r in results:
             if r is None:
