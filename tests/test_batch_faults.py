@@ -39,7 +39,7 @@ def run_batch(jl, out, server, *extra, timeout=120):
                VERIFIER_BACKOFF_MAX="0.05", VERIFIER_MAX_ATTEMPTS=str(ATTEMPTS), VERIFIER_TIMEOUT="2",
                XDG_CONFIG_HOME=str(jl.parent / "xdg"))
     return subprocess.run([sys.executable, "-m", "verifier.cli", "check", str(jl), "-o", str(out),
-                           "--base-url", server.url, "--model", "fault-model", "-j", "16", *extra],
+                           "-e", "llm", "--base-url", server.url, "--model", "fault-model", "-j", "16", *extra],
                           capture_output=True, text=True, env=env, cwd=jl.parent, timeout=timeout)
 
 
@@ -170,7 +170,7 @@ def test_requests_in_flight_are_bounded_and_ctrl_c_does_not_wait_for_them(tmp_pa
                    VERIFIER_CHUNK_CHARS="250", VERIFIER_CONTEXT_CHARS="0", VERIFIER_CONCURRENCY="2",
                    XDG_CONFIG_HOME=str(tmp_path / "xdg"))
         proc = subprocess.Popen([sys.executable, "-m", "verifier.cli", "check", str(jl), "-o", str(out),
-                                 "--base-url", server.url, "--model", "fault-model", "-j", "3"],
+                                 "-e", "llm", "--base-url", server.url, "--model", "fault-model", "-j", "3"],
                                 stderr=subprocess.PIPE, text=True, env=env)
         deadline = time.time() + 60
         last, still = -1, 0.0

@@ -247,7 +247,7 @@ def test_model_path_max_cost_across_the_cluster(tmp_path, cluster):
     cfg.write_text('[prices."fault-model"]\ninput = 1000.0\noutput = 1000.0\n')  # about $1 an article
     out = tmp_path / "out.jsonl"
     with FaultServer(latency=0.1) as server:
-        r = subprocess.run([sys.executable, "-m", "verifier.cli", "check", str(jl), "-o", str(out), "--base-url",
+        r = subprocess.run([sys.executable, "-m", "verifier.cli", "check", str(jl), "-o", str(out), "-e", "llm", "--base-url",
                             server.url, "--model", "fault-model", "--config", str(cfg), "--max-cost", "6", "-j", "1",
                             "--no-progress", "--scheduler", cluster[0].scheduler_address],
                            capture_output=True, text=True, env=env(VERIFIER_TIMEOUT="5", VERIFIER_DASK_PARTITION="1"),

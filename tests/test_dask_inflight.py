@@ -92,7 +92,7 @@ def test_model_requests_in_flight_are_bounded_per_worker_and_in_total(tmp_path, 
     env.update(XDG_CONFIG_HOME="/nonexistent", VERIFIER_TIMEOUT="30", VERIFIER_DASK_PARTITION="2")
     with CountingServer(pids) as server:
         r = subprocess.run([sys.executable, "-m", "verifier.cli", "check", str(jl), "-o", str(tmp_path / "out.jsonl"),
-                            "--base-url", server.url, "--model", "m", "-j", str(per_worker), "--no-progress",
+                            "-e", "llm", "--base-url", server.url, "--model", "m", "-j", str(per_worker), "--no-progress",
                             "--scheduler", lc.scheduler_address], capture_output=True, text=True, env=env,
                            timeout=TIMEOUT)
         sent = len(server.chat_requests)

@@ -39,7 +39,7 @@ def check(
              "running the same command again resumes."),
     extractor: ExtractorChoice = typer.Option(
         ExtractorChoice.auto, "--extractor", "-e",
-        help="auto: the model when an API key or base URL is configured, else rules."),
+        help="auto: hybrid (the rules propose, the model labels) when an API key or base URL is configured, else rules."),
     input_format: Optional[InputFormat] = typer.Option(
         None, "--input-format", help="Input format (default: by suffix and content)."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Model name (env VERIFIER_MODEL)."),
