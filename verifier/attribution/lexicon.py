@@ -94,24 +94,34 @@ def forms_of(lemmas) -> dict[str, str]:
     return out
 
 
-_L = load()
-globals().update({k.upper(): v for k, v in _L.items() if k in _WORD_LISTS})
+def install(checked: dict[str, object]) -> None:
+    """Set this module's word lists and the forms derived from them from a
+    checked lexicon (validate()). Done once at import; the pin check
+    (benchmarks/lexicon_pins.py) installs a lexicon with one entry dropped in
+    a forked process before the rule modules are imported again."""
+    g = globals()
+    g.update({k.upper(): v for k, v in checked.items() if k in _WORD_LISTS})
+    g["PHRASAL_CUES"] = checked["phrasal_cues"]
+    g["PHRASAL_FORMS"] = forms_of(checked["phrasal_cues"])
+    # every inflected form of a reporting verb -> its lemma (the rule extractor and the bench baseline)
+    verb_forms_: dict[str, str] = {}
+    for lemma in sorted(checked["reporting_verbs"]):
+        for form in verb_forms(lemma):
+            verb_forms_.setdefault(form, lemma)
+    g["VERB_FORMS"] = verb_forms_
+    # verb cue form -> (lemma, class); speech first, then object, evidence, thought
+    cue_forms: dict[str, tuple[str, str]] = {}
+    for cls in ("speech", "object", "evidence", "thought"):
+        for form, lemma in forms_of(sorted(checked[f"{cls}_verbs"])).items():
+            cue_forms.setdefault(form, (lemma, cls))
+    g["CUE_FORMS"] = cue_forms
 
-PHRASAL_CUES: dict[str, frozenset[str]] = _L["phrasal_cues"]  # type: ignore[assignment]
-PHRASAL_FORMS: dict[str, str] = forms_of(PHRASAL_CUES)
 
-# every inflected form of a reporting verb -> its lemma (the rule extractor and the bench baseline)
-VERB_FORMS: dict[str, str] = {}
-for _lemma in sorted(REPORTING_VERBS):  # noqa: F821 (loaded above)
-    for _form in verb_forms(_lemma):
-        VERB_FORMS.setdefault(_form, _lemma)
-
-# verb cue form -> (lemma, class); speech first, then object, evidence, thought
-CUE_FORMS: dict[str, tuple[str, str]] = {}
-for _cls, _lemmas in (("speech", SPEECH_VERBS), ("object", OBJECT_VERBS), ("evidence", EVIDENCE_VERBS),  # noqa: F821
-                      ("thought", THOUGHT_VERBS)):  # noqa: F821
-    for _form, _lemma in forms_of(sorted(_lemmas)).items():
-        CUE_FORMS.setdefault(_form, (_lemma, _cls))
+PHRASAL_CUES: dict[str, frozenset[str]]
+PHRASAL_FORMS: dict[str, str]
+VERB_FORMS: dict[str, str]
+CUE_FORMS: dict[str, tuple[str, str]]
+install(load())
 
 
 def reporting_lemma(word: str) -> str | None:
