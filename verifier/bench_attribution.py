@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Sequence
 from verifier.brat import PRONOUNS, AnnotatedArticle, Attribution
 from verifier.document import Document
 from verifier.errors import EXIT_REGRESSION, VerifierError
-from verifier.attribution.lexicon import THOUGHT_VERBS, reporting_lemma
+from verifier.attribution.lexicon import THOUGHT_VERBS, cue_verb
 from verifier.schemas import LABELS, Verdict
 
 AttributeFn = Callable[[Document, Sequence[tuple[int, int]]], list[Verdict]]
@@ -204,7 +204,7 @@ def _cue_key(cue: str | None) -> str:
     if not cue:
         return "(none)"
     words = cue.lower().split()
-    lemmas = [reporting_lemma(w) or w for w in words]
+    lemmas = [(cue_verb(w) or (w,))[0] for w in words]
     return " ".join(lemmas[:3]).replace("_", " ")
 
 
@@ -225,7 +225,7 @@ def phenomena_of(article: AnnotatedArticle, att: Attribution, start: int, end: i
         tags.append("according to")
     if not att.has_source:
         tags.append("no explicit source")
-    if any((reporting_lemma(w) or w) in THOUGHT_VERBS for w in cue.split()):
+    if any((cue_verb(w) or (w,))[0] in THOUGHT_VERBS for w in cue.split()):
         tags.append("thoughts and intentions")
     if att.has_source and att.pronoun_source:
         tags.append("pronoun source")
@@ -380,8 +380,7 @@ def run_bench(articles: Iterable[AnnotatedArticle], attribute_fn: AttributeFn | 
 
 def lexicon_baseline(text: str | Document, spans: Sequence[tuple[int, int]]) -> list[Verdict]:
     """The starting point: a span is attributed when its sentence holds any
-    form of a reporting verb (verifier.attribution.lexicon), or 'according to'."""
-    from verifier.attribution.lexicon import VERB_FORMS
+    form of a speech verb of the engine's lexicon, or 'according to'."""
 
     doc = text if isinstance(text, Document) else Document(text=text)
     out = []
@@ -390,7 +389,7 @@ def lexicon_baseline(text: str | Document, spans: Sequence[tuple[int, int]]) -> 
         cue = None
         for m in _WORD.finditer(doc.text, s.start, s.end):
             w = m.group(0).lower()
-            if w in VERB_FORMS or (w == "according" and doc.text.startswith(" to", m.end())):
+            if (cue_verb(w) or ("", ""))[1] == "speech" or (w == "according" and doc.text.startswith(" to", m.end())):
                 cue = m.group(0)
                 break
         out.append(Verdict(label="attributed", cue=cue, reasons=[f"reporting verb '{cue}' in the sentence"])

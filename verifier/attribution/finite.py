@@ -7,7 +7,7 @@ import bisect
 
 from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_CLAUSE, PERSON_PRONOUNS, PHRASAL_CUES, PREPOSITIONS, cue_verb
 from verifier.attribution.inverted import InvertedRules
-from verifier.attribution.common import Frame, Tok, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _FUNCTION, _MODALS, _NOT_CONTINUING, _NOT_SUBORDINATE_MAIN, _OPEN_Q, _QUOTES, _STRAIGHT_Q, _SUBORDINATORS, _TAKES_INFINITIVE, _TIME_NOUNS, _TIME_WORDS, _VIEW_NOUNS, _adverb, _base, _finite
+from verifier.attribution.common import Frame, Tok, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _FUNCTION, _MODALS, _NOT_CONTINUING, _OPEN_Q, _QUOTES, _STRAIGHT_Q, _SUBORDINATORS, _TAKES_INFINITIVE, _TIME_NOUNS, _TIME_WORDS, _VIEW_NOUNS, _adverb, _base, _finite
 
 
 class FiniteRules(InvertedRules):
@@ -339,7 +339,7 @@ class FiniteRules(InvertedRules):
                 and not (left_words and left_toks[0].word and left_words[0].low in _SUBORDINATORS):
             return  # '“A,” Mr. Lew said at the session, the ...': the quotation was the words; the rest is the reporter's
         if left_words and left_toks[0].word and left_words[0].low in _SUBORDINATORS and n.word \
-                and n.low not in _NOT_SUBORDINATE_MAIN and cue_verb(n.low) is None:
+                and cue_verb(n.low) is None:
             # "Though the move was legal, he said, replacing her would be costly": the main
             # clause of the reported sentence comes after the cue
             f.right = n.start

@@ -19,11 +19,11 @@ _ENTRY = re.compile(r"^(?:[a-z0-9'’][a-z0-9.'’_&-]*|[^\w\s])$")
 
 # key -> what it holds; every key must be present, no other key is allowed
 _WORD_LISTS = (
-    "reporting_verbs speech_verbs thought_verbs evidence_verbs needs_clause object_verbs addressee_verbs "
+    "speech_verbs thought_verbs evidence_verbs needs_clause object_verbs addressee_verbs "
     "nounish noun_cues document_nouns person_nouns org_nouns role_nouns titles hedges passive_cues core_speech "
     "needs_to weak_object person_pronouns determiners prepositions auxiliaries be_forms "
     "adverbial_start clause_breaks adj_cues adj_to wh_words modals relatives view_nouns not_continuing "
-    "subordinators not_subordinate_main quantity_words issuing_verbs takes_infinitive speech_events common_past "
+    "subordinators quantity_words issuing_verbs takes_infinitive speech_events common_past "
     "audience labels ly_nouns clause_openers intro_words title_abbr not_people paren_adverbs finding_nouns "
     "irregular_past calendar time_words time_nouns continue_words function_words partitives name_particles refusals dispositions"
 ).split()
@@ -103,12 +103,6 @@ def install(checked: dict[str, object]) -> None:
     g.update({k.upper(): v for k, v in checked.items() if k in _WORD_LISTS})
     g["PHRASAL_CUES"] = checked["phrasal_cues"]
     g["PHRASAL_FORMS"] = forms_of(checked["phrasal_cues"])
-    # every inflected form of a reporting verb -> its lemma (the rule extractor and the bench baseline)
-    verb_forms_: dict[str, str] = {}
-    for lemma in sorted(checked["reporting_verbs"]):
-        for form in verb_forms(lemma):
-            verb_forms_.setdefault(form, lemma)
-    g["VERB_FORMS"] = verb_forms_
     # verb cue form -> (lemma, class); speech first, then object, evidence, thought
     cue_forms: dict[str, tuple[str, str]] = {}
     for cls in ("speech", "object", "evidence", "thought"):
@@ -119,14 +113,8 @@ def install(checked: dict[str, object]) -> None:
 
 PHRASAL_CUES: dict[str, frozenset[str]]
 PHRASAL_FORMS: dict[str, str]
-VERB_FORMS: dict[str, str]
 CUE_FORMS: dict[str, tuple[str, str]]
 install(load())
-
-
-def reporting_lemma(word: str) -> str | None:
-    """The reporting verb lemma of `word`, or None."""
-    return VERB_FORMS.get(word.lower())
 
 
 def cue_verb(word: str) -> tuple[str, str] | None:
