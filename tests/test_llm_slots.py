@@ -7,6 +7,9 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
+from fault_server import RawServer
 from llm_support import clean_env, fast, server  # noqa: F401
 from openai_server import Reply, structured
 from verifier.extractors.hybrid import HybridExtractor
@@ -77,6 +80,14 @@ def test_the_probe_is_bounded_and_sends_no_credentials(server, clean_env):
     t0 = time.monotonic()
     assert slots.server_slots("http://127.0.0.1:9/v1", timeout=0.5) is None  # nothing listens
     assert time.monotonic() - t0 < 2
+
+
+@pytest.mark.parametrize("behaviour", ["trickle", "trickle_headers", "endless"])
+def test_a_server_that_trickles_or_never_ends_its_answer_is_given_up_on_in_time(behaviour):
+    with RawServer(behaviour, interval=0.1, give_up=20) as raw:  # every byte well within the socket timeout
+        t0 = time.monotonic()
+        assert slots.server_slots(raw.url, timeout=0.5) is None
+        assert time.monotonic() - t0 < 1.5  # two GETs of at most 0.5 s each
 
 
 def test_replay_and_single_requests_never_ask(clean_env):

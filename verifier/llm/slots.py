@@ -20,7 +20,6 @@ from __future__ import annotations
 import http.client
 import json
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -38,22 +37,23 @@ def _root(base_url: str) -> str:
 
 def _get_json(url: str, timeout: float) -> object:
     """The JSON answer to a GET, or None; never more than `timeout` seconds in
-    all (a server that trickles its answer is cut off) nor _MAX_BYTES."""
-    deadline = time.monotonic() + timeout
+    all, whatever the server does (a server that trickles its status line,
+    headers or body a byte at a time is given up on), nor _MAX_BYTES. The
+    request runs on a daemon thread that is left behind when it overruns."""
+    box: list = []
+    worker = threading.Thread(target=lambda: box.append(_fetch(url, timeout)), name="verifier-slots", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    return box[0] if box else None
+
+
+def _fetch(url: str, timeout: float) -> object:
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # no proxy: the server's own answer
     try:
         with opener.open(urllib.request.Request(url, headers={"Accept": "application/json"}), timeout=timeout) as r:
-            body = b""
-            while len(body) <= _MAX_BYTES:
-                if time.monotonic() > deadline:
-                    return None
-                piece = r.read1(4096)
-                if not piece:
-                    return json.loads(body)
-                body += piece
+            return json.loads(r.read(_MAX_BYTES + 1)[:_MAX_BYTES])
     except (OSError, ValueError, urllib.error.URLError, http.client.HTTPException):
         return None
-    return None
 
 
 def server_slots(base_url: str, timeout: float = _TIMEOUT) -> int | None:
