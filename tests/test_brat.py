@@ -203,7 +203,8 @@ def test_bench_command_errors_and_threshold(tmp_path):
     proc = run_cli("bench-attribution", str(tmp_path))
     assert proc.returncode == errors.EXIT_MALFORMED
     corpus = tmp_path / "c"
-    write_polnear(corpus)
+    # a plain lexicon takes any "said" for a report, negated or not: below 0.99 on this corpus
+    write_polnear(corpus, text=TEXT + "Nobody ever said the ferries were late.\n")
     proc = run_cli("bench-attribution", str(corpus), "--checker", "baseline", "--fail-under", "0.99", "--errors", "0")
     assert proc.returncode == errors.EXIT_REGRESSION
     assert "below" in proc.stderr.decode()
