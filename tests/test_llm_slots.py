@@ -96,3 +96,30 @@ def test_replay_and_single_requests_never_ask(clean_env):
     assert slots.usable_concurrency(cfg) == (4, None)
     one = Settings.load(model="m", base_url="http://127.0.0.1:9/v1", concurrency=1)
     assert slots.usable_concurrency(one) == (1, None)
+
+
+def test_a_batch_with_more_articles_in_flight_than_slots_says_so(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from fault_server import FaultServer
+    from llm_support import fake_key
+
+    jl = tmp_path / "in.jsonl"
+    jl.write_text("".join(json.dumps({"id": f"a{i}", "text": f"Officials said bridge {i} will reopen."}) + "\n"
+                          for i in range(3)))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "VERIFIER_"))}
+    env.update(OPENAI_API_KEY=fake_key("slots-batch-0123456789"), XDG_CONFIG_HOME=str(tmp_path / "xdg"))
+    with FaultServer() as server:
+        server.owned_by = "me"
+        run = [sys.executable, "-m", "verifier.cli", "check", str(jl), "-e", "llm", "--base-url", server.url,
+               "--model", "m", "--no-progress"]
+        four = subprocess.run(run + ["-o", str(tmp_path / "a.jsonl"), "-j", "4"], capture_output=True, text=True,
+                              env=env, timeout=120)
+        one = subprocess.run(run + ["-o", str(tmp_path / "b.jsonl"), "-j", "1"], capture_output=True, text=True,
+                             env=env, timeout=120)
+    assert four.returncode == 0 and one.returncode == 0, four.stderr + one.stderr
+    assert "answers 1 request at a time: -j 4 gains nothing" in four.stderr
+    assert "at a time: -j" not in one.stderr

@@ -62,6 +62,7 @@ def run_batch_command(paths: list[str], *, output: Path | None, format: str, ext
         raise
     sys.stderr.write(f"verifier: checking {inputs.total} articles with the {_describe(ext)} extractor, "
                      f"{concurrency or DEFAULT_CONCURRENCY} at a time; {results_to(output, store, sink)}\n")
+    _say_if_one_slot(ext, concurrency or DEFAULT_CONCURRENCY)
     try:
         with BatchProgress(inputs.total, enabled=progress) as bar:
             runner = BatchRunner(verifier, store, concurrency=concurrency or DEFAULT_CONCURRENCY,
@@ -136,6 +137,20 @@ def _identity(ext) -> tuple[str | None, str | None]:
     if model is None:
         model = getattr(getattr(ext, "settings", None), "model", None)
     return getattr(ext, "name", None), model
+
+
+def _say_if_one_slot(ext, articles_at_once: int) -> None:
+    """A model server with fewer slots than articles in flight queues the
+    rest: say so once (verifier/llm/slots.py asks the server)."""
+    settings = getattr(ext, "settings", None)
+    if articles_at_once <= 1 or settings is None or not settings.base_url or settings.mode == "replay":
+        return
+    from verifier.llm.slots import server_slots
+
+    slots = server_slots(settings.base_url)
+    if slots is not None and slots < articles_at_once:
+        sys.stderr.write(f"verifier: the model server answers {slots} request{'s' if slots != 1 else ''} at a time: "
+                         f"-j {articles_at_once} gains nothing on the model's side (requests wait their turn)\n")
 
 
 def _describe(ext) -> str:
