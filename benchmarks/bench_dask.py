@@ -130,6 +130,8 @@ def _watched_run(args, src: Path, out: Path, title: str) -> None:
     try:
         pids = list(client.run(os.getpid).values())
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "VERIFIER_"))}
+        if args.partition:
+            env["VERIFIER_DASK_PARTITION"] = str(args.partition)
         cli = subprocess.Popen([PYTHON, "-m", "verifier.cli", "check", str(src), "-o", str(out), "-e", "rules",
                                 "--no-progress", "--scheduler", lc.scheduler_address], env=env,
                                stderr=subprocess.PIPE, text=True)
@@ -202,6 +204,7 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seconds", type=float, default=120)
+    ap.add_argument("--partition", type=int, help="with --memory: articles per partition (default: the CLI's)")
     ap.add_argument("--resume", action="store_true", help="with --memory: then run the same command again (all done)")
     args = ap.parse_args()
     signal.signal(signal.SIGINT, signal.default_int_handler)  # the CLI's Ctrl-C works even when started in the background

@@ -13,6 +13,10 @@ import uuid
 from verifier.errors import ConfigError, InputIsDirectory
 
 DEFAULT_PER_WORKER = 4
+# articles per partition on the rules path, where no model request bounds a partition's pace: 60,000
+# short articles on 2 local workers took 72.5 s in partitions of 16 and 28.0 s in partitions of 512
+# (benchmarks/bench_dask.py --memory --rows 60000 [--partition 512]), worker RSS 103 and 106 MiB
+RULES_PARTITION = 512
 CONNECT_TIMEOUT = float(os.environ.get("VERIFIER_DASK_TIMEOUT", "30"))
 
 
@@ -95,7 +99,8 @@ def run_dask_batch(paths: list[str], *, output, extractor: str, input_format: st
         task = Task(extractor=ext.name if extractor == "auto" else extractor, settings=model_settings,
                     input_format=input_format, per_worker=per_worker,
                     stop_event=f"verifier-stop-{run}" if max_cost is not None else None)
-        part = int(os.environ.get("VERIFIER_DASK_PARTITION", "0")) or (per_worker * 4)
+        part = int(os.environ.get("VERIFIER_DASK_PARTITION", "0")) or (
+            RULES_PARTITION if task.extractor == "rules" else per_worker * 4)
         where = f"a local Dask cluster of {nworkers} workers" if cluster else f"the Dask scheduler {scheduler} ({nworkers} workers)"
         sys.stderr.write(f"verifier: checking {inputs.total} articles with the {_describe(ext)} extractor on {where}, "
                          f"{per_worker} at a time per worker; {results_to(output, store, sink)}\n")
