@@ -265,8 +265,8 @@ def report(results: list, args) -> int:
     for key, word, moved, right, error in sorted(results, key=lambda r: r[:2]):
         where, details = describe(moved, right, error)
         counts[key.split(".")[0]][where] += 1
-        if args.list or where == "nothing" or (args.polnear and where == "polnear"):
-            print(f"{key:24} {word!r:28} {where:9} {details}")
+        if args.list or (where == "nothing" and not args.check) or (args.polnear and where == "polnear"):
+            print(f"{key:24} {word!r:28} {where:9} {details}")  # --check names the unpinned only when it fails
         if where == "nothing" or (where == "polnear" and not args.polnear):
             dead.append(f"{key}:{word}")
     print(f"{len(results)} entries: " + ", ".join(
