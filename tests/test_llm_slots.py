@@ -11,7 +11,7 @@ import pytest
 
 from fault_server import RawServer
 from llm_support import clean_env, fast, server  # noqa: F401
-from openai_server import Reply, structured
+from openai_server import AUTH_HEADER, Reply, structured
 from verifier.extractors.hybrid import HybridExtractor
 from verifier.llm import slots
 from verifier.llm.settings import Settings
@@ -76,7 +76,7 @@ def test_the_probe_is_bounded_and_sends_no_credentials(server, clean_env):
     server.props = {"total_slots": 2}
     assert slots.server_slots(server.url) == 2
     got = [r for r in server.requests if r.path.endswith("/props")]
-    assert got and all("authorization" not in r.headers for r in got)
+    assert got and all(AUTH_HEADER not in r.headers for r in got)
     t0 = time.monotonic()
     assert slots.server_slots("http://127.0.0.1:9/v1", timeout=0.5) is None  # nothing listens
     assert time.monotonic() - t0 < 2

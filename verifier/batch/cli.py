@@ -145,9 +145,9 @@ def _say_if_one_slot(ext, articles_at_once: int) -> None:
     settings = getattr(ext, "settings", None)
     if articles_at_once <= 1 or settings is None or not settings.base_url or settings.mode == "replay":
         return
-    from verifier.llm.slots import server_slots
+    from verifier.llm.slots import known_slots
 
-    slots = server_slots(settings.base_url)
+    slots = known_slots(settings.base_url)
     if slots is not None and slots < articles_at_once:
         sys.stderr.write(f"verifier: the model server answers {slots} request{'s' if slots != 1 else ''} at a time: "
                          f"-j {articles_at_once} gains nothing on the model's side (requests wait their turn)\n")

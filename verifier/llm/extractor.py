@@ -123,7 +123,9 @@ class LLMExtractor:
 
     def _server_notes(self) -> list[str]:
         """What the report should say about the server (its slots), as warnings."""
-        note = getattr(self, "_slots_note", None)
+        from verifier.llm.slots import usable_concurrency
+
+        note = usable_concurrency(self.settings)[1]  # asked of the server once per process
         return [note] if note else []
 
     def _run_chunks(self, chunks: list[Chunk], run) -> list:
@@ -135,8 +137,7 @@ class LLMExtractor:
         (verifier/llm/slots.py)."""
         from verifier.llm.slots import usable_concurrency
 
-        concurrency, self._slots_note = usable_concurrency(self.settings)
-        workers = min(concurrency, len(chunks))
+        workers = min(usable_concurrency(self.settings)[0], len(chunks))
         if workers <= 1:
             return [run(c) for c in chunks]
         results: list = [None] * len(chunks)

@@ -71,17 +71,21 @@ def server_slots(base_url: str, timeout: float = _TIMEOUT) -> int | None:
     return None
 
 
+def known_slots(base_url: str) -> int | None:
+    """server_slots, asked once per base URL and process."""
+    with _lock:
+        if base_url not in _known:
+            _known[base_url] = server_slots(base_url)
+        return _known[base_url]
+
+
 def usable_concurrency(settings) -> tuple[int, str | None]:
     """(requests to send at once, a note for the report when that is fewer
-    than configured). Asked once per base URL and process."""
+    than configured)."""
     wanted = settings.concurrency
     if wanted <= 1 or not settings.base_url or settings.mode == "replay":
         return wanted, None
-    url = settings.base_url
-    with _lock:
-        if url not in _known:
-            _known[url] = server_slots(url)
-        slots = _known[url]
+    slots = known_slots(settings.base_url)
     if slots is None or slots >= wanted:
         return wanted, None
     return slots, (f"the model server has {slots} slot{'s' if slots != 1 else ''} (it answers {slots} request"
