@@ -42,8 +42,8 @@ from typing import Iterable
 
 from verifier.document import Document
 from verifier.schemas import Span, Verdict
-from verifier.attribution.common import Frame, NonSpaceCounts, SentenceTokens, Tok, _TOKEN, _merge
-from verifier.attribution.normalize import analysis_text, latin_reading
+from verifier.attribution.common import Frame, NonSpaceCounts, SentenceTokens, Tok, _merge
+from verifier.attribution.parsing import DEFAULT_PARSER, Parser
 from verifier.attribution.names import NameRules
 from verifier.attribution.quotes import QuoteRules
 from verifier.attribution.sentence import SentenceRules
@@ -60,9 +60,10 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
               ArbiterRules):
     """Labels spans of one document; reuse it for many spans of that text."""
 
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, parser: Parser | None = None):
         self.document = document
         self.text = document.text
+        self.parser = parser or DEFAULT_PARSER
         self._analysed = False
 
     def check(self, start: int, end: int) -> Verdict:
@@ -146,7 +147,9 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
     def _build(self) -> None:
         text = self.text
         doc = self.document
-        self.toks: list[Tok] = _tokenize(text)
+        parsed = self.parser.parse(text)
+        self.toks: list[Tok] = parsed.tokens
+        self._tags = parsed.tags
         self._tok_starts = array("q", (t.start for t in self.toks))
         self._sent_tok = SentenceTokens(self._tok_starts, doc.sentences)
         self._proper = self._proper_words()
@@ -198,6 +201,10 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
             cum.append(cum[-1] + int(self._ns[b] - self._ns[a]))
         self._cov_cum = cum
 
+    def _tag(self, k: int) -> str | None:
+        """The parser's part of speech of toks[k], None when it gave none (parsing.py)."""
+        return self._tags[k] if self._tags is not None else None
+
     def _content_before(self, x: int) -> int:
         """Non-space characters of some frame's content before offset x."""
         k = bisect.bisect_right(self._cov_starts, x) - 1
@@ -210,29 +217,9 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteR
         """Non-space characters of [start, end) inside some frame's content."""
         return self._content_before(end) - self._content_before(start)
 
-def _tokenize(text: str) -> list[Tok]:
-    """Tokens of the text as a reader sees it (normalize.py), with offsets into `text`;
-    the strings of a word type are shared by all its tokens (a document has far fewer
-    types than tokens, so memory follows the vocabulary)."""
-    seen, offsets = analysis_text(text)
-    types: dict[str, tuple[str, str, bool, bool]] = {}
-    toks = []
-    for m in _TOKEN.finditer(seen):
-        w = m.group(0)
-        t = types.get(w)
-        if t is None:
-            r = latin_reading(w)
-            t = types[w] = (r, r.lower(), r[0].isalnum() or r[0] == "_", r[0].isupper())
-        a, b = m.span()
-        if offsets is not None:
-            x, y = offsets[a], offsets[b - 1]  # y < x inside a right-to-left override
-            a, b = min(x, y), max(x, y) + 1
-        toks.append(Tok(a, b, *t))
-    return toks
-
-
-def attribute(text: str | Document, spans: Iterable[tuple[int, int]]) -> list[Verdict]:
-    """Label each (start, end) span of `text` attributed or asserted."""
+def attribute(text: str | Document, spans: Iterable[tuple[int, int]], parser: Parser | None = None) -> list[Verdict]:
+    """Label each (start, end) span of `text` attributed or asserted (with the
+    heuristic parser unless another is given: parsing.py)."""
     doc = text if isinstance(text, Document) else Document(text=text)
-    checker = Checker(doc)
+    checker = Checker(doc, parser)
     return [checker.check(a, b) for a, b in spans]

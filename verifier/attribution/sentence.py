@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 
 from verifier.attribution.lexicon import ADJ_CUES, CUE_FORMS, BE_FORMS, DETERMINERS, HEDGES, NOUN_CUES, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, cue_verb
+from verifier.attribution.parsing import VERBAL
 from verifier.attribution.common import Frame, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _FINDING_NOUNS, _LABELS, _MODALS, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _SPEECH_EVENTS, _STRAIGHT_Q, _base, _clean, _finite, _strip_poss
 
 
@@ -285,7 +286,7 @@ def _reporting_verb(ch, k: int, b: int) -> bool:
 
 
 def _view_noun(ch, k: int, b: int) -> bool:
-    return ch.toks[k].low in NOUN_CUES
+    return ch.toks[k].low in NOUN_CUES and ch._tag(k) not in VERBAL  # "claims" tagged a verb is no noun
 
 
 def _feeling_adjective(ch, k: int, b: int) -> bool:

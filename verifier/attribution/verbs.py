@@ -5,6 +5,7 @@ verb_subject.py."""
 from __future__ import annotations
 
 from verifier.attribution.lexicon import NOUN_CUES, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_TO, NOUNISH, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, ROLE_NOUNS, cue_verb
+from verifier.attribution.parsing import NOT_A_VERB, VERBAL
 from verifier.attribution.verb_subject import VerbSubjectRules
 from verifier.attribution.common import _VIEW_NOUNS, _DISPOSITIONS, _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _IRREGULAR_PAST, _MODALS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _people, _plural, _strip_poss
 
@@ -27,8 +28,10 @@ class VerbRules(VerbSubjectRules):
         base = lemma.replace("_", " ")
         past = not ing and t.low not in (base, base + "s", base + "es", base[:-1] + "ies") and (
             t.low.endswith(("ed", "en", "wn")) or t.low in _IRREGULAR_PAST)
-        if self._is_noun_here(k, a, b, lemma, cls, past, ing) or self._is_adjective_here(k, a):
-            return None
+        tag = self._tag(k)
+        if tag in NOT_A_VERB or tag not in VERBAL and (
+                self._is_noun_here(k, a, b, lemma, cls, past, ing) or self._is_adjective_here(k, a)):
+            return None  # a parser's tag decides; without one, the context tests
         aux = k - 1
         while aux >= a and self.toks[aux].word and self.toks[aux].low in AUXILIARIES and self.toks[aux].low not in BE_FORMS:
             aux -= 1
