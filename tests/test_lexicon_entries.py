@@ -173,3 +173,31 @@ def test_the_day_of_a_speech_event_is_left_out_of_its_claim(day):
     sentence = f"The mayor praised the volunteers on {day.capitalize()}."
     drafts = RuleExtractor().extract(Document.from_text(sentence)).drafts
     assert drafts and all(day.capitalize() not in d.evidence for d in drafts)
+
+
+# the writer's own sentence adverbials built on "say" (writer_idioms): each in a
+# sentence that is the article's own voice, in a different position of the sentence
+WRITER_IDIOMS = [
+    ("Needless to say, the ferry was late again.", "needless to say"),
+    ("Suffice it to say that the harbour budget is tight.", "suffice it to say"),
+    ("It goes without saying that the port will reopen.", "without saying"),
+    ("The council's plan, that is to say the mayor's plan, failed in March.", "that is to say"),
+    ("The levy was, to say the least, unpopular with the growers.", "to say the least"),
+]
+
+
+@pytest.mark.parametrize("text,idiom", WRITER_IDIOMS)
+def test_a_writer_idiom_of_saying_reports_no_ones_words(text, idiom):
+    assert idiom in text.lower()
+    assert attribute(text, [(0, len(text))])[0].label == "asserted"
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Needless to say, the mayor said the levy would stay.", "the levy would stay"),
+    ("The levy was, to say the least, a surprise, the growers said.", "The levy was"),
+    ("She said, without saying it twice, that the pier would close.", "the pier would close"),
+])
+def test_a_report_next_to_a_writer_idiom_still_attributes_its_content(text, content):
+    a = text.index(content)
+    v = attribute(text, [(a, a + len(content))])[0]
+    assert (v.label, v.cue) == ("attributed", "said")

@@ -25,7 +25,7 @@ _WORD_LISTS = (
     "adverbial_start clause_breaks adj_cues adj_to wh_words modals relatives view_nouns not_continuing "
     "subordinators quantity_words issuing_verbs takes_infinitive speech_events common_past "
     "audience labels ly_nouns clause_openers intro_words title_abbr not_people paren_adverbs finding_nouns "
-    "irregular_past calendar time_words time_nouns continue_words function_words partitives name_particles refusals dispositions"
+    "irregular_past calendar time_words time_nouns continue_words function_words partitives name_particles refusals dispositions writer_idioms"
 ).split()
 _TABLES = ("phrasal_cues",)
 
@@ -109,11 +109,19 @@ def install(checked: dict[str, object]) -> None:
         for form, lemma in forms_of(sorted(checked[f"{cls}_verbs"])).items():
             cue_forms.setdefault(form, (lemma, cls))
     g["CUE_FORMS"] = cue_forms
+    # word -> the writer's idioms holding it, as (words, where the word is in them)
+    idioms: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for idiom in sorted(checked["writer_idioms"]):
+        words = tuple(idiom.split("_"))
+        for i, w in enumerate(words):
+            idioms.setdefault(w, []).append((words, i))
+    g["IDIOMS_BY_WORD"] = idioms
 
 
 PHRASAL_CUES: dict[str, frozenset[str]]
 PHRASAL_FORMS: dict[str, str]
 CUE_FORMS: dict[str, tuple[str, str]]
+IDIOMS_BY_WORD: dict[str, list[tuple[tuple[str, ...], int]]]
 install(load())
 
 

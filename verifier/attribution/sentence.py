@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from verifier.attribution.lexicon import ADJ_CUES, CUE_FORMS, BE_FORMS, DETERMINERS, HEDGES, NOUN_CUES, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, cue_verb
+from verifier.attribution.lexicon import ADJ_CUES, CUE_FORMS, IDIOMS_BY_WORD, BE_FORMS, DETERMINERS, HEDGES, NOUN_CUES, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, cue_verb
 from verifier.attribution.parsing import VERBAL
 from verifier.attribution.common import Frame, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _FINDING_NOUNS, _LABELS, _MODALS, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _SPEECH_EVENTS, _STRAIGHT_Q, _base, _clean, _finite, _strip_poss
 
@@ -43,12 +43,25 @@ class SentenceRules:
         t = self.toks[k]
         if not t.word or t.low not in _CUE_WORDS:
             return None  # most words fire no cue rule: one set lookup
+        if t.low in IDIOMS_BY_WORD and self._in_writer_idiom(k, a, b):
+            return None
         for fires, build in CUE_RULES:
             if fires(self, k, b):
                 f = getattr(self, build)(k, a, b, frames)
                 if f is not None:
                     return f
         return None
+
+    def _in_writer_idiom(self, k: int, a: int, b: int) -> bool:
+        """'Needless to say', 'it goes without saying', 'to say the least': a verb of
+        saying in a sentence adverbial of the writer's reports no one's words (the
+        idioms are data: writer_idioms). At most a few tokens compared per idiom."""
+        for words, i in IDIOMS_BY_WORD[self.toks[k].low]:
+            first = k - i
+            if first >= a and first + len(words) <= b and all(
+                    self.toks[first + j].low == w for j, w in enumerate(words)):
+                return True
+        return False
 
     def _colon_paragraph(self, frames: list[Frame], a: int, b: int) -> None:
         """'Lind described the plan the council was preparing:' closing its paragraph
