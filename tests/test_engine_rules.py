@@ -260,3 +260,54 @@ def test_an_evaluation_finds(text, span):
 ])
 def test_an_infinitive_is_the_content_of_offer_agree_decide(text, span, label):
     assert verdict(text, span).label == label
+
+
+# viewpoint: 'in X's view', 'by X's own account', 'in the words of X' name the source of the clause
+# they are attached to, opening it, closing it or between commas inside it (viewpoints in the lexicon)
+@pytest.mark.parametrize("text, span, speaker", [
+    ("In the harbour master's view, the channel is too shallow.", "the channel is too shallow", "the harbour master"),
+    ("The treaty, in the minister's opinion, is dead.", "is dead", "the minister"),
+    ("The repairs will cost $4 million, by the mayor's reckoning.", "The repairs will cost $4 million", "the mayor"),
+    ("In the words of the harbour master, the channel is a death trap.", "the channel is a death trap",
+     "the harbour master"),
+    ("In the eyes of most growers, the levy was a tax on rain.", "the levy was a tax on rain", "most growers"),
+    ("Lena Ortiz ran the yard for a decade. By her own account, it never made money.", "it never made money",
+     "Lena Ortiz"),
+    ("Tom Reed chairs the board. The plan, by his own admission, came too late.", "came too late", "Tom Reed"),
+    ("Ana Ruiz spoke last. To her mind, the plan was flawed from the start.", "the plan was flawed from the start",
+     "Ana Ruiz"),
+    ("The pier is, in the council's estimation, beyond repair.", "beyond repair", "the council"),
+    ("General Ida Moss said the war was lost. In her mind, it had been over for months.",
+     "it had been over for months", "Ida Moss"),
+    ("The generals said the war was lost. In their minds, it had been over for months.",
+     "it had been over for months", "The generals"),
+])
+def test_a_viewpoint_phrase_names_the_source_of_its_clause(text, span, speaker):
+    v = verdict(text, span)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+    assert v.reasons[0].startswith("[viewpoint]")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("In my view, the treaty is dead.", "the treaty is dead"),  # the writer's own view
+    ("She has a plan in mind for the port.", "She has a plan in mind for the port"),
+    ("Her view of the harbour from the hill was lovely.", "Her view of the harbour from the hill was lovely"),
+    ("The eyes of the nation were on the court.", "The eyes of the nation were on the court"),
+])
+def test_a_viewpoint_noun_outside_a_viewpoint_phrase_names_no_source(text, span):
+    assert verdict(text, span).label == "asserted"
+
+
+# a name that only modifies the head of a description ("The Green Alliance leader") is not the
+# speaker's name: the name in the appositive after it is
+@pytest.mark.parametrize("text, span, speaker", [
+    ("The Green Alliance leader, Tomas Reuter, said his party would abstain.", "his party would abstain",
+     "Tomas Reuter"),
+    ("A Toyota spokeswoman, Mei Tanaka, said the plant would reopen on Monday.", "the plant would reopen on Monday",
+     "Mei Tanaka"),
+    ("The Senate Finance Committee chairman, Ron Wyden, said the bill was dead.", "the bill was dead", "Ron Wyden"),
+    ("Tomas Reuter, the Green Alliance leader, said his party would vote no.", "his party would vote no",
+     "Tomas Reuter"),
+])
+def test_the_name_in_an_appositive_names_a_description_with_a_name_modifier(text, span, speaker):
+    assert verdict(text, span).speaker == speaker

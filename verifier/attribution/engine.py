@@ -48,6 +48,7 @@ from verifier.attribution.names import NameRules
 from verifier.attribution.quotes import QuoteRules
 from verifier.attribution.sentence import SentenceRules
 from verifier.attribution.cues import CueRules
+from verifier.attribution.viewpoint import ViewpointRules
 from verifier.attribution.verbs import VerbRules
 from verifier.attribution.finite import FiniteRules
 from verifier.attribution.participles import ParticipleRules
@@ -56,7 +57,7 @@ from verifier.attribution.speakers import SpeakerRules, SpeakersSoFar
 from verifier.attribution.arbiter import ArbiterRules
 
 
-class Checker(NameRules, QuoteRules, SentenceRules, CueRules, VerbRules, FiniteRules, ParticipleRules, SubjectRules, SpeakerRules,
+class Checker(NameRules, QuoteRules, SentenceRules, CueRules, ViewpointRules, VerbRules, FiniteRules, ParticipleRules, SubjectRules, SpeakerRules,
               ArbiterRules):
     """Labels spans of one document; reuse it for many spans of that text."""
 

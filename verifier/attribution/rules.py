@@ -36,6 +36,8 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule("according-to", "cue", "'according to SOURCE' attributes the clause it is attached to, before or after it",
          "According to the port authority, [the cranes will be replaced by May]."),
+    Rule("viewpoint", "cue", "'in X's view', 'by X's own account', 'in the words of X' name the source of the clause "
+         "they are attached to, as 'according to' does", "In the harbour master's view, [the channel is too shallow]."),
     Rule("hedge", "cue", "a hedging adverb ('reportedly', 'allegedly') attributes its clause to an unnamed source",
          "[The mill reportedly closed its second line]."),
     Rule("verb.subject", "cue", "a reporting verb after its subject attributes its clause or object to the subject",

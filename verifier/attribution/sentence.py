@@ -7,6 +7,7 @@ import bisect
 
 from verifier.attribution.lexicon import ADJ_CUES, CUE_FORMS, IDIOMS_BY_WORD, BE_FORMS, DETERMINERS, HEDGES, NOUN_CUES, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, cue_verb
 from verifier.attribution.parsing import VERBAL
+from verifier.attribution.viewpoint import VIEWPOINT_NOUNS, _viewpoint_noun
 from verifier.attribution.common import Frame, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _FINDING_NOUNS, _LABELS, _MODALS, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _SPEECH_EVENTS, _STRAIGHT_Q, _base, _clean, _finite, _strip_poss
 
 
@@ -309,6 +310,7 @@ def _feeling_adjective(ch, k: int, b: int) -> bool:
 # the cue rules in precedence order: (does toks[k] fire it, the builder method);
 # 'claims' is tried as a verb ("she claims that") before a noun ("her claims that")
 CUE_RULES = (
+    (_viewpoint_noun, "_viewpoint"),
     (_according_to, "_according"),
     (_hedging, "_hedge"),
     (_reporting_verb, "_verb_frame"),
@@ -317,5 +319,5 @@ CUE_RULES = (
 )
 
 # every word that can fire a cue rule (the test each rule makes starts with one of them)
-_CUE_WORDS = frozenset({"according"} | set(HEDGES) | set(CUE_FORMS) | set(PHRASAL_FORMS) | set(NOUN_CUES)
+_CUE_WORDS = frozenset({"according"} | VIEWPOINT_NOUNS | set(HEDGES) | set(CUE_FORMS) | set(PHRASAL_FORMS) | set(NOUN_CUES)
                        | set(ADJ_CUES))

@@ -74,8 +74,10 @@ class SpeakerRules:
     def _name_in_appositive(self, words: list[int], b: int) -> tuple[str, str] | None:
         """'One of them, retired banker Simon Pritchard, said': a head with no name of its
         own, set off by a comma from a description that names it: the name is the speaker
-        (not in a relative clause: 'The agency, which Ruiz founded, said' is the agency)."""
-        if any(self._is_name_tok(x) for x in words):
+        (not in a relative clause: 'The agency, which Ruiz founded, said' is the agency).
+        A name that only modifies the head ("The Green Alliance leader, Tomas Reuter,
+        said") is no name of the head's own."""
+        if self._is_name_tok(words[-1]):
             return None
         comma = words[-1] + 1
         if comma >= b or self.toks[comma].text != "," or comma + 1 >= b or self.toks[comma + 1].low in _RELATIVES:
