@@ -311,3 +311,21 @@ def test_a_viewpoint_noun_outside_a_viewpoint_phrase_names_no_source(text, span)
 ])
 def test_the_name_in_an_appositive_names_a_description_with_a_name_modifier(text, span, speaker):
     assert verdict(text, span).speaker == speaker
+
+
+# state of mind after a pronoun contracted with its copula ("she's", "they're") as after "she is"
+@pytest.mark.parametrize("text, span, speaker, cue", [
+    ("She's confident the bill will pass.", "the bill will pass", "She", "'s confident"),
+    ("Tom Reed chairs the board. He's certain the vote was rigged.", "the vote was rigged", "Tom Reed",
+     "'s certain"),
+    ("Ms. Ana Ortiz is out of town, but she’s sure the pier will hold.", "the pier will hold", "Ana Ortiz",
+     "’s sure"),
+    ("They're afraid that the plant will close.", "the plant will close", "They", "'re afraid"),
+])
+def test_a_state_of_mind_after_a_contracted_copula(text, span, speaker, cue):
+    v = verdict(text, span)
+    assert (v.label, v.speaker, v.cue) == ("attributed", speaker, cue)
+
+
+def test_a_contracted_it_is_no_state_of_mind():
+    assert verdict("It's clear that the plan failed.", "the plan failed").label == "asserted"

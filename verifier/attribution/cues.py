@@ -153,6 +153,8 @@ class CueRules:
                                                                                               "too", "more", "less",
                                                                                               "also", "still")):
             j -= 1
+        if j >= a and self._contracted_copula(self.toks[j]):
+            return self._contracted_state_of_mind(j, k, nxt)
         if j < a or self.toks[j].low not in BE_FORMS and self.toks[j].low not in ("feel", "feels", "felt", "seem",
                                                                                   "seems", "seemed", "remain",
                                                                                   "remains", "remained"):
@@ -171,6 +173,27 @@ class CueRules:
         f.right_edge = t.end
         f.right = nxt.start if nxt.low in ("that", "whether") or nxt.low not in ("about", "of") else nxt.end
         return f
+
+    @staticmethod
+    def _contracted_copula(t) -> bool:
+        """"she's", "they're", "I'm": a person pronoun and its copula in one token."""
+        return t.low.endswith(("'s", "’s", "'re", "’re", "'m", "’m")) and _base(t.low) in PERSON_PRONOUNS
+
+    def _contracted_state_of_mind(self, j: int, k: int, nxt) -> Frame:
+        """"She's confident the bill will pass": the pronoun is the subject, its
+        contracted copula and the adjective the cue."""
+        pron, t = self.toks[j], self.toks[k]
+        cue_start = pron.start + len(_base(pron.low))
+        speaker, how = self._speaker_with_reason(j, j + 1)
+        if speaker == pron.text:
+            speaker = self.text[pron.start:cue_start]  # unresolved: "She", not "She's"
+        cue_text = self.text[cue_start:t.end]
+        return Frame(kind="verb", rule="state-of-mind", cue=(cue_start, t.end), cue_text=cue_text, speaker=speaker,
+                     source=(pron.start, cue_start),
+                     reasons=[f"state of mind '{cue_text}': the clause is what {speaker} thinks or feels"]
+                     + ([how] if how else []),
+                     left_edge=pron.start, right_edge=t.end,
+                     right=nxt.start if nxt.low in ("that", "whether") or nxt.low not in ("about", "of") else nxt.end)
 
     def _noun_frame(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
         """'his claim that ...', 'reports that ...', 'the belief that ...'."""
