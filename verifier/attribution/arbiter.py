@@ -25,7 +25,6 @@ Precedence, in the order it applies:
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 
 from verifier.attribution.common import Frame, _IRREGULAR_PAST, _MODALS, _QUOTES, _extent, _merge
 from verifier.attribution.lexicon import BE_FORMS, CLAUSE_BREAKS
@@ -34,18 +33,23 @@ from verifier.attribution.lexicon import BE_FORMS, CLAUSE_BREAKS
 class ArbiterRules:
     """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
 
-    def _bound_contents(self, frames: list[Frame], a: int, b: int, s_start: int, s_end: int) -> list[Frame]:
-        """The sentence's frames with their contents bounded among each other: a frame
-        that gains content is replaced by a new one (its content to the right, then to
-        the left, after the content it was proposed with); the bounds read only the
-        frames' own words and cues, never their contents."""
+    def _bound_contents(self, frames: list[Frame], a: int, b: int, s_start: int,
+                        s_end: int) -> list[tuple[tuple[int, int], ...]]:
+        """Each candidate frame's content once bounded among the sentence's other
+        frames: the content it was proposed with, then its content to the right, then
+        to the left. The bounds read only the frames' own words and cues, never their
+        contents; the frames themselves are left as they are (the sentence pass makes
+        the bounded frames)."""
         rights = self._right_contents(frames, s_end)
         lefts = self._left_contents(frames, s_start)
         out = []
         for f, r, l in zip(frames, rights, lefts):
-            if r is not None or l is not None:
-                f = replace(f, content=f.content + tuple(iv for iv in (r, l) if iv is not None))
-            out.append(f)
+            content = f.content
+            if r is not None:
+                content += (r,)
+            if l is not None:
+                content += (l,)
+            out.append(content)
         return out
 
     def _right_contents(self, frames: list[Frame], s_end: int) -> list[tuple[int, int] | None]:

@@ -14,10 +14,11 @@ class SentenceRules:
     """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
 
     def _sentence_frames(self, si: int) -> list[Frame]:
-        """The frames of sentence si: the candidates the rules propose (cue rules in
-        token order, then a document finding and a speaker's colon in front), bounded
-        by the arbiter, with the colon's next paragraph; each a new frame that knows
-        its sentence, its content trimmed (a frame left with no content is dropped)."""
+        """The frames of sentence si. The rules propose candidate frames (the cue rules
+        in token order, then a document finding and a speaker's colon in front); the
+        arbiter bounds their contents and a colon closing the paragraph may give one the
+        next paragraph; each candidate then becomes one new frame that knows its
+        sentence, with that content trimmed (a candidate left with no content is dropped)."""
         a, b = self._sent_tok[si]
         sent = self.document.sentences[si]
         frames: list[Frame] = []
@@ -31,13 +32,17 @@ class SentenceRules:
         colon = self._colon_speaker(si, a, b)
         if colon is not None:
             frames.insert(0, colon)
-        frames = self._bound_contents(frames, a, b, sent.start, sent.end)
-        frames = self._colon_paragraph(frames, a, b)
+        contents = self._bound_contents(frames, a, b, sent.start, sent.end)
+        colon_para = self._colon_paragraph(frames, contents, a, b)
         out = []
-        for f in frames:
-            content = tuple((x, y) for x, y in (self._trim(x, y) for x, y in f.content) if x < y)
+        for i, f in enumerate(frames):
+            content, reasons = contents[i], f.reasons
+            if colon_para is not None and colon_para[0] == i:
+                content += (colon_para[1],)
+                reasons += ("the colon closing the paragraph introduces the next one",)
+            content = tuple((x, y) for x, y in (self._trim(x, y) for x, y in content) if x < y)
             if content:
-                out.append(replace(f, content=content, sentence=si))
+                out.append(replace(f, content=content, reasons=reasons, sentence=si))
         return out
 
     def _cue_frame(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
@@ -53,22 +58,21 @@ class SentenceRules:
                     return f
         return None
 
-    def _colon_paragraph(self, frames: list[Frame], a: int, b: int) -> list[Frame]:
+    def _colon_paragraph(self, frames: list[Frame], contents: list[tuple[tuple[int, int], ...]], a: int,
+                         b: int) -> tuple[int, tuple[int, int]] | None:
         """'Lind described the plan the council was preparing:' closing its paragraph
-        introduces the next one: that paragraph is the source's words too. The
-        sentence's frames, the main one replaced by one with that content."""
+        introduces the next one: that paragraph is the source's words too. Which frame
+        (its index in `frames`, whose bounded contents are `contents`) takes it, and the
+        paragraph; None when none does."""
         if b - 1 <= a or self.toks[b - 1].text != ":":
-            return frames
+            return None
         mi = next((i for i, f in enumerate(frames) if f.speaker and f.kind in ("verb", "noun", "according")), None)
-        if mi is None or any(y > self.toks[b - 1].end for _, y in frames[mi].content):
-            return frames
+        if mi is None or any(y > self.toks[b - 1].end for _, y in contents[mi]):
+            return None
         nxt = self._after_colon(b)
         if nxt is None or self.document.in_heading(*nxt):
-            return frames
-        main = frames[mi]
-        main = replace(main, content=main.content + (nxt,),
-                       reasons=main.reasons + ("the colon closing the paragraph introduces the next one",))
-        return frames[:mi] + [main] + frames[mi + 1:]
+            return None
+        return mi, nxt
 
     def _in_document(self, a: int, b: int) -> Frame | None:
         """'In a CBS poll released Monday, Clinton led by four points': the poll
