@@ -364,4 +364,6 @@ class FiniteRules(InvertedRules):
 
 def _frame_of(p: dict) -> Frame:
     """The frame of the fields a verb rule has gathered (content and reasons as lists)."""
-    return Frame(**{**p, "content": tuple(p["content"]), "reasons": tuple(p["reasons"])})
+    p["content"] = tuple(p["content"])
+    p["reasons"] = tuple(p["reasons"])
+    return Frame(**p)

@@ -40,7 +40,7 @@ class SentenceRules:
             if colon_para is not None and colon_para[0] == i:
                 content += (colon_para[1],)
                 reasons += ("the colon closing the paragraph introduces the next one",)
-            content = tuple((x, y) for x, y in (self._trim(x, y) for x, y in content) if x < y)
+            content = tuple([(x, y) for x, y in (self._trim(x, y) for x, y in content) if x < y])
             if content:
                 out.append(replace(f, content=content, reasons=reasons, sentence=si))
         return out
