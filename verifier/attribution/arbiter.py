@@ -33,8 +33,30 @@ from verifier.attribution.lexicon import BE_FORMS, CLAUSE_BREAKS
 class ArbiterRules:
     """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
 
-    def _bound_contents(self, frames: list[Frame], a: int, b: int, s_start: int, s_end: int) -> None:
+    def _bound_contents(self, frames: list[Frame], a: int, b: int, s_start: int,
+                        s_end: int) -> list[tuple[tuple[int, int], ...]]:
+        """Each candidate frame's content once bounded among the sentence's other
+        frames: the content it was proposed with, then its content to the right, then
+        to the left. The bounds read only the frames' own words and cues, never their
+        contents; the frames themselves are left as they are (the sentence pass makes
+        the bounded frames)."""
+        rights = self._right_contents(frames, s_end)
+        lefts = self._left_contents(frames, s_start)
+        out = []
+        for f, r, l in zip(frames, rights, lefts):
+            content = f.content
+            if r is not None:
+                content += (r,)
+            if l is not None:
+                content += (l,)
+            out.append(content)
+        return out
+
+    def _right_contents(self, frames: list[Frame], s_end: int) -> list[tuple[int, int] | None]:
+        """Each frame's content to its right, up to the end of its clause (None: none)."""
+        out: list[tuple[int, int] | None] = []
         for i, f in enumerate(frames):
+            out.append(None)
             if not f.right:
                 continue
             r_start = f.right
@@ -53,8 +75,15 @@ class ArbiterRules:
             if r_end == s_end:
                 r_end = self._tail_cut(r_start, r_end, frames)
             if r_start < r_end:
-                f.content.append((r_start, r_end))
+                out[i] = (r_start, r_end)
+        return out
+
+    def _left_contents(self, frames: list[Frame], s_start: int) -> list[tuple[int, int] | None]:
+        """Each frame's content to its left, after the nearest earlier frame's own words
+        (None: none)."""
+        out: list[tuple[int, int] | None] = []
         for i, f in enumerate(frames):
+            out.append(None)
             if not f.left:
                 continue
             l_end = f.left
@@ -73,7 +102,8 @@ class ArbiterRules:
                         l_start = max(l_start, g_edge)
                     break
             if l_start < l_end:
-                f.content.append((l_start, l_end))
+                out[i] = (l_start, l_end)
+        return out
 
     def _opens_clause_of(self, r_start: int, g_left: int) -> bool:
         """'noted that at one of his first meetings, in 1972, he supported ...': the

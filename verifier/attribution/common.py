@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 from verifier.attribution import lexicon as _lex
@@ -62,9 +62,13 @@ class Tok:
     cap: bool
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Frame:
-    """One attribution: cue, source, speaker and content intervals."""
+    """One attribution: cue, source, speaker and content intervals.
+
+    Immutable: a rule proposes a candidate frame with every field given to the
+    constructor; the arbiter (arbiter.py, sentence.py) and the quotation rules
+    (quotes.py) derive new frames from it with `dataclasses.replace`."""
 
     kind: str  # verb, according, noun, hedge, quote, colon
     rule: str  # the id of the rule that made it (verifier/attribution/rules.py)
@@ -72,9 +76,9 @@ class Frame:
     cue_text: str | None
     speaker: str | None
     source: tuple[int, int] | None = None
-    content: list[tuple[int, int]] = field(default_factory=list)
+    content: tuple[tuple[int, int], ...] = ()
     quote: str = "indirect"
-    reasons: list[str] = field(default_factory=list)
+    reasons: tuple[str, ...] = ()
     sentence: int = -1
     # where the content is, before the contents are bounded (offsets):
     right: int | None = None  # content starts here and runs right

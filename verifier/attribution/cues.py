@@ -20,19 +20,19 @@ class CueRules:
             return None
         src = (self.toks[k + 2].start, self.toks[j - 1].end)
         speaker = self._speaker_from(k + 2, j)
-        f = Frame(kind="according", rule="according-to", cue=(self.toks[k].start, to.end), cue_text=self.text[self.toks[k].start:to.end],
-                  speaker=speaker, source=src, reasons=[f"'according to' names the source ({speaker})"])
+        reasons = (f"'according to' names the source ({speaker})",)
         before = self._clause_material(a, k)
-        f.left_edge = self.toks[k].start
-        f.right_edge = self.toks[j - 1].end
         if before:
-            f.left = self.toks[k].start
-            f.reasons.append("the content comes before 'according to'")
+            reasons += ("the content comes before 'according to'",)
+        right = None
         if j < b and any(self.toks[x].word for x in range(j, b)) and not (
                 before and not (j + 1 < b and self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q))
                 and not self._medial_continues(a, k, j, b)):
-            f.right = self.toks[j].end if self.toks[j].text in ",;:—" else self.toks[j].start
-        return f
+            right = self.toks[j].end if self.toks[j].text in ",;:—" else self.toks[j].start
+        return Frame(kind="according", rule="according-to", cue=(self.toks[k].start, to.end),
+                     cue_text=self.text[self.toks[k].start:to.end], speaker=speaker, source=src, reasons=reasons,
+                     right=right, left=self.toks[k].start if before else None, left_edge=self.toks[k].start,
+                     right_edge=self.toks[j - 1].end)
 
     def _medial_continues(self, a: int, k: int, j: int, b: int) -> bool:
         """'In addition, according to the department, nine million workers ...' and
@@ -90,10 +90,6 @@ class CueRules:
 
     def _hedge(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
         t = self.toks[k]
-        f = Frame(kind="hedge", rule="hedge", cue=(t.start, t.end), cue_text=t.text, speaker=None,
-                  reasons=[f"hedge '{t.text}': the article attributes this to an unnamed source"])
-        f.left_edge = None
-        f.right_edge = t.end
         # the hedge scopes over its own clause: "Scott was shot after he allegedly
         # brandished a pistol" hedges the pistol, not the shooting
         start = a
@@ -110,10 +106,11 @@ class CueRules:
             if x.text == ";":
                 start = m + 1
                 break
-        f.content = self._hedged(start, k, b)
+        reasons = (f"hedge '{t.text}': the article attributes this to an unnamed source",)
         if start > a:
-            f.reasons.append("the hedge covers its own clause only")
-        return f
+            reasons += ("the hedge covers its own clause only",)
+        return Frame(kind="hedge", rule="hedge", cue=(t.start, t.end), cue_text=t.text, speaker=None,
+                     content=tuple(self._hedged(start, k, b)), reasons=reasons, left_edge=None, right_edge=t.end)
 
     def _hedged(self, start: int, k: int, b: int) -> list[tuple[int, int]]:
         """The clause a hedge at toks[k] covers, toks[start:b] without the hedge, and without
@@ -164,15 +161,11 @@ class CueRules:
             return None
         speaker, how = self._speaker_with_reason(s_start, s_end)
         cue_text = self.text[self.toks[j].start:t.end]
-        f = Frame(kind="verb", rule="state-of-mind", cue=(self.toks[j].start, t.end), cue_text=cue_text, speaker=speaker,
-                  source=(self.toks[s_start].start, self.toks[s_end - 1].end),
-                  reasons=[f"state of mind '{cue_text}': the clause is what {speaker} thinks or feels"])
-        if how:
-            f.reasons.append(how)
-        f.left_edge = self.toks[s_start].start
-        f.right_edge = t.end
-        f.right = nxt.start if nxt.low in ("that", "whether") or nxt.low not in ("about", "of") else nxt.end
-        return f
+        reasons = (f"state of mind '{cue_text}': the clause is what {speaker} thinks or feels",) + ((how,) if how else ())
+        return Frame(kind="verb", rule="state-of-mind", cue=(self.toks[j].start, t.end), cue_text=cue_text,
+                     speaker=speaker, source=(self.toks[s_start].start, self.toks[s_end - 1].end), reasons=reasons,
+                     right=nxt.start if nxt.low in ("that", "whether") or nxt.low not in ("about", "of") else nxt.end,
+                     left_edge=self.toks[s_start].start, right_edge=t.end)
 
     @staticmethod
     def _contracted_copula(t) -> bool:
@@ -190,8 +183,8 @@ class CueRules:
         cue_text = self.text[cue_start:t.end]
         return Frame(kind="verb", rule="state-of-mind", cue=(cue_start, t.end), cue_text=cue_text, speaker=speaker,
                      source=(pron.start, cue_start),
-                     reasons=[f"state of mind '{cue_text}': the clause is what {speaker} thinks or feels"]
-                     + ([how] if how else []),
+                     reasons=(f"state of mind '{cue_text}': the clause is what {speaker} thinks or feels",)
+                     + ((how,) if how else ()),
                      left_edge=pron.start, right_edge=t.end,
                      right=nxt.start if nxt.low in ("that", "whether") or nxt.low not in ("about", "of") else nxt.end)
 
@@ -219,19 +212,18 @@ class CueRules:
             speaker = self._resolve_pronoun({"his": "he", "her": "she", "their": "they"}[prev.low], prev.start)
             src = (prev.start, prev.end)
         t = self.toks[k]
-        f = Frame(kind="noun", rule="nominal", cue=(t.start, self.toks[k + 1].end), cue_text=f"{t.text} that", speaker=speaker,
-                  source=src, reasons=[f"nominal frame '{t.text} that': the clause is the {t.low}'s content"])
-        f.left_edge = src[0] if src else t.start
-        f.right_edge = self.toks[k + 1].end
-        f.right = self.toks[k + 1].start
+        reasons = (f"nominal frame '{t.text} that': the clause is the {t.low}'s content",)
+        right_limit = None
         if not any(_finite(x) or cue_verb(x.low) is not None for x in self.toks[a:k]):
             main = self._main_verb_after(k + 2, b)
             if main is not None:
                 # "Her claim that the bridge was safe [is hard to believe]": the noun phrase is the
                 # sentence's subject, so its clause ends where the sentence's own verb begins
-                f.right_limit = self.toks[main].start
-                f.reasons.append(f"the clause ends at the sentence's own verb '{self.toks[main].text}'")
-        return f
+                right_limit = self.toks[main].start
+                reasons += (f"the clause ends at the sentence's own verb '{self.toks[main].text}'",)
+        return Frame(kind="noun", rule="nominal", cue=(t.start, self.toks[k + 1].end), cue_text=f"{t.text} that",
+                     speaker=speaker, source=src, reasons=reasons, right=self.toks[k + 1].start,
+                     left_edge=src[0] if src else t.start, right_edge=self.toks[k + 1].end, right_limit=right_limit)
 
     def _main_verb_after(self, i: int, b: int) -> int | None:
         """The token starting the second verb group of toks[i:b] that no joining word or

@@ -164,10 +164,8 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, ViewpointRules, Ve
         self._mentions = sorted((pos, name, g) for lst in self._names.values() for pos, name, g in lst)
         self._mention_starts = [m[0] for m in self._mentions]
         for si in range(len(doc.sentences)):
-            made = self._sentence_frames(si)
-            for f in made:
-                f.sentence = si
-                self._frames.append(f)
+            made = self._sentence_frames(si)  # new frames, each knowing its sentence
+            self._frames.extend(made)
             # the sentence's speakers are known to pronouns of the sentences after it
             for f in made:
                 if f.speaker:

@@ -47,8 +47,8 @@ class FiniteRules(InvertedRules):
             s_start, s_end, rel_limit = antecedent
         if not (by_who and cls == "thought") and not self._subject_ok(cls, lemma, s_start, s_end):
             return None
-        f = self._subject_frame(k, aux_start, s_start, s_end, rel_limit, coordinated)
-        return self._after_verb(f, k, a, b, lemma, cls, s_start, s_end, by_who)
+        p = self._subject_fields(k, aux_start, s_start, s_end, rel_limit, coordinated)
+        return self._after_verb(p, k, a, b, lemma, cls, s_start, s_end, by_who)
 
     # -- the subject before the verb
 
@@ -94,32 +94,28 @@ class FiniteRules(InvertedRules):
                 rel_limit = self.toks[nxt_comma].start
         return m + 1, e, rel_limit
 
-    def _subject_frame(self, k: int, aux_start: int, s_start: int, s_end: int, rel_limit: int | None,
-                       coordinated: bool) -> Frame:
-        """The frame of the subject toks[s_start:s_end] and the verb group
-        toks[aux_start:k+1] ("has said"); a shared subject ('..., but said') is no source
-        of this verb's own."""
+    def _subject_fields(self, k: int, aux_start: int, s_start: int, s_end: int, rel_limit: int | None,
+                        coordinated: bool) -> dict:
+        """The fields of the frame of the subject toks[s_start:s_end] and the verb group
+        toks[aux_start:k+1] ("has said"), to be completed by what follows the verb (the
+        frame is made once, by `_frame_of`); a shared subject ('..., but said') is no
+        source of this verb's own."""
         t = self.toks[k]
         speaker, how = self._speaker_with_reason(s_start, s_end)
         cue_text = self.text[self.toks[aux_start].start:t.end] if aux_start < k else t.text
-        f = Frame(kind="verb", rule="verb.subject", cue=(self.toks[aux_start].start, t.end), cue_text=cue_text,
-                  speaker=speaker, source=(self.toks[s_start].start, self.toks[s_end - 1].end), right_limit=rel_limit)
-        if how:
-            f.reasons.append(how)
-        f.left_edge = self.toks[s_start].start
+        p = dict(kind="verb", rule="verb.subject", cue=(self.toks[aux_start].start, t.end), cue_text=cue_text,
+                 speaker=speaker, source=(self.toks[s_start].start, self.toks[s_end - 1].end), right_limit=rel_limit,
+                 content=[], reasons=[how] if how else [], left_edge=self.toks[s_start].start)
         if coordinated:
-            f.left_edge = self.toks[aux_start - 1].start
-            f.source = None
-            f.coordinated = True
-            f.rule = "verb.coordinated"
-            f.reasons.append(f"'{self.toks[aux_start - 1].text} {t.text}' shares the subject of the sentence")
-        return f
+            p.update(left_edge=self.toks[aux_start - 1].start, source=None, coordinated=True, rule="verb.coordinated")
+            p["reasons"].append(f"'{self.toks[aux_start - 1].text} {t.text}' shares the subject of the sentence")
+        return p
 
     # -- what follows the verb
 
-    def _after_verb(self, f: Frame, k: int, a: int, b: int, lemma: str, cls: str, s_start: int, s_end: int,
+    def _after_verb(self, p: dict, k: int, a: int, b: int, lemma: str, cls: str, s_start: int, s_end: int,
                     by_who: bool) -> Frame | None:
-        """Complete the frame of 'SOURCE VERB' by what follows the verb: a trailing cue
+        """Complete the fields `p` of 'SOURCE VERB' by what follows the verb: a trailing cue
         after its content ('..., Smith said.'), a colon ('He added: ...'), a clause or
         an object ('said that ...', 'denied the report'); None when it reports nothing."""
         t = self.toks[k]
@@ -129,27 +125,27 @@ class FiniteRules(InvertedRules):
         if before:
             post = self._trailing_tail(k, b, lemma, s_start, post)
         if before and post[0] in ("end", "adverbial", "comma"):
-            return self._as_trailing(f, k, b, s_start, post[1])
+            return self._as_trailing(p, k, b, s_start, post[1])
         kind, ck = self._complement(k, b, lemma, post)
         if self._lacks_clause(lemma, cls, kind, ck, b, s_start, s_end):
             return None  # "agreed to the terms": an object, no reported clause
-        f.right_edge = t.end
+        p["right_edge"] = t.end
         if kind == "end":
             return None  # "he said." with nothing reported in this sentence
-        if kind == "colon" and not self._colon_content(f, t, ck, b):
+        if kind == "colon" and not self._colon_content(p, t, ck, b):
             return None
         if kind == "comma" and s_start > a + 1 and self.toks[s_start - 1].text == "," and \
                 self._clause_material(a, s_start - 1):
             # "In his state, Christie said, offenders are sent ...": the opening phrase is the source's too
-            f.left = self.toks[s_start - 1].start
-            f.reasons.append("the opening phrase before the source belongs to the reported sentence")
-        if by_who and ck < b and self.toks[ck].low == "to" and f.right_limit is None:
+            p["left"] = self.toks[s_start - 1].start
+            p["reasons"].append("the opening phrase before the source belongs to the reported sentence")
+        if by_who and ck < b and self.toks[ck].low == "to" and p["right_limit"] is None:
             # "the novice who wants to unseat her is reaping ...": the infinitive has no verb of
             # its own, so the next finite verb is the main clause's
             main = next((x for x in range(ck + 1, b) if _finite(self.toks[x])), None)
             if main is not None:
-                f.right_limit = self.toks[main].start
-        return self._content_start(f, t, kind, ck, b)
+                p["right_limit"] = self.toks[main].start
+        return self._content_start(p, t, kind, ck, b)
 
     def _trailing_tail(self, k: int, b: int, lemma: str, s_start: int, post: tuple[str, int]) -> tuple[str, int]:
         """After a subject that follows its content ('..., he said at a rally in Ohio.'),
@@ -163,16 +159,18 @@ class FiniteRules(InvertedRules):
                 return "adverbial", tail
         return post
 
-    def _as_trailing(self, f: Frame, k: int, b: int, s_start: int, end: int) -> Frame:
+    def _as_trailing(self, p: dict, k: int, b: int, s_start: int, end: int) -> Frame:
         """'CONTENT, SOURCE said.': the content is before the subject; what follows the
         verb up to `end` is a tail, and a sentence may go on after it ('"A," he said, "B."')."""
         t = self.toks[k]
-        f.left = self.toks[s_start - 1].start
-        f.right_edge = self.toks[end - 1].end if end > k else t.end
-        f.rule = "verb.trailing"
-        f.reasons.insert(0, f"trailing reporting verb: '..., {self.text[self.toks[s_start].start:t.end]}'")
-        self._medial(f, end, b)
-        return f
+        p.update(left=self.toks[s_start - 1].start, right_edge=self.toks[end - 1].end if end > k else t.end,
+                 rule="verb.trailing")
+        p["reasons"].insert(0, f"trailing reporting verb: '..., {self.text[self.toks[s_start].start:t.end]}'")
+        goes_on = self._medial(p["left"], p["source"], p["cue"], end, b)
+        if goes_on is not None:
+            p["right"] = goes_on[0]
+            p["reasons"].append(goes_on[1])
+        return _frame_of(p)
 
     def _complement(self, k: int, b: int, lemma: str, post: tuple[str, int]) -> tuple[str, int]:
         """Refine a clause after the verb: "agreed with the mayor that ...", "recognized
@@ -211,29 +209,30 @@ class FiniteRules(InvertedRules):
         return not (lemma in ("see", "view", "regard", "consider", "describe", "hold")
                     and any(self.toks[x].low == "as" for x in range(ck, min(b, ck + 10))))
 
-    def _colon_content(self, f: Frame, t: Tok, ck: int, b: int) -> bool:
+    def _colon_content(self, p: dict, t: Tok, ck: int, b: int) -> bool:
         """"He added: ...": the words after the colon run to the end of the paragraph.
         False when the colon closes the paragraph and nothing follows it."""
         rest = self._after_colon(b)
         if rest is not None:
-            f.content.append(rest)
-            f.rule = "verb.colon"
-            f.reasons.insert(0, f"reporting verb '{t.text}:' opens what follows, to the end of the paragraph")
+            p["content"].append(rest)
+            p["rule"] = "verb.colon"
+            p["reasons"].insert(0, f"reporting verb '{t.text}:' opens what follows, to the end of the paragraph")
             return True
         return ck < b
 
-    def _content_start(self, f: Frame, t: Tok, kind: str, ck: int, b: int) -> Frame | None:
+    def _content_start(self, p: dict, t: Tok, kind: str, ck: int, b: int) -> Frame | None:
         """The content starts at toks[ck]: after 'that' or a colon, or at the verb's
         clause or object; a verb with nothing after it (and no colon content) reports nothing."""
         if ck < b:
-            f.right = self.toks[ck].start
+            p["right"] = self.toks[ck].start
             word = "that" if kind == "that" else ("':'" if kind == "colon" else "")
-            if not f.reasons or not f.reasons[0].startswith("reporting verb"):
-                f.reasons.insert(0, f"reporting verb '{t.text}'" + (f"; the content follows {word}" if word else
-                                                                     "; the content is its clause or object"))
+            reasons = p["reasons"]
+            if not reasons or not reasons[0].startswith("reporting verb"):
+                reasons.insert(0, f"reporting verb '{t.text}'" + (f"; the content follows {word}" if word else
+                                                                  "; the content is its clause or object"))
         elif kind != "colon":
             return None
-        return f
+        return _frame_of(p)
 
     def _after_colon(self, b: int) -> tuple[int, int] | None:
         """The rest of the paragraph after the sentence ending at token b; or the
@@ -264,16 +263,11 @@ class FiniteRules(InvertedRules):
         src = words[i:]
         sa = self.toks.index(src[0], s_start, s_end)
         speaker, how = self._speaker_with_reason(sa, s_end)
-        f = Frame(kind="verb", rule="view-appositive", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
-                  source=(src[0].start, src[-1].end),
-                  content=[(self.toks[s_start].start, t.end)],
-                  reasons=[f"'{words[0].text} {words[1].text} {self.text[src[0].start:t.end]}': "
-                           f"the {words[1].low} is {speaker}'s ('{t.text}')"])
-        if how:
-            f.reasons.append(how)
-        f.left_edge = self.toks[s_start].start
-        f.right_edge = t.end
-        return f
+        reasons = (f"'{words[0].text} {words[1].text} {self.text[src[0].start:t.end]}': "
+                   f"the {words[1].low} is {speaker}'s ('{t.text}')",) + ((how,) if how else ())
+        return Frame(kind="verb", rule="view-appositive", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                     source=(src[0].start, src[-1].end), content=((self.toks[s_start].start, t.end),),
+                     reasons=reasons, left_edge=self.toks[s_start].start, right_edge=t.end)
 
     def _short_tail(self, k: int, b: int, lemma: str = "", quoted: bool = False) -> int | None:
         """After a trailing cue, a short tail with no verb of its own ('told the
@@ -319,58 +313,57 @@ class FiniteRules(InvertedRules):
             return None
         return m
 
-    def _medial(self, f: Frame, j: int, b: int) -> None:
+    def _medial(self, left: int | None, source: tuple[int, int] | None, cue: tuple[int, int], j: int,
+                b: int) -> tuple[int, str] | None:
         """'"A," he said, "B."' and 'If A, the campaign said, B.': what follows the
-        cue is the source's too, unless it starts a clause of the reporter's."""
+        cue is the source's too, unless it starts a clause of the reporter's: where
+        that content starts and why, else None (the frame's content runs left to `left`)."""
         if not (j < b and self.toks[j].text in ",:" and j + 1 < b):
-            return
+            return None
         n = self.toks[j + 1]
         if n.text in (_OPEN_Q | _STRAIGHT_Q):
-            f.right = n.start
-            f.reasons.append("the quotation goes on after the cue")
-            return
+            return n.start, "the quotation goes on after the cue"
         left_toks: list[Tok] = []
-        if f.left is not None:
-            ka = bisect.bisect_left(self._tok_starts, self.document.sentences[self.document.sentence_index(f.left)].start)
-            left_toks = self.toks[ka:bisect.bisect_left(self._tok_starts, f.left)]
+        if left is not None:
+            ka = bisect.bisect_left(self._tok_starts, self.document.sentences[self.document.sentence_index(left)].start)
+            left_toks = self.toks[ka:bisect.bisect_left(self._tok_starts, left)]
         left_words = [x for x in left_toks if x.word]
-        if f.left is not None and any(self.toks[x].text in (_CLOSE_Q | _STRAIGHT_Q) for x in range(
-                max(0, bisect.bisect_left(self._tok_starts, f.left) - 1), bisect.bisect_left(self._tok_starts, f.left) + 1)) \
+        if left is not None and any(self.toks[x].text in (_CLOSE_Q | _STRAIGHT_Q) for x in range(
+                max(0, bisect.bisect_left(self._tok_starts, left) - 1), bisect.bisect_left(self._tok_starts, left) + 1)) \
                 and not (left_words and left_toks[0].word and left_words[0].low in _SUBORDINATORS):
-            return  # '“A,” Mr. Lew said at the session, the ...': the quotation was the words; the rest is the reporter's
+            return None  # '“A,” Mr. Lew said at the session, the ...': the quotation was the words; the rest is the reporter's
         if left_words and left_toks[0].word and left_words[0].low in _SUBORDINATORS and n.word \
                 and cue_verb(n.low) is None:
             # "Though the move was legal, he said, replacing her would be costly": the main
             # clause of the reported sentence comes after the cue
-            f.right = n.start
-            f.reasons.append("the reported sentence goes on after the cue")
-            return
-        if n.low == "and" and f.left is not None and j + 2 < b and self._finite_clause_at(j + 2, b) \
+            return n.start, "the reported sentence goes on after the cue"
+        if n.low == "and" and left is not None and j + 2 < b and self._finite_clause_at(j + 2, b) \
                 and self._left_is_content(bisect.bisect_left(self._tok_starts, self.document.sentences[
-                    self.document.sentence_index(f.left)].start), bisect.bisect_left(self._tok_starts, f.left)):
+                    self.document.sentence_index(left)].start), bisect.bisect_left(self._tok_starts, left)):
             # "The middle fifth paid 8.9 percent, the agency said, and the bottom fifth paid 0.8 percent"
-            f.right = self.toks[j + 2].start
-            f.reasons.append("the reported sentence goes on after the cue")
-            return
-        if n.low in PREPOSITIONS and n.low not in ("according", "in", "at", "on", "during") and f.left is not None \
+            return self.toks[j + 2].start, "the reported sentence goes on after the cue"
+        if n.low in PREPOSITIONS and n.low not in ("according", "in", "at", "on", "during") and left is not None \
                 and any(x.low in BE_FORMS or x.low in _CONTINUE_WORDS or x.low in _MODALS and x.low != "to"
                         for x in left_words):
             # "He has come up with a model, he said, for how the industry can ...": the
             # reported clause goes on with its complement
-            f.right = n.start
-            f.reasons.append("the reported clause goes on after the cue")
-            return
+            return n.start, "the reported clause goes on after the cue"
         if not n.word or n.low in _NOT_CONTINUING or n.low.endswith("ing") or n.low in PREPOSITIONS \
                 or cue_verb(n.low) is not None:
-            return
-        if f.left is not None and not n.cap and f.source is not None and f.source[0] < f.cue[0]:
+            return None
+        if left is not None and not n.cap and source is not None and source[0] < cue[0]:
             # "But to prevent problems, he said, local officials should be vigilant."
-            f.right = n.start
-            f.reasons.append("the reported sentence goes on after the cue")
-            return
+            return n.start, "the reported sentence goes on after the cue"
         if self.toks[j].text == ":" or n.low in _CONTINUE_WORDS or _base(n.low) in PERSON_PRONOUNS or n.low in (
                 "it", "there", "the", "this", "these", "those", "his", "her", "their", "its", "our", "my", "that",
                 "some", "many", "most", "no", "all", "both", "each", "every", "any") or (
                 n.cap and n.low not in _FUNCTION) or n.text[0].isdigit():
-            f.right = n.start
-            f.reasons.append("the reported clause goes on after the cue")
+            return n.start, "the reported clause goes on after the cue"
+        return None
+
+
+def _frame_of(p: dict) -> Frame:
+    """The frame of the fields a verb rule has gathered (content and reasons as lists)."""
+    p["content"] = tuple(p["content"])
+    p["reasons"] = tuple(p["reasons"])
+    return Frame(**p)

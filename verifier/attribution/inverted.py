@@ -28,21 +28,19 @@ class InvertedRules:
         if not self._names_inverted_source(k, j):
             return None
         speaker = self._inverted_speaker(k, j, b)
-        f = Frame(kind="verb", rule="verb.inverted", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
-                  source=(self.toks[k + 1].start, self.toks[j - 1].end),
-                  reasons=[f"trailing reporting verb '{t.text}' (inverted: '..., {t.text} {speaker}')"])
-        f.left = self.toks[k - 1].start
-        f.left_edge = t.start
-        f.right_edge = self.toks[j - 1].end
+        reasons = (f"trailing reporting verb '{t.text}' (inverted: '..., {t.text} {speaker}')",)
         appositive = self._source_appositive(j, b)
-        if appositive is not None:  # "said Ann Reyes, the club's treasurer": who the source is
-            f.source = (f.source[0], appositive)
+        # "said Ann Reyes, the club's treasurer": the appositive says who the source is
+        source = (self.toks[k + 1].start, self.toks[j - 1].end if appositive is None else appositive)
+        right = None
         if j + 1 < b and self.toks[j].text in ",:" and (
                 self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q) or self.toks[j + 1].low in _CONTINUE_WORDS):
             # '"A," said Smith, "B."' / 'A, said Smith, would B.' (not an appositive of the source)
-            f.right = self.toks[j + 1].start
-            f.reasons.append("the reported sentence goes on after the cue")
-        return f
+            right = self.toks[j + 1].start
+            reasons += ("the reported sentence goes on after the cue",)
+        return Frame(kind="verb", rule="verb.inverted", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                     source=source, reasons=reasons, right=right, left=self.toks[k - 1].start, left_edge=t.start,
+                     right_edge=self.toks[j - 1].end)
 
     def _inverted_source_end(self, k: int, b: int) -> int:
         """The end of the phrase after an inverted verb at toks[k]: the next comma,

@@ -251,14 +251,9 @@ class ParticipleRules:
             speaker, how = self._speaker_with_reason(*head)
         if cls != "speech" and speaker is None:
             return None
-        f = Frame(kind="verb", rule="participle", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
-                  reasons=[f"reporting verb '{t.text}' (participle or infinitive); the content follows"])
-        if how:
-            f.reasons.append(how)
-        f.left_edge = t.start
-        f.right_edge = t.end
-        f.right = self.toks[ck].start
-        return f
+        reasons = (f"reporting verb '{t.text}' (participle or infinitive); the content follows",) + ((how,) if how else ())
+        return Frame(kind="verb", rule="participle", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                     reasons=reasons, right=self.toks[ck].start, left_edge=t.start, right_edge=t.end)
 
     def _reduced_relative(self, j: int, a: int, t: Tok, lemma: str, cls: str, post_kind: str,
                           ck: int) -> Frame | None:
@@ -287,12 +282,9 @@ class ParticipleRules:
             if issuer:
                 speaker = issuer
                 reason = f"'{noun.text} {t.text}': what {issuer}'s {noun.text} says; the content follows"
-        f = Frame(kind="verb", rule="reduced-relative", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
-                  source=(self.toks[m].start, noun.end), reasons=[reason])
-        f.left_edge = self.toks[m].start
-        f.right_edge = t.end
-        f.right = self.toks[ck].start
-        return f
+        return Frame(kind="verb", rule="reduced-relative", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                     source=(self.toks[m].start, noun.end), reasons=(reason,), right=self.toks[ck].start,
+                     left_edge=self.toks[m].start, right_edge=t.end)
 
     def _finite_clause_at(self, i: int, b: int) -> bool:
         """Does a clause with its own subject and finite verb start at toks[i] ('there are

@@ -75,7 +75,7 @@ class QuoteRules:
         """Content that overlaps a quotation takes the whole quotation (and the
         quoted paragraphs chained to it): '"A. B," he said.' covers A and B."""
         q_starts = [q.start for q in self._quotes]
-        extended: list[Frame] = []  # new frames: a frame is never changed once a sentence has it
+        extended: list[Frame] = []  # a frame that takes a quotation is a new frame in its slot
         for f in self._frames:
             added = []
             pad = []
@@ -96,9 +96,9 @@ class QuoteRules:
                         c = self._quotes[ci]
                         added.append((c.start, c.end))
             if added:
-                f = replace(f, content=_merge(f.content + added + pad), quote="direct")
+                f = replace(f, content=tuple(_merge([*f.content, *added, *pad])), quote="direct")
             elif pad:
-                f = replace(f, content=_merge(f.content + pad))
+                f = replace(f, content=tuple(_merge([*f.content, *pad])))
             extended.append(f)
         self._frames = extended
 
@@ -118,7 +118,7 @@ class QuoteRules:
             fr = self._quote_frame(q, made.get(q.prev) if q.prev is not None else None, by_sentence)
             if fr is not None:
                 made[qi] = fr
-        self._frames.extend(made.values())
+        self._frames = self._frames + list(made.values())
 
     def _claimed_quotes(self) -> set[int]:
         """Quotations inside some frame's content, the frame's cue outside them."""
@@ -149,28 +149,28 @@ class QuoteRules:
             if colon is None:
                 return None
             return Frame(kind="quote", rule="quote.colon-intro", cue=colon[1], cue_text=":", speaker=colon[0],
-                         content=[(q.start, q.end)], quote="direct", sentence=si,
-                         reasons=[f"a quotation introduced by a colon after {colon[0]}"])
+                         content=((q.start, q.end),), quote="direct", sentence=si,
+                         reasons=(f"a quotation introduced by a colon after {colon[0]}",))
         if n_words < 4 and (inside * 10 < whole * 8 or self._neighbour_frame(si, by_sentence) is None):
             return None  # a short quotation ('“Bodies everywhere.”') only as a sentence next to its speaker's
         dash = self._dash_speaker(q)
         if dash is not None:
             return Frame(kind="quote", rule="quote.dash-speaker", cue=dash[1],
                          cue_text=self.text[dash[1][0]:dash[1][1]], speaker=dash[0],
-                         content=[(q.start, q.end)], quote="direct", sentence=si,
-                         reasons=[f"a quotation signed with a dash: {dash[0]}"])
+                         content=((q.start, q.end),), quote="direct", sentence=si,
+                         reasons=(f"a quotation signed with a dash: {dash[0]}",))
         if src is None:
             src = self._neighbour_frame(si, by_sentence)
         if src is not None:
             return Frame(kind="quote", rule="quote.neighbour", cue=src.cue, cue_text=src.cue_text,
-                         speaker=src.speaker, content=[(q.start, q.end)], quote="direct", sentence=si,
-                         reasons=[f"quoted sentence continuing the quotation of {src.speaker or 'the same source'}"
-                                  f" ({src.cue_text!r} nearby)"])
+                         speaker=src.speaker, content=((q.start, q.end),), quote="direct", sentence=si,
+                         reasons=(f"quoted sentence continuing the quotation of {src.speaker or 'the same source'}"
+                                  f" ({src.cue_text!r} nearby)",))
         intro = self._colon_intro(si)
         return Frame(kind="quote", rule="quote.colon-intro" if intro else "quote.no-cue", cue=None, cue_text=None,
-                     speaker=intro, content=[(q.start, q.end)], quote="direct", sentence=si,
-                     reasons=[f"a quotation introduced by a colon after {intro}" if intro else
-                              "a sentence in quotation marks: someone's words, though no source is named nearby"])
+                     speaker=intro, content=((q.start, q.end),), quote="direct", sentence=si,
+                     reasons=(f"a quotation introduced by a colon after {intro}" if intro else
+                              "a sentence in quotation marks: someone's words, though no source is named nearby",))
 
     def _colon_before(self, q: _Quote, si: int) -> tuple[str, tuple[int, int]] | None:
         """'The captain put it simply: “We sail at dawn.”': a quotation closing its
@@ -212,7 +212,7 @@ class QuoteRules:
                     continue
                 if any(a <= q.start + 1 and q.end - 1 <= b for a, b in g.content):
                     said = f"'{self.text[f.source[0]:f.source[1]]}' inside the quotation is {g.speaker}"
-                    resolved[fi] = replace(f, speaker=g.speaker, reasons=f.reasons + [said])
+                    resolved[fi] = replace(f, speaker=g.speaker, reasons=f.reasons + (said,))
                     break
         for fi, f in resolved.items():
             self._frames[fi] = f

@@ -4,6 +4,7 @@ each frame's content ends among the other frames of the sentence."""
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from verifier.attribution.lexicon import ADJ_CUES, CUE_FORMS, IDIOMS_BY_WORD, BE_FORMS, DETERMINERS, HEDGES, NOUN_CUES, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, cue_verb
 from verifier.attribution.parsing import VERBAL
@@ -15,13 +16,17 @@ class SentenceRules:
     """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
 
     def _sentence_frames(self, si: int) -> list[Frame]:
+        """The frames of sentence si. The rules propose candidate frames (the cue rules
+        in token order, then a document finding and a speaker's colon in front); the
+        arbiter bounds their contents and a colon closing the paragraph may give one the
+        next paragraph; each candidate then becomes one new frame that knows its
+        sentence, with that content trimmed (a candidate left with no content is dropped)."""
         a, b = self._sent_tok[si]
         sent = self.document.sentences[si]
         frames: list[Frame] = []
         for k in range(a, b):
             f = self._cue_frame(k, a, b, frames)
             if f is not None:
-                f.sentence = si
                 frames.append(f)
         in_doc = self._in_document(a, b)
         if in_doc is not None:
@@ -29,13 +34,17 @@ class SentenceRules:
         colon = self._colon_speaker(si, a, b)
         if colon is not None:
             frames.insert(0, colon)
-        self._bound_contents(frames, a, b, sent.start, sent.end)
-        self._colon_paragraph(frames, a, b)
+        contents = self._bound_contents(frames, a, b, sent.start, sent.end)
+        colon_para = self._colon_paragraph(frames, contents, a, b)
         out = []
-        for f in frames:
-            f.content = [(x, y) for x, y in (self._trim(x, y) for x, y in f.content) if x < y]
-            if f.content:
-                out.append(f)
+        for i, f in enumerate(frames):
+            content, reasons = contents[i], f.reasons
+            if colon_para is not None and colon_para[0] == i:
+                content += (colon_para[1],)
+                reasons += ("the colon closing the paragraph introduces the next one",)
+            content = tuple([(x, y) for x, y in (self._trim(x, y) for x, y in content) if x < y])
+            if content:
+                out.append(replace(f, content=content, reasons=reasons, sentence=si))
         return out
 
     def _cue_frame(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
@@ -64,19 +73,21 @@ class SentenceRules:
                 return True
         return False
 
-    def _colon_paragraph(self, frames: list[Frame], a: int, b: int) -> None:
+    def _colon_paragraph(self, frames: list[Frame], contents: list[tuple[tuple[int, int], ...]], a: int,
+                         b: int) -> tuple[int, tuple[int, int]] | None:
         """'Lind described the plan the council was preparing:' closing its paragraph
-        introduces the next one: that paragraph is the source's words too."""
+        introduces the next one: that paragraph is the source's words too. Which frame
+        (its index in `frames`, whose bounded contents are `contents`) takes it, and the
+        paragraph; None when none does."""
         if b - 1 <= a or self.toks[b - 1].text != ":":
-            return
-        main = next((f for f in frames if f.speaker and f.kind in ("verb", "noun", "according")), None)
-        if main is None or any(y > self.toks[b - 1].end for _, y in main.content):
-            return
+            return None
+        mi = next((i for i, f in enumerate(frames) if f.speaker and f.kind in ("verb", "noun", "according")), None)
+        if mi is None or any(y > self.toks[b - 1].end for _, y in contents[mi]):
+            return None
         nxt = self._after_colon(b)
         if nxt is None or self.document.in_heading(*nxt):
-            return
-        main.content.append(nxt)
-        main.reasons.append("the colon closing the paragraph introduces the next one")
+            return None
+        return mi, nxt
 
     def _in_document(self, a: int, b: int) -> Frame | None:
         """'In a CBS poll released Monday, Clinton led by four points': the poll
@@ -95,13 +106,10 @@ class SentenceRules:
                 return None
             speaker = _clean(self.text[words[0].start:head.end])
             t = self.toks[c + 1]
-            f = Frame(kind="according", rule="document-finding", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
-                      source=(words[0].start, words[-1].end),
-                      reasons=[f"'..., {t.text} {speaker}': the finding is the {head.low}'s"])
-            f.left_edge = t.start
-            f.right_edge = words[-1].end
-            f.left = self.toks[c].start
-            return f
+            return Frame(kind="according", rule="document-finding", cue=(t.start, t.end), cue_text=t.text,
+                         speaker=speaker, source=(words[0].start, words[-1].end),
+                         reasons=(f"'..., {t.text} {speaker}': the finding is the {head.low}'s",),
+                         left=self.toks[c].start, left_edge=t.start, right_edge=words[-1].end)
         comma = next((k for k in range(a + 1, min(b, a + 16)) if self.toks[k].text == ","), None)
         if comma is None or comma + 1 >= b:
             return None
@@ -111,13 +119,10 @@ class SentenceRules:
             return None
         speaker = _clean(self.text[words[0].start:head.end])
         t = self.toks[a]
-        f = Frame(kind="according", rule="document-finding", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
-                  source=(words[0].start, words[-1].end),
-                  reasons=[f"'{t.text} {speaker}': the finding is the {head.low}'s"])
-        f.left_edge = t.start
-        f.right_edge = self.toks[comma].end
-        f.right = self.toks[comma + 1].start
-        return f
+        return Frame(kind="according", rule="document-finding", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
+                     source=(words[0].start, words[-1].end),
+                     reasons=(f"'{t.text} {speaker}': the finding is the {head.low}'s",),
+                     right=self.toks[comma + 1].start, left_edge=t.start, right_edge=self.toks[comma].end)
 
     def _colon_speaker(self, si: int, a: int, b: int) -> Frame | None:
         """'TAPPER: Do you think ...' / 'Reid: Never underestimate Trump.': a name and
@@ -145,13 +150,10 @@ class SentenceRules:
             speaker = self.fullest(self._name_text(a, c) or self.text[words[0].start:words[-1].end])
         blk = self.document.blocks[self.document.sentences[si].block]
         colon = self.toks[c]
-        f = Frame(kind="colon", rule="colon-speaker", cue=(colon.start, colon.end), cue_text=":", speaker=speaker,
-                  source=(words[0].start, words[-1].end),
-                  content=[(self.toks[c + 1].start, blk.end)],
-                  reasons=[f"'{self.text[words[0].start:colon.end]}' opens {speaker}'s words"])
-        f.left_edge = words[0].start
-        f.right_edge = colon.end
-        return f
+        return Frame(kind="colon", rule="colon-speaker", cue=(colon.start, colon.end), cue_text=":", speaker=speaker,
+                     source=(words[0].start, words[-1].end), content=((self.toks[c + 1].start, blk.end),),
+                     reasons=(f"'{self.text[words[0].start:colon.end]}' opens {speaker}'s words",),
+                     left_edge=words[0].start, right_edge=colon.end)
 
     def _trim(self, a: int, b: int) -> tuple[int, int]:
         text = self.text

@@ -90,16 +90,14 @@ class SubjectRules:
             j = m
         s_start, s_end, _ = self._subject_span(aux, a)
         cue_text = self.text[self.toks[aux].start:t.end]
-        f = Frame(kind="verb", rule="passive", cue=(self.toks[aux].start, t.end), cue_text=cue_text, speaker=speaker, source=src,
-                  reasons=[f"passive reporting frame '{cue_text}'" + ("" if speaker else ", no named source")])
-        f.left_edge = self.toks[s_start].start if s_end > s_start else self.toks[aux].start
-        f.right_edge = t.end
         subj_words = [x for x in self.toks[s_start:s_end] if x.word]
-        if subj_words and subj_words[0].low not in ("it", "there") and nxt.low != "that":
-            f.content.append((self.toks[s_start].start, self.toks[aux].start))
-        if j < b:
-            f.right = self.toks[j].start
-        return f
+        content = ((self.toks[s_start].start, self.toks[aux].start),) \
+            if subj_words and subj_words[0].low not in ("it", "there") and nxt.low != "that" else ()
+        return Frame(kind="verb", rule="passive", cue=(self.toks[aux].start, t.end), cue_text=cue_text, speaker=speaker,
+                     source=src, content=content,
+                     reasons=(f"passive reporting frame '{cue_text}'" + ("" if speaker else ", no named source"),),
+                     right=self.toks[j].start if j < b else None,
+                     left_edge=self.toks[s_start].start if s_end > s_start else self.toks[aux].start, right_edge=t.end)
 
     def _subject_ok(self, cls: str, lemma: str, s_start: int, s_end: int) -> bool:
         """Thought verbs need a person or organization as subject; evidence verbs a

@@ -93,7 +93,7 @@ class ViewpointRules:
         cue_text = self.text[toks[prep].start:toks[end - 1].end]
         return Frame(kind="according", rule="viewpoint", cue=(toks[prep].start, toks[end - 1].end), cue_text=cue_text,
                      speaker=speaker, source=(toks[src_a].start, toks[src_b - 1].end),
-                     reasons=[f"'{cue_text}' names the source ({speaker})"],
+                     reasons=(f"'{cue_text}' names the source ({speaker})",),
                      left=left, right=right, left_edge=toks[prep].start, right_edge=toks[end - 1].end)
 
 
