@@ -40,25 +40,50 @@ def test_numbered_body_sentences_in_exact_clauses_out(server, clean_env):
     assert "[1] Officials said on Friday" in user and "[2] The closure" in user
     assert "Bridge news" not in user  # headings are never claim material
     item = body["response_format"]["schema"]["properties"]["claims"]["items"]
-    assert list(item["properties"]) == ["s", "text", "label", "speaker", "cue"]
+    assert list(item["properties"]) == ["s", "text", "speaker", "cue", "label"]  # the label after its source
     assert item["properties"]["s"]["enum"] == [1, 2]
     assert report.prompt_version.startswith("sentences-")
 
 
-def test_evidence_only_from_its_own_sentence_case_fixed_cue_and_speaker_checked(server, clean_env):
+def test_evidence_only_from_body_sentences_case_fixed_cue_and_speaker_checked(server, clean_env):
     server.default = structured(claims(
-        (2, "the bridge will reopen in May", "attributed", "Officials", "said"),   # in sentence 1, not 2
+        (2, "rents have doubled", "attributed", "Vladimir Putin", "stated"),
+        (2, "the bridge will reopen in May", "attributed", "Officials", "said"),   # in sentence 1: numbers drift
+        (1, "Bridge news", "asserted", None, None),                                # the heading: never material
+        (1, "the bridge will reopen in June", "attributed", "Officials", "said"),  # not the article's words
         (2, "the closure has cost local shops dearly", "asserted", None, None),    # case only
-        (1, "the bridge will reopen in May", "attributed", "Vladimir Putin", "stated"),
     ))
     report = sentences(server).check(ARTICLE)
     got = {c.evidence.text: c for c in report.claims}
-    assert "The closure has cost local shops dearly" in got
+    assert set(got) == {"the bridge will reopen in May", "The closure has cost local shops dearly",
+                        "rents have doubled"}
     bridge = got["the bridge will reopen in May"]
-    assert bridge.extractor.speaker is None and bridge.extractor.cue is None
+    assert bridge.extractor.speaker == "Officials" and bridge.extractor.cue == "said"
+    assert bridge.evidence.start == ARTICLE.index("the bridge")
+    rents = got["rents have doubled"]
+    assert rents.extractor.speaker is None and rents.extractor.cue is None
     text = " ".join(report.warnings)
-    assert "sentence 2: claim text not in the sentence" in text
-    assert "'Vladimir Putin' is not named in the article" in text and "cue 'stated' is not in or next to" in text
+    assert "4 problem(s)" in text and "'Vladimir Putin' is not named in the article" in text
+    assert "cue 'stated' is not in or next to" in text
+    assert "sentence 1: claim text not in the chunk's sentences ('Bridge news')" in text
+
+
+def test_a_whole_sentence_answer_is_split_at_the_clauses_of_the_rules(server, clean_env):
+    article = ("Officials said on Friday that the bridge will reopen in May and that tolls will rise. "
+               "The closure has cost local shops dearly, and rents have doubled. Trade is slow.\n")
+    server.default = structured(claims(
+        (1, "Officials said on Friday that the bridge will reopen in May and that tolls will rise", "attributed",
+         "Officials", "said"),
+        (2, "The closure has cost local shops dearly, and rents have doubled.", "asserted", None, None),
+        (3, "Trade is slow.", "asserted", None, None),
+    ))
+    report = sentences(server).check(article)
+    got = [(c.evidence.text, c.extractor.label, c.extractor.speaker) for c in report.claims]
+    assert got == [("the bridge will reopen in May", "attributed", "Officials"),
+                   ("tolls will rise", "attributed", "Officials"),
+                   ("The closure has cost local shops dearly", "asserted", None),
+                   ("rents have doubled", "asserted", None),
+                   ("Trade is slow.", "asserted", None)]
 
 
 def test_an_emptied_answer_queues_the_rules_claims_for_review(server, clean_env):

@@ -29,7 +29,7 @@ from verifier.llm.extractor import LLMExtractor, _one_line
 from verifier.llm.prompts import load_templates, render
 from verifier.llm.recording import check_document_name
 from verifier.llm.retry import our_error
-from verifier.llm.sentences import SCHEMA_NAME, body_sentences, numbered, read_claims, schema
+from verifier.llm.sentences import SCHEMA_NAME, body_sentences, numbered, read_claims, schema, split_at_clauses
 from verifier.llm.usage import Ledger
 from verifier.schemas import DraftClaim
 
@@ -123,7 +123,9 @@ class SentenceExtractor(LLMExtractor):
             if ours is not None:
                 raise ours from None
             raise ModelError(f"{where}: the model call failed ({_one_line(exc)})") from exc
+        mine = [d for d in proposed if d.start is not None and chunk.start <= d.start < chunk.end]
         drafts, problems = read_claims(data, document, sentences)
+        drafts = split_at_clauses(drafts, mine)
         result = _Result(drafts)
         if not complete:
             problems.insert(0, f"the answer was cut off at max_tokens={self.settings.max_tokens}; its complete "
@@ -131,7 +133,6 @@ class SentenceExtractor(LLMExtractor):
         if problems:
             result.warnings.append(f"{where}: {len(problems)} problem(s) in the answer: {'; '.join(problems[:3])}"
                                    + (" ..." if len(problems) > 3 else ""))
-        mine = [d for d in proposed if d.start is not None and chunk.start <= d.start < chunk.end]
         given = len(drafts)
         if too_few(drafts, mine):
             added = uncovered(mine, drafts, [(x.start, x.end) for x in sentences])

@@ -2,7 +2,7 @@
 
     chunk -> numbered(): the body sentences of the chunk as "[n] ...",
              headings left out (they are never claim material)
-          -> schema(n_sentences, longest): {"claims": [{"s", "text", "label", "speaker", "cue"}]}
+          -> schema(n_sentences, longest): {"claims": [{"s", "text", "speaker", "cue", "label"}]}
           -> read_claims(): per claim, its evidence located inside sentence s
              (so evidence can only come from that sentence), snapped to whole
              words, its cue and speaker checked against the article
@@ -17,6 +17,7 @@ average.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from verifier.document import Document
@@ -57,11 +58,11 @@ def schema(n: int, longest: int) -> dict:
         "properties": {
             "s": {"type": "integer", "enum": list(range(1, n + 1))},
             "text": {"type": "string", "minLength": 1, "maxLength": max(1, longest)},
-            "label": {"type": "string", "enum": list(LABELS)},
             "speaker": {"type": ["string", "null"], "maxLength": SPEAKER_CHARS},
             "cue": {"type": ["string", "null"], "maxLength": CUE_CHARS},
+            "label": {"type": "string", "enum": list(LABELS)},  # last: written after its speaker and cue
         },
-        "required": ["s", "text", "label", "speaker", "cue"],
+        "required": ["s", "text", "speaker", "cue", "label"],
         "additionalProperties": False,
     }
     return {
@@ -98,16 +99,68 @@ def _one(item: object, doc: Document, sentences: list[Numbered], problems: list[
     if label not in LABELS or not isinstance(text, str) or not text.strip():
         problems.append(f"sentence {n}: a claim without text or with label {label!r:.20}")
         return None
-    sent = sentences[n - 1]
-    found = locate(doc.text[sent.start:sent.end], text)
-    if found.start is None:
-        problems.append(f"sentence {n}: claim text not in the sentence ({' '.join(text.split())[:60]!r})")
+    span = place(doc.text, sentences, n, text)
+    if span is None:
+        problems.append(f"sentence {n}: claim text not in the chunk's sentences ({' '.join(text.split())[:60]!r})")
         return None
-    a, b = sent.start + found.start, sent.start + found.end
+    a, b = span
     evidence = doc.text[a:b]
+    sent = sentences[_index(sentences, a)]
     speaker, cue = _source(item, label, doc, sent, n, problems)
     return DraftClaim(text=evidence, evidence=evidence, start=a, label=None if label == "ambiguous" else label,
                       ambiguous=label == "ambiguous", speaker=speaker, cue=cue, kind=None)
+
+
+def split_at_clauses(drafts: list[DraftClaim], proposed: list[DraftClaim], least: int = 2) -> list[DraftClaim]:
+    """Each model claim whose evidence holds `least` or more of the rules
+    engine's clauses becomes those clauses, each with the model's label,
+    speaker and cue: a small model copies a whole sentence ("Ruiz said X,
+    and Y") where the segmentation rules give one claim per clause.
+    Linear in the chunk: one bisect per claim over the clauses in order."""
+    clauses = sorted((p for p in proposed if p.start is not None), key=lambda p: p.start)
+    starts = [p.start for p in clauses]
+    out: list[DraftClaim] = []
+    for d in drafts:
+        a = d.start or 0
+        b = a + len(d.evidence)
+        i = bisect.bisect_left(starts, a)
+        inside = []
+        while i < len(clauses) and clauses[i].start < b:
+            if clauses[i].start + len(clauses[i].evidence) <= b:
+                inside.append(clauses[i])
+            i += 1
+        if len(inside) < least:
+            out.append(d)
+            continue
+        out.extend(d.model_copy(update={"text": c.evidence, "evidence": c.evidence, "start": c.start})
+                   for c in inside)
+    return out
+
+
+def place(text: str, sentences: list[Numbered], n: int, claim: str) -> tuple[int, int] | None:
+    """Where the claim's text is: in sentence n, else in the chunk's body
+    sentences nearest to n (a small model numbers clauses as sentences, so
+    its numbers drift by a few), never in a heading between them."""
+    sent = sentences[n - 1]
+    found = locate(text[sent.start:sent.end], claim)
+    if found.start is not None:
+        return sent.start + found.start, sent.start + found.end
+    lo, hi = sentences[0].start, sentences[-1].end
+    found = locate(text[lo:hi], claim, hint=sent.start - lo)
+    if found.start is None:
+        return None
+    a, b = lo + found.start, lo + found.end
+    return (a, b) if _in_body(sentences, a) and _in_body(sentences, b - 1) else None
+
+
+def _index(sentences: list[Numbered], at: int) -> int:
+    """The sentence at or before offset `at` (the chunk's sentences are in order)."""
+    return max(0, bisect.bisect_right(sentences, at, key=lambda s: s.start) - 1)
+
+
+def _in_body(sentences: list[Numbered], at: int) -> bool:
+    s = sentences[_index(sentences, at)]
+    return s.start <= at < s.end
 
 
 def _source(item: dict, label: str, doc: Document, sent: Numbered, n: int,
