@@ -40,7 +40,7 @@ def test_numbered_body_sentences_in_exact_clauses_out(server, clean_env):
     assert "[1] Officials said on Friday" in user and "[2] The closure" in user
     assert "Bridge news" not in user  # headings are never claim material
     item = body["response_format"]["schema"]["properties"]["claims"]["items"]
-    assert list(item["properties"]) == ["s", "text", "speaker", "cue", "label"]  # the label after its source
+    assert list(item["properties"]) == ["s", "text", "label", "speaker", "cue"]
     assert item["properties"]["s"]["enum"] == [1, 2]
     assert report.prompt_version.startswith("sentences-")
 

@@ -2,7 +2,7 @@
 
     chunk -> numbered(): the body sentences of the chunk as "[n] ...",
              headings left out (they are never claim material)
-          -> schema(n_sentences, longest): {"claims": [{"s", "text", "speaker", "cue", "label"}]}
+          -> schema(n_sentences, longest): {"claims": [{"s", "text", "label", "speaker", "cue"}]}
           -> read_claims(): per claim, its evidence located inside sentence s
              (so evidence can only come from that sentence), snapped to whole
              words, its cue and speaker checked against the article
@@ -58,11 +58,11 @@ def schema(n: int, longest: int) -> dict:
         "properties": {
             "s": {"type": "integer", "enum": list(range(1, n + 1))},
             "text": {"type": "string", "minLength": 1, "maxLength": max(1, longest)},
+            "label": {"type": "string", "enum": list(LABELS)},
             "speaker": {"type": ["string", "null"], "maxLength": SPEAKER_CHARS},
             "cue": {"type": ["string", "null"], "maxLength": CUE_CHARS},
-            "label": {"type": "string", "enum": list(LABELS)},  # last: written after its speaker and cue
         },
-        "required": ["s", "text", "speaker", "cue", "label"],
+        "required": ["s", "text", "label", "speaker", "cue"],
         "additionalProperties": False,
     }
     return {
