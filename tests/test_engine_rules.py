@@ -88,6 +88,10 @@ def test_an_opening_adverbial_is_not_content_of_the_cue_after_it():
     ("Nikkei: UP 0.4 percent at 38,000 points on Friday.", "UP 0.4 percent at 38,000 points on Friday"),
     ("Turnout: 62 percent of registered voters, the highest since 1992.", "62 percent of registered voters"),
     ("WEATHER: Heavy rain is due across the north on Sunday.", "Heavy rain is due across the north on Sunday"),
+    # a credit line names who worked on the story, not whose words follow
+    ("The ferry sank in calm water.\n\nContributing: Ana Ruiz and Tom Reed in Port Ellis.",
+     "Ana Ruiz and Tom Reed in Port Ellis"),
+    ("Contributors: Lena Ortiz, Sam Bell and the Ashford bureau.", "Lena Ortiz, Sam Bell and the Ashford bureau"),
 ])
 def test_labels_and_data_lines_are_not_speakers(text, span):
     assert verdict(text, span).label == "asserted"
