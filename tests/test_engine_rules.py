@@ -51,6 +51,22 @@ def test_pronoun_takes_the_previous_subject_of_its_gender(text, span, speaker):
     assert verdict(text, span).speaker == speaker
 
 
+# a surname alone is a person when its title gives its sex ("Ms. Ortiz"): a pronoun of that sex
+# refers to it; one of the other sex does not
+@pytest.mark.parametrize("text, span, speaker", [
+    ("Ms. Ortiz has run the bakery for a decade, but she's sure the new rent will close it.",
+     "the new rent will close it", "Ortiz"),
+    ("Mr. Reed met Ms. Ortiz at the bakery. He told reporters the lease would end in May.",
+     "the lease would end in May", "Reed"),
+    ("Mrs. Alvarez opened the clinic in 2019. She believes the ward is too small for the town.",
+     "the ward is too small for the town", "Alvarez"),
+    ("Ms. Ortiz met the new landlord on Friday. He said the lease would end in May.",
+     "the lease would end in May", "He"),
+])
+def test_a_titled_surname_is_a_person_a_pronoun_of_its_sex_can_refer_to(text, span, speaker):
+    assert verdict(text, span).speaker == speaker
+
+
 # the subject of a participle's clause ends at its own finite verb
 @pytest.mark.parametrize("text, span, speaker", [
     ("The minister spoke on Friday, announcing that taxes would fall.", "taxes would fall", "The minister"),

@@ -171,6 +171,8 @@ class SpeakerRules:
                 best, best_si = name, si_name
             elif (full := self.fullest(name)) != name:
                 best, best_si = full, si_name
+            elif g:  # one word with a title that gives its sex ("Ms. Ortiz"): a person
+                best, best_si = name, si_name
         return best or self._spoken.last_named or self._spoken.last
 
     def _topic_reason(self, start: int, end: int) -> str | None:
