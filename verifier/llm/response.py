@@ -12,13 +12,13 @@ which is how a last failed answer is salvaged (`salvage`).
 from __future__ import annotations
 
 import contextlib
-import json
 from contextvars import ContextVar
 from typing import Any, Iterator, Literal
 
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from verifier.grounding import locate
+from verifier.llm.structured import answer_text
 
 _ARTICLE: ContextVar[str | None] = ContextVar("verifier_llm_article", default=None)
 VERBATIM = ("exact", "normalized")
@@ -108,7 +108,7 @@ def salvage(completion: Any) -> list[ExtractedClaim]:
     """Claims from a raw chat completion that failed validation (or was cut
     short), without the article checks; a truncated answer yields its
     complete claims. Nothing usable gives []."""
-    raw = _answer_text(completion)
+    raw = answer_text(completion)
     if not raw:
         return []
     data = _parse_lenient(raw)
@@ -122,18 +122,6 @@ def salvage(completion: Any) -> list[ExtractedClaim]:
         except ValidationError:
             continue
     return out
-
-
-def _answer_text(completion: Any) -> str:
-    try:
-        message = completion.choices[0].message
-    except (AttributeError, IndexError, TypeError):
-        return ""
-    for call in getattr(message, "tool_calls", None) or []:
-        args = getattr(getattr(call, "function", None), "arguments", None)
-        if args:
-            return args if isinstance(args, str) else json.dumps(args)
-    return getattr(message, "content", None) or ""
 
 
 def _parse_lenient(raw: str) -> Any:
