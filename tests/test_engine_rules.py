@@ -329,3 +329,22 @@ def test_a_state_of_mind_after_a_contracted_copula(text, span, speaker, cue):
 
 def test_a_contracted_it_is_no_state_of_mind():
     assert verdict("It's clear that the plan failed.", "the plan failed").label == "asserted"
+
+
+# a title in quotation marks after a possessive name (NBC's “Today”) is the program or paper
+# the source spoke on or to, not the source's words: it is the speech event, in the article's voice
+@pytest.mark.parametrize("text, span, label", [
+    ("“The pier will hold,” Ms. Oduya told NBC's “Today” on Monday.", "Ms. Oduya told NBC's “Today” on Monday",
+     "asserted"),
+    ("“The pier will hold,” Ms. Oduya told NBC's “Today” on Monday.", "The pier will hold", "attributed"),
+    ('"We sail at dawn," the captain said on WNYC\'s "Harbor Hour."', 'the captain said on WNYC\'s "Harbor Hour',
+     "asserted"),
+    ('Mr. Pike said on Fox\'s "Sunday Briefing" that the port would close.', 'Mr. Pike said on Fox\'s "Sunday Briefing"',
+     "asserted"),
+    ('Mr. Pike said on Fox\'s "Sunday Briefing" that the port would close.', "the port would close", "attributed"),
+    ("The coach told ESPN's “Inside the Game” the season was lost.", "The coach told ESPN's “Inside the Game”",
+     "asserted"),
+    ("The coach told ESPN's “Inside the Game” the season was lost.", "the season was lost", "attributed"),
+])
+def test_a_quoted_title_after_a_possessive_is_a_venue_not_words(text, span, label):
+    assert verdict(text, span).label == label
