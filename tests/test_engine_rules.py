@@ -348,3 +348,16 @@ def test_a_contracted_it_is_no_state_of_mind():
 ])
 def test_a_quoted_title_after_a_possessive_is_a_venue_not_words(text, span, label):
     assert verdict(text, span).label == label
+
+
+# a name in quotation marks right before a reporting verb, after a word of its noun phrase, is
+# the verb's subject ('a site called “The Ledger” reported ...')
+@pytest.mark.parametrize("text, span, speaker", [
+    ("A news site called “The Ledger” reported that the mill had closed.", "the mill had closed", "The Ledger"),
+    ("The weekly paper “Harbor Voice” wrote that the pier was unsafe.", "the pier was unsafe", "Harbor Voice"),
+    ("As the magazine “Coast Life” noted, the beach had shrunk by half.", "the beach had shrunk by half",
+     "Coast Life"),
+])
+def test_a_quoted_name_before_the_verb_is_its_subject(text, span, speaker):
+    v = verdict(text, span)
+    assert v.label == "attributed" and speaker.split()[-1] in (v.speaker or "")
