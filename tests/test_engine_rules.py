@@ -350,6 +350,18 @@ def test_a_quoted_title_after_a_possessive_is_a_venue_not_words(text, span, labe
     assert verdict(text, span).label == label
 
 
+# a naming participle after a common noun ("a band called Tidewater") gives the thing its name
+# when the name runs to the verb of the clause or to 'and': no one's words are reported
+@pytest.mark.parametrize("text, span", [
+    ("A folk band called Tidewater opened the night.", "A folk band called Tidewater opened the night"),
+    ("A charity called Open Doors and a church group ran the shelter.", "ran the shelter"),
+    ("Last spring a ferry named Blue Heron was sold to a museum.", "was sold to a museum"),
+    ("A podcast called Harbor Talk has ten thousand listeners.", "has ten thousand listeners"),
+])
+def test_a_naming_participle_before_the_clause_verb_names_a_thing(text, span):
+    assert verdict(text, span).label == "asserted"
+
+
 # a name in quotation marks right before a reporting verb, after a word of its noun phrase, is
 # the verb's subject ('a site called “The Ledger” reported ...')
 @pytest.mark.parametrize("text, span, speaker", [

@@ -7,7 +7,7 @@ from __future__ import annotations
 from verifier.attribution.lexicon import NOUN_CUES, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_TO, NOUNISH, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, ROLE_NOUNS, cue_verb
 from verifier.attribution.parsing import NOT_A_VERB, VERBAL
 from verifier.attribution.verb_subject import VerbSubjectRules
-from verifier.attribution.common import _VIEW_NOUNS, _DISPOSITIONS, _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _IRREGULAR_PAST, _MODALS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _people, _plural, _strip_poss
+from verifier.attribution.common import _finite, _VIEW_NOUNS, _DISPOSITIONS, _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _IRREGULAR_PAST, _MODALS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _people, _plural, _strip_poss
 
 
 class VerbRules(VerbSubjectRules):
@@ -184,7 +184,8 @@ class VerbRules(VerbSubjectRules):
     def _names_something(self, k: int, a: int, b: int) -> bool:
         """'... a movement called the People's Party.' / 'a group called "Never Again"':
         a participle after a common noun, followed by a name that runs to the end of
-        its phrase, gives a name; 'Trump called Clinton a liar' is a report."""
+        its phrase or to the verb of its clause, gives a name; 'Trump called Clinton a
+        liar' is a report."""
         prev = self.toks[k - 1] if k > a else None
         if prev is None or not prev.word or prev.cap or _base(prev.low) in PERSON_PRONOUNS \
                 or prev.low in AUXILIARIES or prev.low in BE_FORMS:
@@ -202,10 +203,12 @@ class VerbRules(VerbSubjectRules):
         while m < b and (self.toks[m].cap or self.toks[m].low in ("of", "for", "and", "the", "&") and m > start
                          or self.toks[m].text in ("'s", "’s", "-")):
             m += 1
+        while m - 1 > start and self.toks[m - 1].low in ("of", "for", "and", "the", "&"):
+            m -= 1  # "a charity called Open Doors and a church": the name ends before 'and'
         if quoted and m < b and self.toks[m].text in _QUOTES:
             m += 1
         return m > start and (m >= b or self.toks[m].text in ".,;:)—" or self.toks[m].low in (
-            "that", "which", "who", "and", "in", "on", "at", "to", "for", "with"))
+            "that", "which", "who", "and", "in", "on", "at", "to", "for", "with") or _finite(self.toks[m]))
 
     def _title_case(self, a: int, b: int) -> bool:
         """A headline in Title Case ('Trump’s Son Says The Battle Is ...')."""
