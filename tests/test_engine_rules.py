@@ -373,3 +373,24 @@ def test_a_naming_participle_before_the_clause_verb_names_a_thing(text, span):
 def test_a_quoted_name_before_the_verb_is_its_subject(text, span, speaker):
     v = verdict(text, span)
     assert v.label == "attributed" and speaker.split()[-1] in (v.speaker or "")
+
+
+# after a quotation, 'X told ADDRESSEE' is a trailing cue: the first object of 'tell' is the
+# addressee, and a clause about the occasion after it ('after she took the stage', 'when asked
+# ...', 'a meeting being held ...') is the reporter's; the quotation is the content
+@pytest.mark.parametrize("text, span, label", [
+    ("“We will rebuild the pier,” Ms. Oduya told a crowd of 1,300 here on Tuesday after she took the stage.",
+     "We will rebuild the pier", "attributed"),
+    ("“We will rebuild the pier,” Ms. Oduya told a crowd of 1,300 here on Tuesday after she took the stage.",
+     "Ms. Oduya told a crowd of 1,300 here on Tuesday after she took the stage", "asserted"),
+    ("“The pier is safe,” the mayor told a council meeting being held in the library.", "The pier is safe",
+     "attributed"),
+    ("“The pier is safe,” the mayor told a council meeting being held in the library.",
+     "the mayor told a council meeting being held in the library", "asserted"),
+    ("“Nothing has changed,” the coach told the team before the players went out.", "Nothing has changed",
+     "attributed"),
+    ("“Nothing has changed,” the coach told the team before the players went out.",
+     "before the players went out", "asserted"),
+])
+def test_a_told_addressee_after_a_quotation_keeps_the_occasion_out(text, span, label):
+    assert verdict(text, span).label == label
