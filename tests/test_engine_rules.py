@@ -394,3 +394,20 @@ def test_a_quoted_name_before_the_verb_is_its_subject(text, span, speaker):
 ])
 def test_a_told_addressee_after_a_quotation_keeps_the_occasion_out(text, span, label):
     assert verdict(text, span).label == label
+
+
+# the addressee of 'tell' may open with a possessive ('his supporters', 'their families'), and an
+# infinitive after a short phrase of place or time is the content ('tells his supporters at a
+# rally to ...'); 'her' before a clause is the addressee pronoun ('told her the plan was dead')
+@pytest.mark.parametrize("text, span, label", [
+    ("The mayor tells his supporters at a rally to stay home.", "The mayor tells his supporters at a rally",
+     "asserted"),
+    ("The mayor tells his supporters at a rally to stay home.", "to stay home", "attributed"),
+    ("The coach told their parents on Monday to keep the boys at home.", "to keep the boys at home", "attributed"),
+    ("The coach told their parents on Monday to keep the boys at home.", "The coach told their parents on Monday",
+     "asserted"),
+    ("The mayor told her the plan was dead.", "the plan was dead", "attributed"),
+    ("Ms. Ruiz told our readers in a letter to expect higher fares.", "to expect higher fares", "attributed"),
+])
+def test_a_possessive_addressee_of_tell_and_its_infinitive(text, span, label):
+    assert verdict(text, span).label == label

@@ -7,6 +7,9 @@ from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXIL
 from verifier.attribution.common import Frame, Tok, _AUDIENCE, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _ISSUING_VERBS, _MODALS, _OPEN_Q, _QUOTES, _RELATIVES, _STRAIGHT_Q, _TIME_NOUNS, _TIME_WORDS, _adverb, _base, _finite, _strip_poss
 
 
+_ADDRESSEE_DETS = ("the", "a", "an", "his", "her", "their", "our", "my", "your")
+
+
 class ParticipleRules:
     """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
 
@@ -90,12 +93,12 @@ class ParticipleRules:
         t = self.toks[j]
         if lemma == "tell" and t.low in DETERMINERS and t.low != "that" and j + 1 < b and not (
                 self.toks[j + 1].cap or _strip_poss(self.toks[j + 1].low) in PERSON_NOUNS
-                or self.toks[j + 1].low in _AUDIENCE):
+                or self.toks[j + 1].low in _AUDIENCE or t.low == "her" and self._finite_clause_at(j + 1, b)):
             return "end", b  # "told the story": no report without an addressee
         if lemma in ADDRESSEE_VERBS and (t.low in ("him", "her", "them", "us", "me", "reporters", "supporters")
-                                         or t.cap or t.low in _AUDIENCE or t.low in ("the", "a", "an")):
+                                         or t.cap or t.low in _AUDIENCE or t.low in _ADDRESSEE_DETS):
             n = j + 1
-            if t.low in ("the", "a", "an"):
+            if t.low in _ADDRESSEE_DETS:  # "told the crowd", "tells his supporters"
                 while n < b and n - j < 4 and self.toks[n].word and (self.toks[n].cap or self.toks[n].low in _AUDIENCE
                                                                      or _strip_poss(self.toks[n].low) in PERSON_NOUNS):
                     n += 1
@@ -110,11 +113,28 @@ class ParticipleRules:
                 return "clause", j  # "urged supporters to monitor ...": the addressee is part of it
             if self.toks[n].low in PREPOSITIONS and lemma != "tell":
                 return "end", b  # "advising the campaign on policy": no reported content
+            to = self._infinitive_after_adverbial(n, b) if lemma == "tell" else None
+            if to is not None:
+                return "clause", to  # "tells his supporters at a rally to stay home": the infinitive
             if lemma == "tell" and (self.toks[n].low in PREPOSITIONS or self.toks[n].low in _TIME_WORDS) \
                     and not any(self.toks[x].low == "that" for x in range(n, b)) \
                     and not self._has_finite_verb(n - 1, b):
                 return "adverbial", b  # "..., Graham told The Huffington Post on Thursday."
             return "clause", n
+        return None
+
+    def _infinitive_after_adverbial(self, n: int, b: int) -> int | None:
+        """A short prepositional or time phrase at toks[n] and then an infinitive ('at a
+        rally to stay home', 'on Monday to vote'): the index of 'to', else None."""
+        if not (n < b and (self.toks[n].low in PREPOSITIONS or self.toks[n].low in _TIME_WORDS)):
+            return None
+        for x in range(n + 1, min(b - 1, n + 7)):
+            t = self.toks[x]
+            if not t.word or t.low in ("that", "who", "which") or _finite(t):
+                return None
+            if t.low == "to" and self.toks[x + 1].word and not self.toks[x + 1].cap \
+                    and self.toks[x + 1].low not in DETERMINERS and not self.toks[x + 1].text[0].isdigit():
+                return x
         return None
 
     def _quoted_title_after(self, i: int, b: int) -> int | None:
