@@ -411,3 +411,22 @@ def test_a_told_addressee_after_a_quotation_keeps_the_occasion_out(text, span, l
 ])
 def test_a_possessive_addressee_of_tell_and_its_infinitive(text, span, label):
     assert verdict(text, span).label == label
+
+
+# 'As reported by X, CLAUSE': 'as' is no subject; the agent after 'by' is the source of the
+# clause after the comma, and the opening phrase is the reporter's
+@pytest.mark.parametrize("text, span, label, speaker", [
+    ("As reported by the Harbor Times, the pier will close in May.", "the pier will close in May", "attributed",
+     "Harbor Times"),
+    ("As reported by the Harbor Times, the pier will close in May.", "As reported by the Harbor Times", "asserted",
+     None),
+    ("As first reported by Reuters, the mill lost its license last year.", "the mill lost its license last year",
+     "attributed", "Reuters"),
+    ("As noted by the appeals court, the lease had already expired.", "the lease had already expired", "attributed",
+     "the appeals court"),
+    ("The mill, as revealed by a local paper, was sold in secret.", "was sold in secret", "attributed",
+     "a local paper"),
+])
+def test_as_reported_by_names_the_agent_as_source(text, span, label, speaker):
+    v = verdict(text, span)
+    assert (v.label, v.speaker) == (label, speaker)

@@ -32,6 +32,10 @@ class VerbRules(VerbSubjectRules):
         if tag in NOT_A_VERB or tag not in VERBAL and (
                 self._is_noun_here(k, a, b, lemma, cls, past, ing) or self._is_adjective_here(k, a)):
             return None  # a parser's tag decides; without one, the context tests
+        if past and nxt is not None and nxt.low == "by":
+            f = self._as_by_frame(k, a, b)
+            if f is not None:
+                return f
         aux = k - 1
         while aux >= a and self.toks[aux].word and self.toks[aux].low in AUXILIARIES and self.toks[aux].low not in BE_FORMS:
             aux -= 1
@@ -47,6 +51,28 @@ class VerbRules(VerbSubjectRules):
         if lemma in NEEDS_TO and cls == "thought" and self._thought_lacks_clause(k, a, b, lemma, past, aux):
             return None  # but "hope the vote will help" has its clause
         return self._active_frame(k, a, b, lemma, cls, past, aux, frames)
+
+    def _as_by_frame(self, k: int, a: int, b: int) -> Frame | None:
+        """'As reported by the Harbor Times, the pier will close': opening its clause, 'as',
+        a past participle of a cue and 'by AGENT' set off by a comma attribute the clause
+        after the comma to the agent; 'as' is no subject."""
+        j = k - 1
+        while j >= a and self.toks[j].word and _adverb(self.toks[j]) or j >= a and self.toks[j].low == "first":
+            j -= 1
+        if j < a or self.toks[j].low != "as" or not (j == a or self.toks[j - 1].text in ",;(—"
+                                                       or self.toks[j - 1].text in _QUOTES):
+            return None
+        comma = next((x for x in range(k + 2, min(b - 1, k + 14)) if not self.toks[x].word), None)
+        if comma is None or self.toks[comma].text != "," or comma == k + 2 or not self.toks[comma + 1].word:
+            return None
+        speaker, how = self._speaker_with_reason(k + 2, comma)
+        t = self.toks[k]
+        reasons = (f"'{self.text[self.toks[j].start:t.end]} by ...': the clause after the comma is the agent's",) + (
+            (how,) if how else ())
+        return Frame(kind="verb", rule="as-by", cue=(self.toks[j].start, t.end),
+                     cue_text=self.text[self.toks[j].start:t.end], speaker=speaker,
+                     source=(self.toks[k + 2].start, self.toks[comma - 1].end), right=self.toks[comma + 1].start,
+                     reasons=reasons, left_edge=self.toks[j].start, right_edge=self.toks[comma - 1].end)
 
     def _lemma_and_class(self, k: int, b: int) -> tuple[str, str]:
         """The lemma and class of the cue at toks[k]; a phrasal cue ("pointed out",
