@@ -349,3 +349,104 @@ def test_a_state_of_mind_after_a_contracted_copula(text, span, speaker, cue):
 
 def test_a_contracted_it_is_no_state_of_mind():
     assert verdict("It's clear that the plan failed.", "the plan failed").label == "asserted"
+
+
+# a title in quotation marks after a possessive name (NBC's “Today”) is the program or paper
+# the source spoke on or to, not the source's words: it is the speech event, in the article's voice
+@pytest.mark.parametrize("text, span, label", [
+    ("“The pier will hold,” Ms. Oduya told NBC's “Today” on Monday.", "Ms. Oduya told NBC's “Today” on Monday",
+     "asserted"),
+    ("“The pier will hold,” Ms. Oduya told NBC's “Today” on Monday.", "The pier will hold", "attributed"),
+    ('"We sail at dawn," the captain said on WNYC\'s "Harbor Hour."', 'the captain said on WNYC\'s "Harbor Hour',
+     "asserted"),
+    ('Mr. Pike said on Fox\'s "Sunday Briefing" that the port would close.', 'Mr. Pike said on Fox\'s "Sunday Briefing"',
+     "asserted"),
+    ('Mr. Pike said on Fox\'s "Sunday Briefing" that the port would close.', "the port would close", "attributed"),
+    ("The coach told ESPN's “Inside the Game” the season was lost.", "The coach told ESPN's “Inside the Game”",
+     "asserted"),
+    ("The coach told ESPN's “Inside the Game” the season was lost.", "the season was lost", "attributed"),
+])
+def test_a_quoted_title_after_a_possessive_is_a_venue_not_words(text, span, label):
+    assert verdict(text, span).label == label
+
+
+# a naming participle after a common noun ("a band called Tidewater") gives the thing its name
+# when the name runs to the verb of the clause or to 'and': no one's words are reported
+@pytest.mark.parametrize("text, span", [
+    ("A folk band called Tidewater opened the night.", "A folk band called Tidewater opened the night"),
+    ("A charity called Open Doors and a church group ran the shelter.", "ran the shelter"),
+    ("Last spring a ferry named Blue Heron was sold to a museum.", "was sold to a museum"),
+    ("A podcast called Harbor Talk has ten thousand listeners.", "has ten thousand listeners"),
+])
+def test_a_naming_participle_before_the_clause_verb_names_a_thing(text, span):
+    assert verdict(text, span).label == "asserted"
+
+
+# a name in quotation marks right before a reporting verb, after a word of its noun phrase, is
+# the verb's subject ('a site called “The Ledger” reported ...')
+@pytest.mark.parametrize("text, span, speaker", [
+    ("A news site called “The Ledger” reported that the mill had closed.", "the mill had closed", "The Ledger"),
+    ("The weekly paper “Harbor Voice” wrote that the pier was unsafe.", "the pier was unsafe", "Harbor Voice"),
+    ("As the magazine “Coast Life” noted, the beach had shrunk by half.", "the beach had shrunk by half",
+     "Coast Life"),
+])
+def test_a_quoted_name_before_the_verb_is_its_subject(text, span, speaker):
+    v = verdict(text, span)
+    assert v.label == "attributed" and speaker.split()[-1] in (v.speaker or "")
+
+
+# after a quotation, 'X told ADDRESSEE' is a trailing cue: the first object of 'tell' is the
+# addressee, and a clause about the occasion after it ('after she took the stage', 'when asked
+# ...', 'a meeting being held ...') is the reporter's; the quotation is the content
+@pytest.mark.parametrize("text, span, label", [
+    ("“We will rebuild the pier,” Ms. Oduya told a crowd of 1,300 here on Tuesday after she took the stage.",
+     "We will rebuild the pier", "attributed"),
+    ("“We will rebuild the pier,” Ms. Oduya told a crowd of 1,300 here on Tuesday after she took the stage.",
+     "Ms. Oduya told a crowd of 1,300 here on Tuesday after she took the stage", "asserted"),
+    ("“The pier is safe,” the mayor told a council meeting being held in the library.", "The pier is safe",
+     "attributed"),
+    ("“The pier is safe,” the mayor told a council meeting being held in the library.",
+     "the mayor told a council meeting being held in the library", "asserted"),
+    ("“Nothing has changed,” the coach told the team before the players went out.", "Nothing has changed",
+     "attributed"),
+    ("“Nothing has changed,” the coach told the team before the players went out.",
+     "before the players went out", "asserted"),
+])
+def test_a_told_addressee_after_a_quotation_keeps_the_occasion_out(text, span, label):
+    assert verdict(text, span).label == label
+
+
+# the addressee of 'tell' may open with a possessive ('his supporters', 'their families'), and an
+# infinitive after a short phrase of place or time is the content ('tells his supporters at a
+# rally to ...'); 'her' before a clause is the addressee pronoun ('told her the plan was dead')
+@pytest.mark.parametrize("text, span, label", [
+    ("The mayor tells his supporters at a rally to stay home.", "The mayor tells his supporters at a rally",
+     "asserted"),
+    ("The mayor tells his supporters at a rally to stay home.", "to stay home", "attributed"),
+    ("The coach told their parents on Monday to keep the boys at home.", "to keep the boys at home", "attributed"),
+    ("The coach told their parents on Monday to keep the boys at home.", "The coach told their parents on Monday",
+     "asserted"),
+    ("The mayor told her the plan was dead.", "the plan was dead", "attributed"),
+    ("Ms. Ruiz told our readers in a letter to expect higher fares.", "to expect higher fares", "attributed"),
+])
+def test_a_possessive_addressee_of_tell_and_its_infinitive(text, span, label):
+    assert verdict(text, span).label == label
+
+
+# 'As reported by X, CLAUSE': 'as' is no subject; the agent after 'by' is the source of the
+# clause after the comma, and the opening phrase is the reporter's
+@pytest.mark.parametrize("text, span, label, speaker", [
+    ("As reported by the Harbor Times, the pier will close in May.", "the pier will close in May", "attributed",
+     "Harbor Times"),
+    ("As reported by the Harbor Times, the pier will close in May.", "As reported by the Harbor Times", "asserted",
+     None),
+    ("As first reported by Reuters, the mill lost its license last year.", "the mill lost its license last year",
+     "attributed", "Reuters"),
+    ("As noted by the appeals court, the lease had already expired.", "the lease had already expired", "attributed",
+     "the appeals court"),
+    ("The mill, as revealed by a local paper, was sold in secret.", "was sold in secret", "attributed",
+     "a local paper"),
+])
+def test_as_reported_by_names_the_agent_as_source(text, span, label, speaker):
+    v = verdict(text, span)
+    assert (v.label, v.speaker) == (label, speaker)

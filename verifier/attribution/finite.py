@@ -280,6 +280,7 @@ class FiniteRules(InvertedRules):
         if quoted and first is not None and first.low in ("when", "after", "before", "while", "as", "during"):
             return b  # '“You bet,” Christie said when asked whether ...': the circumstances, the reporter's
         if first is not None and first is self.toks[k + 1] and first.low in ("a", "an", "the") and k + 2 < b \
+                and not (quoted and lemma in ADDRESSEE_VERBS) \
                 and self.toks[k + 2].low not in _TIME_NOUNS and self.toks[k + 2].low not in _CALENDAR \
                 and self.toks[k + 2].low not in ("statement", "interview", "news", "press", "speech", "rally",
                                                  "recent", "television", "radio", "phone", "telephone", "written",
@@ -295,8 +296,13 @@ class FiniteRules(InvertedRules):
                                       or quoted and not first.cap and cue_verb(self.toks[k].low) is not None
                                       and cue_verb(self.toks[k].low)[1] == "speech"):
             return None  # after a quotation, '“...,” he said late last week.' is a tail too
-        while m < b and self.toks[m].text not in ",;:" and self.toks[m].text not in _QUOTES:
+        while m < b and (self.toks[m].text not in ",;:" or self._in_number(m, b)) and self.toks[m].text not in _QUOTES:
             t = self.toks[m]
+            if quoted and n_words and lemma in ADDRESSEE_VERBS and self._opens_circumstance(m, b) \
+                    and not any(self.toks[x].text in _QUOTES for x in range(m, b)):
+                # '“...,” she told a crowd after she took the stage.': the reporter's circumstances, to
+                # the end of the sentence when no quotation follows (else the source's words may go on)
+                return b
             if t.word:
                 n_words += 1
                 if t.low in AUXILIARIES and t.low not in ("also", "again", "later", "earlier", "then", "first", "last",
@@ -312,6 +318,25 @@ class FiniteRules(InvertedRules):
         if m < b and self.toks[m].text in _QUOTES and self.toks[m].text not in _CLOSE_Q:
             return None
         return m
+
+    def _in_number(self, m: int, b: int) -> bool:
+        """Is the comma toks[m] inside a number ('a crowd of 1,300')?"""
+        return 0 < m < b - 1 and self.toks[m - 1].text.isdigit() and self.toks[m + 1].text.isdigit() \
+            and self.toks[m - 1].end == self.toks[m].start and self.toks[m + 1].start == self.toks[m].end
+
+    def _opens_circumstance(self, m: int, b: int) -> bool:
+        """Does toks[m], inside the tail of a trailing cue, open a clause of the reporter's
+        about the occasion: a subordinator ('after she took the stage', 'when asked'), a
+        relative pronoun or 'that' before a verb ('a meeting that was held'), or 'being'
+        ('a meeting being held')?"""
+        t = self.toks[m]
+        nxt = self.toks[m + 1] if m + 1 < b else None
+        if t.low in ("after", "before", "when", "while", "as", "because", "since", "until", "who", "which"):
+            return True
+        if t.low == "that" and nxt is not None and (nxt.low in BE_FORMS or nxt.low in ("has", "had", "have")
+                                                    or nxt.low.endswith("ed")):
+            return True
+        return t.low == "being"
 
     def _medial(self, left: int | None, source: tuple[int, int] | None, cue: tuple[int, int], j: int,
                 b: int) -> tuple[int, str] | None:

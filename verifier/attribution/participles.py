@@ -4,7 +4,10 @@ the participle and infinitive frames: "..., announcing that ...", "declined to s
 from __future__ import annotations
 
 from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_CLAUSE, NEEDS_TO, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PREPOSITIONS, WEAK_OBJECT, WH_WORDS, cue_verb
-from verifier.attribution.common import Frame, Tok, _AUDIENCE, _CALENDAR, _CONTINUE_WORDS, _ISSUING_VERBS, _MODALS, _OPEN_Q, _QUOTES, _RELATIVES, _STRAIGHT_Q, _TIME_NOUNS, _TIME_WORDS, _adverb, _base, _finite, _strip_poss
+from verifier.attribution.common import Frame, Tok, _AUDIENCE, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _ISSUING_VERBS, _MODALS, _OPEN_Q, _QUOTES, _RELATIVES, _STRAIGHT_Q, _TIME_NOUNS, _TIME_WORDS, _adverb, _base, _finite, _strip_poss
+
+
+_ADDRESSEE_DETS = ("the", "a", "an", "his", "her", "their", "our", "my", "your")
 
 
 class ParticipleRules:
@@ -21,6 +24,10 @@ class ParticipleRules:
             return "colon", b  # "He added:" closing its sentence
         if j >= b or all(not self.toks[x].word for x in range(j, b)):
             return "end", b
+        if j + 2 < b and self.toks[j].low in ("on", "to", "in") and self.toks[j + 1].cap:
+            e = self._quoted_title_after(j + 2, b)
+            if e is not None:
+                return self._post(e - 1, b, lemma)  # "said on CNN's “State of the Union” that ...": a venue
         return (self._post_marker(j, b, lemma) or self._post_that_after_adverbial(j, b, lemma)
                 or self._post_pronoun_clause(j, b, lemma) or self._post_addressee(j, b, lemma)
                 or self._post_infinitive(j, b) or self._post_time(j, b) or self._post_demonstrative(j, b)
@@ -86,17 +93,18 @@ class ParticipleRules:
         t = self.toks[j]
         if lemma == "tell" and t.low in DETERMINERS and t.low != "that" and j + 1 < b and not (
                 self.toks[j + 1].cap or _strip_poss(self.toks[j + 1].low) in PERSON_NOUNS
-                or self.toks[j + 1].low in _AUDIENCE):
+                or self.toks[j + 1].low in _AUDIENCE or t.low == "her" and self._finite_clause_at(j + 1, b)):
             return "end", b  # "told the story": no report without an addressee
         if lemma in ADDRESSEE_VERBS and (t.low in ("him", "her", "them", "us", "me", "reporters", "supporters")
-                                         or t.cap or t.low in _AUDIENCE or t.low in ("the", "a", "an")):
+                                         or t.cap or t.low in _AUDIENCE or t.low in _ADDRESSEE_DETS):
             n = j + 1
-            if t.low in ("the", "a", "an"):
+            if t.low in _ADDRESSEE_DETS:  # "told the crowd", "tells his supporters"
                 while n < b and n - j < 4 and self.toks[n].word and (self.toks[n].cap or self.toks[n].low in _AUDIENCE
                                                                      or _strip_poss(self.toks[n].low) in PERSON_NOUNS):
                     n += 1
-            while n < b and (self.toks[n].cap and self.toks[n].word or self.toks[n].text in "’'s" and n > j):
-                n += 1
+            while n < b and (self.toks[n].cap and self.toks[n].word or self.toks[n].text in "’'s" and n > j
+                             or self._quoted_title_after(n, b)):
+                n = self._quoted_title_after(n, b) or n + 1  # "told NBC's “Today”": the addressee's title
             if n >= b or self.toks[n].text in ",.;":
                 return "adverbial", n
             if self.toks[n].low == "that":
@@ -105,12 +113,46 @@ class ParticipleRules:
                 return "clause", j  # "urged supporters to monitor ...": the addressee is part of it
             if self.toks[n].low in PREPOSITIONS and lemma != "tell":
                 return "end", b  # "advising the campaign on policy": no reported content
+            to = self._infinitive_after_adverbial(n, b) if lemma == "tell" else None
+            if to is not None:
+                return "clause", to  # "tells his supporters at a rally to stay home": the infinitive
             if lemma == "tell" and (self.toks[n].low in PREPOSITIONS or self.toks[n].low in _TIME_WORDS) \
                     and not any(self.toks[x].low == "that" for x in range(n, b)) \
                     and not self._has_finite_verb(n - 1, b):
                 return "adverbial", b  # "..., Graham told The Huffington Post on Thursday."
             return "clause", n
         return None
+
+    def _infinitive_after_adverbial(self, n: int, b: int) -> int | None:
+        """A short prepositional or time phrase at toks[n] and then an infinitive ('at a
+        rally to stay home', 'on Monday to vote'): the index of 'to', else None."""
+        if not (n < b and (self.toks[n].low in PREPOSITIONS or self.toks[n].low in _TIME_WORDS)):
+            return None
+        for x in range(n + 1, min(b - 1, n + 7)):
+            t = self.toks[x]
+            if not t.word or t.low in ("that", "who", "which") or _finite(t):
+                return None
+            if t.low == "to" and self.toks[x + 1].word and not self.toks[x + 1].cap \
+                    and self.toks[x + 1].low not in DETERMINERS and not self.toks[x + 1].text[0].isdigit():
+                return x
+        return None
+
+    def _quoted_title_after(self, i: int, b: int) -> int | None:
+        """A title in quotation marks after a possessive name (NBC's “Today”, CNN's
+        “State of the Union.”): a program or publication, not the source's words. The
+        index after its closing mark, else None."""
+        if not (0 < i < b and self.toks[i].text in (_OPEN_Q | _STRAIGHT_Q) and self.toks[i - 1].cap
+                and self.toks[i - 1].low.endswith(("'s", "’s"))):
+            return None
+        m = i + 1
+        while m < b and m - i <= 8 and (self.toks[m].cap and self.toks[m].word or self.toks[m].low in (
+                "of", "the", "and", "a", "to", "in", "on", "for", "with")):
+            m += 1
+        if m < b and self.toks[m].text in ".,!?" and m + 1 < b:
+            m += 1  # the period of the sentence inside the closing mark
+        if m == i + 1 or m >= b or self.toks[m].text not in (_CLOSE_Q | _STRAIGHT_Q):
+            return None
+        return m + 1
 
     def _post_infinitive(self, j: int, b: int) -> tuple[str, int] | None:
         """An infinitive after the verb ("plans to call ..."), not 'to' and an addressee."""

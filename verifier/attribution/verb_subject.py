@@ -142,6 +142,9 @@ class VerbSubjectRules:
         m = j
         while m >= a:
             tm = self.toks[m]
+            if m == j and tm.text in _QUOTES and self._quoted_name_before(m, a) is not None:
+                m = self._quoted_name_before(m, a)  # type: ignore[assignment]
+                continue  # 'a site called “The Ledger” reported': the quoted name is the subject's
             if tm.text in ",;:()—–--" or tm.text in _QUOTES:
                 break
             if tm.low in ("and", "or") and m < j and m - 1 >= a:
@@ -162,6 +165,17 @@ class VerbSubjectRules:
                 break  # a verb: the subject starts after it
             m -= 1
         return m
+
+    def _quoted_name_before(self, q: int, a: int) -> int | None:
+        """toks[q] closes a name in quotation marks after a word of the sentence ('a site
+        called “The Ledger”'): the index of the word before the opening mark, else None."""
+        m = q - 1
+        while m > a and q - m <= 6 and self.toks[m].word and (self.toks[m].cap or self.toks[m].low in _FUNCTION):
+            m -= 1
+        if m == q - 1 or m <= a or self.toks[m].text not in _QUOTES or not self.toks[m - 1].word \
+                or not self.toks[m + 1].cap:
+            return None
+        return m - 1
 
     def _head_of_relative(self, m: int, j: int, a: int) -> int | None:
         """"A study that appeared in the journal found ...": when the subject read back

@@ -7,7 +7,7 @@ from __future__ import annotations
 from verifier.attribution.lexicon import NOUN_CUES, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_TO, NOUNISH, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, ROLE_NOUNS, cue_verb
 from verifier.attribution.parsing import NOT_A_VERB, VERBAL
 from verifier.attribution.verb_subject import VerbSubjectRules
-from verifier.attribution.common import _VIEW_NOUNS, _DISPOSITIONS, _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _IRREGULAR_PAST, _MODALS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _people, _plural, _strip_poss
+from verifier.attribution.common import _finite, _VIEW_NOUNS, _DISPOSITIONS, _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _IRREGULAR_PAST, _MODALS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _people, _plural, _strip_poss
 
 
 class VerbRules(VerbSubjectRules):
@@ -32,6 +32,10 @@ class VerbRules(VerbSubjectRules):
         if tag in NOT_A_VERB or tag not in VERBAL and (
                 self._is_noun_here(k, a, b, lemma, cls, past, ing) or self._is_adjective_here(k, a)):
             return None  # a parser's tag decides; without one, the context tests
+        if past and nxt is not None and nxt.low == "by":
+            f = self._as_by_frame(k, a, b)
+            if f is not None:
+                return f
         aux = k - 1
         while aux >= a and self.toks[aux].word and self.toks[aux].low in AUXILIARIES and self.toks[aux].low not in BE_FORMS:
             aux -= 1
@@ -47,6 +51,28 @@ class VerbRules(VerbSubjectRules):
         if lemma in NEEDS_TO and cls == "thought" and self._thought_lacks_clause(k, a, b, lemma, past, aux):
             return None  # but "hope the vote will help" has its clause
         return self._active_frame(k, a, b, lemma, cls, past, aux, frames)
+
+    def _as_by_frame(self, k: int, a: int, b: int) -> Frame | None:
+        """'As reported by the Harbor Times, the pier will close': opening its clause, 'as',
+        a past participle of a cue and 'by AGENT' set off by a comma attribute the clause
+        after the comma to the agent; 'as' is no subject."""
+        j = k - 1
+        while j >= a and self.toks[j].word and _adverb(self.toks[j]) or j >= a and self.toks[j].low == "first":
+            j -= 1
+        if j < a or self.toks[j].low != "as" or not (j == a or self.toks[j - 1].text in ",;(—"
+                                                       or self.toks[j - 1].text in _QUOTES):
+            return None
+        comma = next((x for x in range(k + 2, min(b - 1, k + 14)) if not self.toks[x].word), None)
+        if comma is None or self.toks[comma].text != "," or comma == k + 2 or not self.toks[comma + 1].word:
+            return None
+        speaker, how = self._speaker_with_reason(k + 2, comma)
+        t = self.toks[k]
+        reasons = (f"'{self.text[self.toks[j].start:t.end]} by ...': the clause after the comma is the agent's",) + (
+            (how,) if how else ())
+        return Frame(kind="verb", rule="as-by", cue=(self.toks[j].start, t.end),
+                     cue_text=self.text[self.toks[j].start:t.end], speaker=speaker,
+                     source=(self.toks[k + 2].start, self.toks[comma - 1].end), right=self.toks[comma + 1].start,
+                     reasons=reasons, left_edge=self.toks[j].start, right_edge=self.toks[comma - 1].end)
 
     def _lemma_and_class(self, k: int, b: int) -> tuple[str, str]:
         """The lemma and class of the cue at toks[k]; a phrasal cue ("pointed out",
@@ -184,7 +210,8 @@ class VerbRules(VerbSubjectRules):
     def _names_something(self, k: int, a: int, b: int) -> bool:
         """'... a movement called the People's Party.' / 'a group called "Never Again"':
         a participle after a common noun, followed by a name that runs to the end of
-        its phrase, gives a name; 'Trump called Clinton a liar' is a report."""
+        its phrase or to the verb of its clause, gives a name; 'Trump called Clinton a
+        liar' is a report."""
         prev = self.toks[k - 1] if k > a else None
         if prev is None or not prev.word or prev.cap or _base(prev.low) in PERSON_PRONOUNS \
                 or prev.low in AUXILIARIES or prev.low in BE_FORMS:
@@ -202,10 +229,12 @@ class VerbRules(VerbSubjectRules):
         while m < b and (self.toks[m].cap or self.toks[m].low in ("of", "for", "and", "the", "&") and m > start
                          or self.toks[m].text in ("'s", "’s", "-")):
             m += 1
+        while m - 1 > start and self.toks[m - 1].low in ("of", "for", "and", "the", "&"):
+            m -= 1  # "a charity called Open Doors and a church": the name ends before 'and'
         if quoted and m < b and self.toks[m].text in _QUOTES:
             m += 1
         return m > start and (m >= b or self.toks[m].text in ".,;:)—" or self.toks[m].low in (
-            "that", "which", "who", "and", "in", "on", "at", "to", "for", "with"))
+            "that", "which", "who", "and", "in", "on", "at", "to", "for", "with") or _finite(self.toks[m]))
 
     def _title_case(self, a: int, b: int) -> bool:
         """A headline in Title Case ('Trump’s Son Says The Battle Is ...')."""
