@@ -55,7 +55,7 @@ RAW: dict = {}  # the lexicon as loaded from TOML
 # Entries no test or fixture pins, each of which moves a PolNeAR dev or train verdict (checked with
 # --polnear; what moved nothing there either was deleted). CI cannot run PolNeAR, so --check holds
 # this number as a ratchet: a new entry needs a test; lower it as tests are written, never raise it.
-UNTESTED_AT_MOST = 776
+UNTESTED_AT_MOST = 775
 FIRST = True  # a probe stops at the first input that moves (--full: every input, and the labels right)
 
 

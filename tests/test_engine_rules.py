@@ -329,3 +329,30 @@ def test_a_state_of_mind_after_a_contracted_copula(text, span, speaker, cue):
 
 def test_a_contracted_it_is_no_state_of_mind():
     assert verdict("It's clear that the plan failed.", "the plan failed").label == "asserted"
+
+
+# a supplement inside reported content, set off by a pair of dashes or (a relative clause) by a
+# pair of commas before the content's own verb, is the reporter's aside, not the source's words;
+# quoted text keeps it, a relative before a coordinated subject stays, and the report stays whole
+@pytest.mark.parametrize("text, span, label", [
+    ("Mr. Vale said the plan — the third this year — would fail.", "the third this year", "asserted"),
+    ("Mr. Vale said the plan — the third this year — would fail.", "would fail", "attributed"),
+    ("Ms. Osei argued that the new ferry -- built in Gdansk at twice the cost -- was unsafe in winter.",
+     "built in Gdansk at twice the cost", "asserted"),
+    ("Ms. Osei argued that the new ferry -- built in Gdansk at twice the cost -- was unsafe in winter.",
+     "was unsafe in winter", "attributed"),
+    ("The council said the mill, which closed in May, will reopen in the spring.", "which closed in May", "asserted"),
+    ("The council said the mill, which closed in May, will reopen in the spring.",
+     "The council said the mill, which closed in May, will reopen in the spring.", "attributed"),
+    ("The growers fear that the dam, whose gates were rebuilt last year, could fail again.",
+     "whose gates were rebuilt last year", "asserted"),
+    ("The coach insisted the keeper, who joined in March, be dropped for the final.", "who joined in March",
+     "asserted"),
+    ("The coach insisted the keeper, who joined in March, be dropped for the final.", "be dropped for the final",
+     "attributed"),
+    ("“The line — all of it — will close,” the operator said.", "all of it", "attributed"),
+    ("The manager said the players, who trained all winter, and the staff were ready.", "who trained all winter",
+     "attributed"),
+])
+def test_a_supplement_inside_reported_content_is_the_reporters(text, span, label):
+    assert verdict(text, span).label == label
