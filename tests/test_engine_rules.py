@@ -356,3 +356,20 @@ def test_a_contracted_it_is_no_state_of_mind():
 ])
 def test_a_supplement_inside_reported_content_is_the_reporters(text, span, label):
     assert verdict(text, span).label == label
+
+
+# a noun of saying or believing as the subject of 'is'/'was' before a that-clause (a
+# specificational copula) gives the clause as its content, its possessor as the source
+@pytest.mark.parametrize("text, span, label, speaker", [
+    ("Ms. Lindqvist's fear is that the harbour will silt up within a decade.",
+     "the harbour will silt up within a decade", "attributed", "Lindqvist"),
+    ("Their complaint was that the buses never ran on time.", "the buses never ran on time", "attributed", None),
+    ("The growers' main argument is that the frost ruined half the crop.", "the frost ruined half the crop",
+     "attributed", None),
+    ("The problem is that the road floods every spring.", "the road floods every spring", "asserted", None),
+])
+def test_a_content_noun_before_is_that_heads_the_clause(text, span, label, speaker):
+    v = verdict(text, span)
+    assert v.label == label
+    if speaker:
+        assert speaker in (v.speaker or "")

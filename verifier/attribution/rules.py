@@ -56,7 +56,8 @@ RULES: tuple[Rule, ...] = (
          "The board sent a letter saying [the fees would rise]."),
     Rule("passive", "cue", "a passive reporting verb attributes its clause, with the agent when one is named",
          "The tunnel is expected [to open next year]."),
-    Rule("nominal", "cue", "a noun of saying or believing followed by 'that' heads a content clause",
+    Rule("nominal", "cue", "a noun of saying or believing followed by 'that', or by 'is/was that' as "
+         "its subject, heads a content clause",
          "Her claim that [the bridge was unsafe] was rejected."),
     Rule("state-of-mind", "cue", "an adjective of feeling or belief with a clause reports the subject's mind",
          "The growers are worried that [the frost will return]."),
