@@ -450,3 +450,47 @@ def test_a_possessive_addressee_of_tell_and_its_infinitive(text, span, label):
 def test_as_reported_by_names_the_agent_as_source(text, span, label, speaker):
     v = verdict(text, span)
     assert (v.label, v.speaker) == (label, speaker)
+
+
+# a supplement inside reported content, set off by a pair of dashes or (a relative clause) by a
+# pair of commas before the content's own verb, is the reporter's aside, not the source's words;
+# quoted text keeps it, a relative before a coordinated subject stays, and the report stays whole
+@pytest.mark.parametrize("text, span, label", [
+    ("Mr. Vale said the plan — the third this year — would fail.", "the third this year", "asserted"),
+    ("Mr. Vale said the plan — the third this year — would fail.", "would fail", "attributed"),
+    ("Ms. Osei argued that the new ferry -- built in Gdansk at twice the cost -- was unsafe in winter.",
+     "built in Gdansk at twice the cost", "asserted"),
+    ("Ms. Osei argued that the new ferry -- built in Gdansk at twice the cost -- was unsafe in winter.",
+     "was unsafe in winter", "attributed"),
+    ("The council said the mill, which closed in May, will reopen in the spring.", "which closed in May", "asserted"),
+    ("The council said the mill, which closed in May, will reopen in the spring.",
+     "The council said the mill, which closed in May, will reopen in the spring.", "attributed"),
+    ("The growers fear that the dam, whose gates were rebuilt last year, could fail again.",
+     "whose gates were rebuilt last year", "asserted"),
+    ("The coach insisted the keeper, who joined in March, be dropped for the final.", "who joined in March",
+     "asserted"),
+    ("The coach insisted the keeper, who joined in March, be dropped for the final.", "be dropped for the final",
+     "attributed"),
+    ("“The line — all of it — will close,” the operator said.", "all of it", "attributed"),
+    ("The manager said the players, who trained all winter, and the staff were ready.", "who trained all winter",
+     "attributed"),
+])
+def test_a_supplement_inside_reported_content_is_the_reporters(text, span, label):
+    assert verdict(text, span).label == label
+
+
+# a noun of saying or believing as the subject of 'is'/'was' before a that-clause (a
+# specificational copula) gives the clause as its content, its possessor as the source
+@pytest.mark.parametrize("text, span, label, speaker", [
+    ("Ms. Lindqvist's fear is that the harbour will silt up within a decade.",
+     "the harbour will silt up within a decade", "attributed", "Lindqvist"),
+    ("Their complaint was that the buses never ran on time.", "the buses never ran on time", "attributed", None),
+    ("The growers' main argument is that the frost ruined half the crop.", "the frost ruined half the crop",
+     "attributed", None),
+    ("The problem is that the road floods every spring.", "the road floods every spring", "asserted", None),
+])
+def test_a_content_noun_before_is_that_heads_the_clause(text, span, label, speaker):
+    v = verdict(text, span)
+    assert v.label == label
+    if speaker:
+        assert speaker in (v.speaker or "")

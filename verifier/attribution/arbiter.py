@@ -13,7 +13,10 @@ Precedence, in the order it applies:
    A frame's content to its left starts after the nearest earlier frame's own
    words, except a hedge's and a report quoted inside a quotation.
 3. Content running to the end of its sentence is cut before the reporter's
-   additions (`SentenceRules._tail_cut`).
+   additions (`SentenceRules._tail_cut`); a supplement inside any content (an
+   aside between paired dashes, a relative clause between paired commas before
+   the content's verb) is cut out of it (`SentenceRules._cut_supplements`), and
+   counts with the frame's source and cue as the report's own words in step 5.
 4. Document rules come last: content touching a quotation takes all of it;
    quoted sentences no frame claims get their own frame (`quotes.py`).
 5. A span is attributed when at least half of its non-space characters are
@@ -150,7 +153,8 @@ class ArbiterRules:
         return b
     def _own_chars(self, start: int, end: int) -> int:
         """Non-space characters of [start, end) that are the source or cue of a frame
-        whose content lies mostly inside the span too (a whole report)."""
+        whose content lies mostly inside the span too (a whole report), or an aside the
+        reporter set inside that content (`SentenceRules._cut_supplements`)."""
         first = self.document.sentence_index(start)
         last = self.document.sentence_index(max(start, end - 1))
         marks: list[tuple[int, int]] = []
@@ -161,7 +165,7 @@ class ArbiterRules:
                 inside = sum(self._ns[min(b, end)] - self._ns[max(a, start)] for a, b in f.content if a < end and b > start)
                 whole = sum(self._ns[b] - self._ns[a] for a, b in f.content)
                 if whole and inside * 10 >= whole * 8:
-                    for iv in (f.source, f.cue):
+                    for iv in (f.source, f.cue, *_gaps(f.content)):
                         if iv is not None:
                             marks.append((max(iv[0], start), min(iv[1], end)))
         n = 0
@@ -184,3 +188,9 @@ class ArbiterRules:
                 best, best_n = f, n
         assert best is not None
         return best
+
+
+def _gaps(content: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """The stretches between the fragments of one content, in text order."""
+    iv = sorted(content)
+    return [(b, c) for (_, b), (c, _) in zip(iv, iv[1:]) if b < c]

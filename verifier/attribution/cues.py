@@ -189,7 +189,10 @@ class CueRules:
                      right=nxt.start if nxt.low in ("that", "whether") or nxt.low not in ("about", "of") else nxt.end)
 
     def _noun_frame(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
-        """'his claim that ...', 'reports that ...', 'the belief that ...'."""
+        """'his claim that ...', 'reports that ...', 'the belief that ...'; as the subject of
+        a copula the noun takes the clause after it: 'her fear is that ...'."""
+        if k + 2 < b and self.toks[k + 1].low in ("is", "was") and self.toks[k + 2].low == "that":
+            return self._copula_noun_frame(k, a)
         if k + 1 >= b or self.toks[k + 1].low != "that":
             return None
         # 'that' must open a content clause, not a relative clause ('the claim that he made')
@@ -199,18 +202,7 @@ class CueRules:
         if k + 2 < b and (self.toks[k + 2].low in BE_FORMS or self.toks[k + 2].low in _MODALS
                           or self.toks[k + 2].low in ("has", "have", "had")):
             return None  # "views that are far from ...": a relative clause, no subject of its own
-        prev = self.toks[k - 1] if k > a else None
-        speaker = None
-        src = None
-        if prev is not None and _is_poss(prev.text):
-            pa = k - 1
-            while pa - 1 >= a and self.toks[pa - 1].word and self.toks[pa - 1].cap:
-                pa -= 1
-            speaker = self._speaker_from(pa, k)
-            src = (self.toks[pa].start, prev.end)
-        elif prev is not None and prev.low in ("his", "her", "their"):
-            speaker = self._resolve_pronoun({"his": "he", "her": "she", "their": "they"}[prev.low], prev.start)
-            src = (prev.start, prev.end)
+        speaker, src = self._noun_possessor(k, a)
         t = self.toks[k]
         reasons = (f"nominal frame '{t.text} that': the clause is the {t.low}'s content",)
         right_limit = None
@@ -224,6 +216,31 @@ class CueRules:
         return Frame(kind="noun", rule="nominal", cue=(t.start, self.toks[k + 1].end), cue_text=f"{t.text} that",
                      speaker=speaker, source=src, reasons=reasons, right=self.toks[k + 1].start,
                      left_edge=src[0] if src else t.start, right_edge=self.toks[k + 1].end, right_limit=right_limit)
+
+    def _copula_noun_frame(self, k: int, a: int) -> Frame:
+        """'Mr. Vale's fear is that the dam will fail': a noun of saying or believing as
+        the subject of 'is'/'was' before a that-clause (a specificational copula) gives
+        the clause as its content, its possessor as source."""
+        speaker, src = self._noun_possessor(k, a)
+        t, that = self.toks[k], self.toks[k + 2]
+        cue_text = self.text[t.start:self.toks[k + 1].end]
+        return Frame(kind="noun", rule="nominal", cue=(t.start, self.toks[k + 1].end), cue_text=cue_text,
+                     speaker=speaker, source=src,
+                     reasons=(f"nominal frame '{cue_text} that': the clause is the {t.low}'s content",),
+                     right=that.start, left_edge=src[0] if src else t.start, right_edge=self.toks[k + 1].end)
+
+    def _noun_possessor(self, k: int, a: int) -> tuple[str | None, tuple[int, int] | None]:
+        """The speaker and source of the noun at toks[k] from a possessive before it."""
+        prev = self.toks[k - 1] if k > a else None
+        if prev is not None and _is_poss(prev.text):
+            pa = k - 1
+            while pa - 1 >= a and self.toks[pa - 1].word and self.toks[pa - 1].cap:
+                pa -= 1
+            return self._speaker_from(pa, k), (self.toks[pa].start, prev.end)
+        if prev is not None and prev.low in ("his", "her", "their"):
+            return (self._resolve_pronoun({"his": "he", "her": "she", "their": "they"}[prev.low], prev.start),
+                    (prev.start, prev.end))
+        return None, None
 
     def _main_verb_after(self, i: int, b: int) -> int | None:
         """The token starting the second verb group of toks[i:b] that no joining word or

@@ -58,7 +58,8 @@ RULES: tuple[Rule, ...] = (
          "The tunnel is expected [to open next year]."),
     Rule("as-by", "cue", "'as' opening its clause with a cue's past participle and 'by AGENT', set off by a comma, "
          "attributes the clause after the comma to the agent", "As reported by the Harbor Times, [the pier will close in May]."),
-    Rule("nominal", "cue", "a noun of saying or believing followed by 'that' heads a content clause",
+    Rule("nominal", "cue", "a noun of saying or believing followed by 'that', or by 'is/was that' as "
+         "its subject, heads a content clause",
          "Her claim that [the bridge was unsafe] was rejected."),
     Rule("state-of-mind", "cue", "an adjective of feeling or belief with a clause reports the subject's mind",
          "The growers are worried that [the frost will return]."),

@@ -9,7 +9,7 @@ from dataclasses import replace
 from verifier.attribution.lexicon import ADJ_CUES, CUE_FORMS, IDIOMS_BY_WORD, BE_FORMS, DETERMINERS, HEDGES, NOUN_CUES, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, cue_verb
 from verifier.attribution.parsing import VERBAL
 from verifier.attribution.viewpoint import VIEWPOINT_NOUNS, _viewpoint_noun
-from verifier.attribution.common import Frame, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _FINDING_NOUNS, _LABELS, _MODALS, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _SPEECH_EVENTS, _STRAIGHT_Q, _base, _clean, _finite, _strip_poss
+from verifier.attribution.common import Frame, _CALENDAR, _DASHES, _CLOSE_Q, _CONTINUE_WORDS, _FINDING_NOUNS, _LABELS, _MODALS, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _SPEECH_EVENTS, _STRAIGHT_Q, _base, _clean, _finite, _strip_poss
 
 
 class SentenceRules:
@@ -42,7 +42,8 @@ class SentenceRules:
             if colon_para is not None and colon_para[0] == i:
                 content += (colon_para[1],)
                 reasons += ("the colon closing the paragraph introduces the next one",)
-            content = tuple([(x, y) for x, y in (self._trim(x, y) for x, y in content) if x < y])
+            pieces = [p for x, y in content for p in self._cut_supplements(x, y, b, frames)]
+            content = tuple([(x, y) for x, y in (self._trim(x, y) for x, y in pieces) if x < y])
             if content:
                 out.append(replace(f, content=content, reasons=reasons, sentence=si))
         return out
@@ -163,6 +164,45 @@ class SentenceRules:
             b -= 1
         return a, b
 
+    def _cut_supplements(self, a: int, b: int, sb: int, frames: list[Frame]) -> list[tuple[int, int]]:
+        """Content [a, b) without its supplements: an aside set off by a pair of dashes
+        ('the plan — the third this year — would fail') or a relative clause set off by a
+        pair of commas before the content's own verb ('the mill, which closed in May,
+        will reopen') is the reporter's, not the source's. Quoted text is never cut, and
+        a supplement closes in its own sentence (token sb ends it)."""
+        ka = bisect.bisect_left(self._tok_starts, a)
+        kb = min(bisect.bisect_left(self._tok_starts, b), sb)
+        out, start, k = [], a, ka + 1
+        while k < kb - 2:
+            m = self._supplement_end(k, kb)
+            if m is None or any(f.cue and self.toks[k].start <= f.cue[0] < self.toks[m].end for f in frames):
+                k += 1
+                continue
+            out.append((start, self.toks[k].start))
+            start, k = self.toks[m].end, m + 1
+        out.append((start, b))
+        return out
+
+    def _supplement_end(self, k: int, kb: int) -> int | None:
+        """The token closing a supplement opened at toks[k] (a dash, or a comma before
+        'which'/'who'/'whose'), with content after it; None when none opens there."""
+        t = self.toks[k]
+        dash = t.text in _DASHES
+        if not dash and not (t.text == "," and self.toks[k + 1].low in ("which", "who", "whose")):
+            return None
+        if self._quote_at(t.start) is not None:
+            return None
+        for m in range(k + 2, kb - 1):
+            x = self.toks[m]
+            if x.text in _QUOTES:
+                return None
+            if dash and x.text in _DASHES:
+                return m
+            if not dash and x.text in (",",) + _DASHES:
+                n = self.toks[m + 1]
+                return m if x.text == "," and (_finite(n) or n.low == "be") else None
+        return None
+
     def _has_finite_verb(self, i: int, j: int) -> bool:
         """A finite verb among toks[i+1:j] ('would be', 'has', 'was', 'found')?"""
         return any(_finite(self.toks[x]) for x in range(max(0, i + 1), j))
@@ -258,9 +298,9 @@ class SentenceRules:
 
     def _cut_dash_aside(self, k: int, ka: int, kb: int, frames: list[Frame]) -> int | None:
         """'... — a first for the agency.': a closing dash aside (no dash, quotation or
-        cue after it)."""
+        cue after it, and not the dash closing a pair: '... — the third this year — would fail')."""
         t = self.toks[k]
-        if t.text in ("—", "--", "―") and k > ka + 3:
+        if t.text in ("—", "--", "―") and k > ka + 3 and not any(x.text == t.text for x in self.toks[ka:k]):
             rest = self.toks[k + 1:kb]
             if not any(x.text in ("—", "--", "―") for x in rest) and not any(x.text in _QUOTES for x in rest) and \
                     not self._cue_after(frames, t.start):
