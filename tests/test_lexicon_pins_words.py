@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from verifier import attribute
+from lexicon_pin_case import FIELDS, check, ids
 
 CASES = [
     # addressee_verbs
@@ -360,13 +360,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("lst, entry, sentence, content, label, speaker, cue", CASES,
-                         ids=[f"{c[0]}:{c[1]}" for c in CASES])
+@pytest.mark.parametrize(FIELDS, CASES, ids=ids(CASES))
 def test_a_grammar_word_pins_its_verdict(lst, entry, sentence, content, label, speaker, cue):
-    start = sentence.index(content)
-    v = attribute(sentence, [(start, start + len(content))])[0]
-    assert v.label == label
-    if speaker is not None:
-        assert v.speaker == speaker
-    if cue is not None:
-        assert v.cue == cue
+    check(sentence, content, label, speaker, cue)
