@@ -494,3 +494,25 @@ def test_a_content_noun_before_is_that_heads_the_clause(text, span, label, speak
     assert v.label == label
     if speaker:
         assert speaker in (v.speaker or "")
+
+
+# a last relative clause or participle after a reported clause is a gloss (ANNOTATION.md: the
+# source's or the reporter's): alone it is the article's, but a sentence made of the report and
+# its gloss is the report; a gloss on an object that is no clause ("took a post, in which ...")
+# does not make the sentence a report
+@pytest.mark.parametrize("text, span, label", [
+    ("But the mayor said the new bridge would carry more traffic, allowing buses from the harbour to "
+     "skip the crowded centre at the busiest hours of the day.", None, "attributed"),
+    ("The agency wrote on Monday that the reservoir was half empty, which forced farmers in three "
+     "valleys to cut their planting for the second dry summer in a row.", None, "attributed"),
+    ("A union spokeswoman told reporters the strike would go on, in which case the depots on the "
+     "coast and the two freight yards inland would stay shut until at least next week.", None, "attributed"),
+    ("The agency wrote on Monday that the reservoir was half empty, which forced farmers in three "
+     "valleys to cut their planting for the second dry summer in a row.",
+     "which forced farmers in three valleys to cut their planting for the second dry summer in a row",
+     "asserted"),
+    ("Ms. Ortiz assumed the role of treasurer, in which she signs every cheque the small charity "
+     "sends to the families it houses.", None, "asserted"),
+])
+def test_a_gloss_after_a_reported_clause_goes_with_the_report(text, span, label):
+    assert verdict(text, span or text).label == label

@@ -13,7 +13,11 @@ Precedence, in the order it applies:
    A frame's content to its left starts after the nearest earlier frame's own
    words, except a hedge's and a report quoted inside a quotation.
 3. Content running to the end of its sentence is cut before the reporter's
-   additions (`SentenceRules._tail_cut`); a supplement inside any content (an
+   additions (`SentenceRules._tail_cut`); when the addition is a gloss (a last
+   relative clause or participle) on a reported clause, it is kept as the
+   frame's `gloss` and counts as the report's own words in step 5, so a span of
+   the report and its gloss is the report's and the gloss alone the article's;
+   a supplement inside any content (an
    aside between paired dashes, a relative clause between paired commas before
    the content's verb) is cut out of it (`SentenceRules._cut_supplements`), and
    counts with the frame's source and cue as the report's own words in step 5.
@@ -37,29 +41,31 @@ class ArbiterRules:
     """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
 
     def _bound_contents(self, frames: list[Frame], a: int, b: int, s_start: int,
-                        s_end: int) -> list[tuple[tuple[int, int], ...]]:
+                        s_end: int) -> list[tuple[tuple[tuple[int, int], ...], tuple[int, int] | None]]:
         """Each candidate frame's content once bounded among the sentence's other
-        frames: the content it was proposed with, then its content to the right, then
-        to the left. The bounds read only the frames' own words and cues, never their
-        contents; the frames themselves are left as they are (the sentence pass makes
-        the bounded frames)."""
+        frames (the content it was proposed with, then its content to the right, then
+        to the left) with the gloss cut off its right content. The bounds read only the
+        frames' own words and cues, never their contents; the frames themselves are
+        left as they are (the sentence pass makes the bounded frames)."""
         rights = self._right_contents(frames, s_end)
         lefts = self._left_contents(frames, s_start)
         out = []
-        for f, r, l in zip(frames, rights, lefts):
+        for f, (r, gloss), l in zip(frames, rights, lefts):
             content = f.content
             if r is not None:
                 content += (r,)
             if l is not None:
                 content += (l,)
-            out.append(content)
+            out.append((content, gloss))
         return out
 
-    def _right_contents(self, frames: list[Frame], s_end: int) -> list[tuple[int, int] | None]:
-        """Each frame's content to its right, up to the end of its clause (None: none)."""
-        out: list[tuple[int, int] | None] = []
+    def _right_contents(self, frames: list[Frame],
+                        s_end: int) -> list[tuple[tuple[int, int] | None, tuple[int, int] | None]]:
+        """Each frame's content to its right, up to the end of its clause (None: none),
+        and the gloss cut off its end (a last relative clause or participle; None: none)."""
+        out: list[tuple[tuple[int, int] | None, tuple[int, int] | None]] = []
         for i, f in enumerate(frames):
-            out.append(None)
+            out.append((None, None))
             if not f.right:
                 continue
             r_start = f.right
@@ -75,10 +81,14 @@ class ArbiterRules:
                         g.source is not None and self._opens_clause_of(r_start, g_left)):
                     r_end = min(r_end, self._break_point(r_start, g_left))
                     break
+            gloss = None
             if r_end == s_end:
-                r_end = self._tail_cut(r_start, r_end, frames)
+                r_end, glossed = self._tail_cut(r_start, r_end, frames)
+                if glossed and self._has_finite_verb(bisect.bisect_left(self._tok_starts, r_start) - 1,
+                                                     bisect.bisect_left(self._tok_starts, r_end)):
+                    gloss = (r_end, s_end)  # glossing a reported clause, not an object ('assumed a role, in which')
             if r_start < r_end:
-                out[i] = (r_start, r_end)
+                out[i] = ((r_start, r_end), gloss)
         return out
 
     def _left_contents(self, frames: list[Frame], s_start: int) -> list[tuple[int, int] | None]:
@@ -153,8 +163,9 @@ class ArbiterRules:
         return b
     def _own_chars(self, start: int, end: int) -> int:
         """Non-space characters of [start, end) that are the source or cue of a frame
-        whose content lies mostly inside the span too (a whole report), or an aside the
-        reporter set inside that content (`SentenceRules._cut_supplements`)."""
+        whose content lies mostly inside the span too (a whole report), an aside the
+        reporter set inside that content (`SentenceRules._cut_supplements`), or the
+        gloss cut off its end."""
         first = self.document.sentence_index(start)
         last = self.document.sentence_index(max(start, end - 1))
         marks: list[tuple[int, int]] = []
@@ -165,7 +176,7 @@ class ArbiterRules:
                 inside = sum(self._ns[min(b, end)] - self._ns[max(a, start)] for a, b in f.content if a < end and b > start)
                 whole = sum(self._ns[b] - self._ns[a] for a, b in f.content)
                 if whole and inside * 10 >= whole * 8:
-                    for iv in (f.source, f.cue, *_gaps(f.content)):
+                    for iv in (f.source, f.cue, f.gloss, *_gaps(f.content)):
                         if iv is not None:
                             marks.append((max(iv[0], start), min(iv[1], end)))
         n = 0

@@ -87,6 +87,7 @@ class Frame:
     right_edge: int | None = None
     right_limit: int | None = None  # the right content stops here (end of a relative clause)
     coordinated: bool = False  # "..., but said ...": a verb sharing the subject of an earlier one
+    gloss: tuple[int, int] | None = None  # a last relative clause or participle cut off the content
 
 
 @dataclass

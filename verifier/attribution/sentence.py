@@ -35,17 +35,17 @@ class SentenceRules:
         if colon is not None:
             frames.insert(0, colon)
         contents = self._bound_contents(frames, a, b, sent.start, sent.end)
-        colon_para = self._colon_paragraph(frames, contents, a, b)
+        colon_para = self._colon_paragraph(frames, [c for c, _ in contents], a, b)
         out = []
         for i, f in enumerate(frames):
-            content, reasons = contents[i], f.reasons
+            (content, gloss), reasons = contents[i], f.reasons
             if colon_para is not None and colon_para[0] == i:
                 content += (colon_para[1],)
                 reasons += ("the colon closing the paragraph introduces the next one",)
             pieces = [p for x, y in content for p in self._cut_supplements(x, y, b, frames)]
             content = tuple([(x, y) for x, y in (self._trim(x, y) for x, y in pieces) if x < y])
             if content:
-                out.append(replace(f, content=content, reasons=reasons, sentence=si))
+                out.append(replace(f, content=content, reasons=reasons, sentence=si, gloss=gloss))
         return out
 
     def _cue_frame(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
@@ -207,12 +207,14 @@ class SentenceRules:
         """A finite verb among toks[i+1:j] ('would be', 'has', 'was', 'found')?"""
         return any(_finite(self.toks[x]) for x in range(max(0, i + 1), j))
 
-    def _tail_cut(self, a: int, b: int, frames: list[Frame]) -> int:
+    def _tail_cut(self, a: int, b: int, frames: list[Frame]) -> tuple[int, bool]:
         """Where reported content running to the end of its sentence really ends:
         before the first of the reporter's additions found from the left (a last
         ', which ...' clause or trailing participle, a 'but' clause, a contrast, an
-        'as he did' aside, the occasion of the report, a closing dash aside), else b.
-        Quoted text is never cut."""
+        'as he did' aside, the occasion of the report, a closing dash aside), else b;
+        and whether that addition is a gloss (the relative clause or participle, which
+        ANNOTATION.md calls ambiguous: the source's or the reporter's). Quoted text is
+        never cut."""
         ka = bisect.bisect_left(self._tok_starts, a)
         kb = bisect.bisect_left(self._tok_starts, b)
         depth = 0
@@ -225,8 +227,8 @@ class SentenceRules:
                              self._cut_occasion, self._cut_dash_aside):
                 cut = cut_rule(k, ka, kb, frames)
                 if cut is not None:
-                    return cut
-        return b
+                    return cut, cut_rule == self._cut_relative
+        return b, False
 
     @staticmethod
     def _cue_after(frames: list[Frame], offset: int) -> bool:
