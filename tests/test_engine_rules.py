@@ -516,3 +516,22 @@ def test_a_content_noun_before_is_that_heads_the_clause(text, span, label, speak
 ])
 def test_a_gloss_after_a_reported_clause_goes_with_the_report(text, span, label):
     assert verdict(text, span or text).label == label
+
+
+# after a trailing cue, what only says about what, how or when the source spoke (a preposition,
+# a participle, "when asked", "who ...") is the report's own words, as its source and cue are:
+# the sentence is the report; a new clause after the cue is the article's again
+@pytest.mark.parametrize("text, label", [
+    ("“It is dead,” the minister said of the ferry plan.", "attributed"),
+    ("“We have waited three winters for this road,” said Ines Barros, recalling the convoy of trucks "
+     "that once had to wait days at the flooded ford below the village.", "attributed"),
+    ("“Nobody should pay twice,” the councillor told reporters, before explaining at length how the "
+     "rebate scheme for the two older districts of the town would be funded.", "attributed"),
+    ("“Of course I will run,” Mr. Okafor said when asked whether the defeat in the regional vote of "
+     "last spring had changed his plans for the election in the autumn.", "attributed"),
+    ("“It is done,” the minister said, and the opposition walked out of the chamber in protest at "
+     "the speed of the vote and at the closing of the debate.", "asserted"),
+    ("Still, the old mill continues to draw visitors from the coast on most summer weekends.", "asserted"),
+])
+def test_what_only_frames_a_trailing_report_goes_with_it(text, label):
+    assert verdict(text, text).label == label

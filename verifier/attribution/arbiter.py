@@ -17,6 +17,8 @@ Precedence, in the order it applies:
    relative clause or participle) on a reported clause, it is kept as the
    frame's `gloss` and counts as the report's own words in step 5, so a span of
    the report and its gloss is the report's and the gloss alone the article's;
+   after a trailing cue, the words that only say about what, how or when the
+   source spoke (`_report_tail`) are the frame's gloss too;
    a supplement inside any content (an
    aside between paired dashes, a relative clause between paired commas before
    the content's verb) is cut out of it (`SentenceRules._cut_supplements`), and
@@ -34,7 +36,10 @@ from __future__ import annotations
 import bisect
 
 from verifier.attribution.common import Frame, _IRREGULAR_PAST, _MODALS, _QUOTES, _extent, _merge
-from verifier.attribution.lexicon import BE_FORMS, CLAUSE_BREAKS
+from verifier.attribution.lexicon import BE_FORMS, CLAUSE_BREAKS, PREPOSITIONS
+
+# words opening a subordinate phrase of time before a participle ("when asked", "before leaving")
+_TIME_SUBORDINATORS = ("when", "while", "as", "before", "after", "since", "until")
 
 
 class ArbiterRules:
@@ -51,6 +56,9 @@ class ArbiterRules:
         lefts = self._left_contents(frames, s_start)
         out = []
         for f, (r, gloss), l in zip(frames, rights, lefts):
+            if gloss is None and l is not None and not f.right and f.rule in ("verb.trailing", "verb.inverted") \
+                    and self._reports_sentence(*l):
+                gloss = self._report_tail(f, s_end)
             content = f.content
             if r is not None:
                 content += (r,)
@@ -90,6 +98,43 @@ class ArbiterRules:
             if r_start < r_end:
                 out[i] = ((r_start, r_end), gloss)
         return out
+
+    def _reports_sentence(self, a: int, b: int) -> bool:
+        """Is [a, b) a reported sentence (a quotation, or a clause with a finite verb),
+        not a phrase a false cue took ('Still, Sanders continues to ...')?"""
+        ka = bisect.bisect_left(self._tok_starts, a)
+        kb = bisect.bisect_left(self._tok_starts, b)
+        return any(self.toks[k].text in _QUOTES for k in range(ka, kb)) or self._has_finite_verb(ka - 1, kb)
+
+    def _report_tail(self, f: Frame, s_end: int) -> tuple[int, int] | None:
+        """After a trailing cue, the words that say how, when or about what the source
+        spoke: the tail the frame took after its verb ('"...," she said of the vote.',
+        '..., he said at a rally.'), and the rest of the sentence after it when that is a
+        phrase opened by a preposition, a participle, a time word before a participle
+        ('when asked about ...') or 'who' ('..., said Ms. Ruiz, recalling ...', '..., he
+        said, before adding that ...'). They are the report's own words; a new clause
+        (', and ...', ', but ...', ';') or a quotation is not. None when there are none."""
+        edge = f.right_edge if f.right_edge is not None else f.cue[1]
+        own = (f.cue[1], edge) if edge > f.cue[1] else None
+        ka = bisect.bisect_left(self._tok_starts, edge)
+        kb = bisect.bisect_left(self._tok_starts, s_end)
+        words = [k for k in range(ka, kb) if self.toks[k].word]
+        if not words:
+            return own
+        t = self.toks[words[0]]
+        n = self.toks[words[1]] if len(words) > 1 else None
+
+        def participle(x) -> bool:
+            return x is not None and not x.cap and x.low.endswith(("ing", "ed"))
+        if not (t.low in PREPOSITIONS or participle(t) or t.low == "who"
+                or t.low in _TIME_SUBORDINATORS and participle(n)):
+            return own
+        for k in range(ka, kb):
+            x = self.toks[k]
+            if x.text == ";" or x.text in _QUOTES or x.text == "," and k + 1 < kb and self.toks[k + 1].low in (
+                    "and", "but", "or", "while", "so"):
+                return own
+        return (f.cue[1], s_end)
 
     def _left_contents(self, frames: list[Frame], s_start: int) -> list[tuple[int, int] | None]:
         """Each frame's content to its left, after the nearest earlier frame's own words
