@@ -535,3 +535,19 @@ def test_a_gloss_after_a_reported_clause_goes_with_the_report(text, span, label)
 ])
 def test_what_only_frames_a_trailing_report_goes_with_it(text, label):
     assert verdict(text, text).label == label
+
+
+# "according to", a hedge or a viewpoint has no verb: a "but" and a verb after its clause shares
+# the clause's subject and stays in the content; after a reporting verb it may share the verb's
+@pytest.mark.parametrize("text, span, label", [
+    ("According to the harbour master, the old pier was closed for repairs in May but is open again now.",
+     "but is open again now", "attributed"),
+    ("The bakery reportedly lost its licence in the spring but has since won it back on appeal.",
+     "but has since won it back on appeal", "attributed"),
+    ("In the auditor's view, the fund was badly run for years but is in good order today.",
+     "but is in good order today", "attributed"),
+    ("The mayor praised the new library on Monday but has refused every request for an interview since.",
+     "but has refused every request for an interview since", "asserted"),
+])
+def test_a_but_clause_after_a_verbless_cue_keeps_its_subject(text, span, label):
+    assert verdict(text, span).label == label

@@ -38,6 +38,9 @@ import bisect
 from verifier.attribution.common import Frame, _IRREGULAR_PAST, _MODALS, _QUOTES, _extent, _merge
 from verifier.attribution.lexicon import BE_FORMS, CLAUSE_BREAKS, PREPOSITIONS
 
+# frames whose cue is no verb ("according to", "reportedly", "in her view"): a "but" clause after
+# their content coordinates with the content's own verb
+_VERBLESS = ("according", "hedge")  # viewpoint frames are kind "according" too
 # words opening a subordinate phrase of time before a participle ("when asked", "before leaving")
 _TIME_SUBORDINATORS = ("when", "while", "as", "before", "after", "since", "until")
 
@@ -91,7 +94,7 @@ class ArbiterRules:
                     break
             gloss = None
             if r_end == s_end:
-                r_end, glossed = self._tail_cut(r_start, r_end, frames)
+                r_end, glossed = self._tail_cut(r_start, r_end, frames, has_verb=f.kind not in _VERBLESS)
                 if glossed and self._has_finite_verb(bisect.bisect_left(self._tok_starts, r_start) - 1,
                                                      bisect.bisect_left(self._tok_starts, r_end)):
                     gloss = (r_end, s_end)  # glossing a reported clause, not an object ('assumed a role, in which')

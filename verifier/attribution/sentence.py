@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from functools import partial
 
 from verifier.attribution.lexicon import ADJ_CUES, CUE_FORMS, IDIOMS_BY_WORD, BE_FORMS, DETERMINERS, HEDGES, NOUN_CUES, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, cue_verb
 from verifier.attribution.parsing import VERBAL
@@ -207,14 +208,15 @@ class SentenceRules:
         """A finite verb among toks[i+1:j] ('would be', 'has', 'was', 'found')?"""
         return any(_finite(self.toks[x]) for x in range(max(0, i + 1), j))
 
-    def _tail_cut(self, a: int, b: int, frames: list[Frame]) -> tuple[int, bool]:
+    def _tail_cut(self, a: int, b: int, frames: list[Frame], has_verb: bool = True) -> tuple[int, bool]:
         """Where reported content running to the end of its sentence really ends:
         before the first of the reporter's additions found from the left (a last
         ', which ...' clause or trailing participle, a 'but' clause, a contrast, an
         'as he did' aside, the occasion of the report, a closing dash aside), else b;
         and whether that addition is a gloss (the relative clause or participle, which
         ANNOTATION.md calls ambiguous: the source's or the reporter's). Quoted text is
-        never cut."""
+        never cut. `has_verb`: the frame's cue is a verb that a 'but has ...' clause
+        may share its subject with ('according to' is not)."""
         ka = bisect.bisect_left(self._tok_starts, a)
         kb = bisect.bisect_left(self._tok_starts, b)
         depth = 0
@@ -223,8 +225,8 @@ class SentenceRules:
                 depth ^= 1
             if depth or k + 1 >= kb:
                 continue
-            for cut_rule in (self._cut_relative, self._cut_but_clause, self._cut_contrast, self._cut_as_aside,
-                             self._cut_occasion, self._cut_dash_aside):
+            for cut_rule in (self._cut_relative, partial(self._cut_but_clause, has_verb=has_verb), self._cut_contrast,
+                             self._cut_as_aside, self._cut_occasion, self._cut_dash_aside):
                 cut = cut_rule(k, ka, kb, frames)
                 if cut is not None:
                     return cut, cut_rule == self._cut_relative
@@ -252,14 +254,16 @@ class SentenceRules:
                 return t.start
         return None
 
-    def _cut_but_clause(self, k: int, ka: int, kb: int, frames: list[Frame]) -> int | None:
+    def _cut_but_clause(self, k: int, ka: int, kb: int, frames: list[Frame], has_verb: bool = True) -> int | None:
         """"signaled willingness to change it but has been met with opposition", "...,
-        but he didn't see the irony": the reporter's clause after the report."""
+        but he didn't see the irony": the reporter's clause after the report. A 'but' and
+        a verb with no subject shares the reporting verb's subject, so it is kept when the
+        frame has no verb ('According to the clerk, the hall was full but is empty now')."""
         t, n = self.toks[k], self.toks[k + 1]
         n2 = self.toks[k + 2] if k + 2 < kb else None
         if t.low in ("but", "yet") and k > ka + 2 and n.word and (
                 n.low in ("has", "have", "had", "is", "was", "were", "are", "did", "does", "didn't", "doesn't",
-                          "hasn't", "wasn't", "isn't")
+                          "hasn't", "wasn't", "isn't") and has_verb
                 or _base(n.low) in PERSON_PRONOUNS and n2 is not None and n2.word and not n2.cap
                 and (self.toks[k - 1].text == "," or self.toks[k - 1].text in _CLOSE_Q | _STRAIGHT_Q
                      and self.toks[k - 2].text == ",")):
