@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine with Python 3.11:
 #   make demo   install from the lock file, then check the bundled example article offline
 #   make test   install from the lock file (test extras included), then run the whole test suite
+#               (pytest-xdist: one worker per core, at most 4)
 # Others:
 #   make lock         regenerate requirements-lock.txt from pyproject.toml (pip-tools, with hashes)
 #   make test-latest  a separate venv with the newest versions pyproject.toml allows, then the tests:
@@ -30,7 +31,7 @@ demo: $(VENV)/.installed
 	$(BIN)/verifier check examples/shipyard-orders.txt
 
 test: $(VENV)/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses 4
 
 eval: $(VENV)/.installed
 	$(BIN)/verifier eval --compare evals/baseline.json
@@ -45,7 +46,7 @@ test-latest:
 	$(PYTHON) -m venv .venv-latest
 	.venv-latest/bin/pip install -q --upgrade --upgrade-strategy eager -e '.[$(subst $(space),$(comma),$(EXTRAS))]'
 	.venv-latest/bin/pip list --format=freeze > .venv-latest/versions.txt
-	.venv-latest/bin/python -m pytest
+	.venv-latest/bin/python -m pytest -n auto --maxprocesses 4
 
 clean:
 	rm -rf $(VENV) .venv-lock .venv-latest build *.egg-info

@@ -23,6 +23,18 @@ def run_cli(*args: str, input: bytes | None = None, env: dict | None = None, cwd
                           env=full_env, cwd=cwd, timeout=timeout)
 
 
+def _forget_terminal_size() -> None:
+    """The children see the width of their own pipe or pty, never the one the suite
+    was started with: a developer's exported COLUMNS, or pytest-xdist's workers
+    (which set COLUMNS=80 and LINES=24), would otherwise squeeze the help and the
+    review screen. A test that wants a width says so in the child's environment."""
+    for name in ("COLUMNS", "LINES", "TERMINAL_WIDTH"):
+        os.environ.pop(name, None)
+
+
+_forget_terminal_size()
+
+
 def _take_ctrl_c() -> None:
     """A shell starts background jobs (`.ci/run &`, nohup) with SIGINT ignored, and
     an ignored signal stays ignored across exec: every CLI the Ctrl-C tests start

@@ -68,14 +68,18 @@ def recorded_fixtures() -> list[Path]:
 
 @pytest.mark.skipif(not RECORDED.is_dir(), reason="no recordings of the local model in evals/verify/recordings")
 def test_the_local_models_recorded_judgements_replay_offline(tmp_path):
-    """Every recording replays with no server: the fixture's one not_found
-    paraphrase is judged from the recorded answer (RECORDED.md beside them)."""
+    """Every recording replays with no server: each fixture's one not_found
+    paraphrase is judged from the recorded answer (RECORDED.md beside them).
+    One run over the fixtures folder: a subprocess per fixture cost 2 s each."""
     fixtures = recorded_fixtures()
     assert fixtures and len(fixtures) == len(list(RECORDED.glob("*.jsonl")))  # no stray recording
-    for path in fixtures:
-        out = tmp_path / f"{path.stem}.json"
-        r = run_cli("eval", "--verify", "--fixtures", str(path), "--model", "qwen2.5-coder-1.5b-instruct",
-                    "--json", str(out), cwd=ROOT, timeout=120)
-        assert r.returncode == 0, r.stderr
-        assert json.loads(out.read_text())["metrics"]["judged"] == 1
-        assert re.search(r"model judge qwen2\.5-coder-1\.5b-instruct: asked about 1 claims", r.stdout)
+    assert fixtures == sorted(FIXTURE.parent.glob("*.json"))  # every fixture is recorded
+    out = tmp_path / "all.json"
+    r = run_cli("eval", "--verify", "--fixtures", str(FIXTURE.parent), "--model", "qwen2.5-coder-1.5b-instruct",
+                "--json", str(out), cwd=ROOT, timeout=120)
+    assert r.returncode == 0, r.stderr
+    report = json.loads(out.read_text())
+    judged = [o["fixture"] for o in report["outcomes"] if o["judged"]]
+    assert sorted(judged) == [p.stem for p in fixtures]  # one judged claim in each fixture
+    assert report["metrics"]["judged"] == len(fixtures)
+    assert re.search(rf"model judge qwen2\.5-coder-1\.5b-instruct: asked about {len(fixtures)} claims", r.stdout)

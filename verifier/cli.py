@@ -10,6 +10,9 @@ import sys
 
 import typer
 
+from verifier.commands import bench, check, eval as eval_cmd, logs, recordings, render, review, validate
+from verifier.commands import verify as verify_cmd
+
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE, what a shell shows for `yes | head -1`
 HELP_WIDTH = 120  # --help through a pipe or in CI: not squeezed into 80 columns
 
@@ -30,7 +33,8 @@ def _widen_help() -> None:
     """typer's rich help takes its width from TERMINAL_WIDTH when it is
     imported (only to draw help or an error: importing it here would cost
     every command about 0.1 s), so say it through the environment; a
-    terminal keeps its own width."""
+    terminal keeps its own width. Called by `main` only: importing this module
+    (the API, a test) leaves the process environment as it was."""
     width = _help_width()
     if width is None:
         return
@@ -39,11 +43,6 @@ def _widen_help() -> None:
     else:
         os.environ.setdefault("TERMINAL_WIDTH", str(width))
 
-
-_widen_help()
-
-from verifier.commands import bench, check, eval as eval_cmd, logs, recordings, render, review, validate  # noqa: E402
-from verifier.commands import verify as verify_cmd  # noqa: E402
 
 app = typer.Typer(
     name="verifier",
@@ -92,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     from verifier.errors import EXIT_INTERRUPTED, VerifierError
     from verifier.sanitize import one_line  # messages carry file names and servers' words: one safe line
 
+    _widen_help()
     try:
         # standalone_mode=False: click returns a typer.Exit's code instead of raising it
         rc = app(args=argv, prog_name="verifier", standalone_mode=False)

@@ -43,8 +43,11 @@ def connect(scheduler: str | None, workers: int | None):
     """A distributed Client (and the LocalCluster it owns, or None)."""
     distributed = import_distributed()
     if workers is not None:
+        # the command reports every article's failure itself; distributed's own ERROR lines are
+        # tracebacks (a worker's heartbeat racing the scheduler's shutdown after a full disk, seen
+        # under load), so only CRITICAL ones reach the user's terminal
         cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                           dashboard_address=":0", silence_logs=logging.ERROR)
+                                           dashboard_address=":0", silence_logs=logging.CRITICAL)
         return distributed.Client(cluster), cluster
     try:
         client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
