@@ -551,3 +551,19 @@ def test_what_only_frames_a_trailing_report_goes_with_it(text, label):
 ])
 def test_a_but_clause_after_a_verbless_cue_keeps_its_subject(text, span, label):
     assert verdict(text, span).label == label
+
+
+# the tail after a trailing cue is the circumstance of the report: a cue word after a determiner
+# there is a noun ("on the show", "in a post"), and a participle right after the verb ends the tail
+# ("said answering a question"); either way the quotation is the speaker's and the tail no content
+@pytest.mark.parametrize("text, span, speaker", [
+    ("“The ferry will run again by June,” Ms. Aldana said on the show.", "Ms. Aldana said on the show", "Aldana"),
+    ("“Our members voted to stay out,” the union leader wrote in a post on Sunday evening.",
+     "the union leader wrote in a post on Sunday evening", "the union leader"),
+    ("“Nobody told us the plant would close,” Mr. Reyes said answering a question from the floor.",
+     "Mr. Reyes said answering a question from the floor", "Reyes"),
+])
+def test_the_tail_of_a_trailing_cue_is_its_circumstance(text, span, speaker):
+    tail = verdict(text, span)
+    quote = verdict(text, text[1:text.index("”") - 1])
+    assert (tail.label, quote.label, quote.speaker) == ("asserted", "attributed", speaker)

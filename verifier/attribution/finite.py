@@ -308,9 +308,12 @@ class FiniteRules(InvertedRules):
                 if t.low in AUXILIARIES and t.low not in ("also", "again", "later", "earlier", "then", "first", "last",
                                                           "now", "recently", "previously", "repeatedly", "publicly",
                                                           "privately", "still", "just", "even", "once") \
-                        or t.low in BE_FORMS or t.low == "that" or cue_verb(t.low) is not None and t.low != "tweet":
-                    if quoted and t.low.endswith("ing") and cue_verb(t.low) is not None and n_words > 1:
-                        break  # '“...,” she said at a news conference announcing that ...': the tail ends
+                        or t.low in BE_FORMS or t.low == "that" or cue_verb(t.low) is not None and t.low != "tweet" \
+                        and self.toks[m - 1].low not in DETERMINERS:  # 'said on the show': a noun
+                    if quoted and t.low.endswith("ing") and cue_verb(t.low) is not None:
+                        # '“...,” she said at a news conference announcing that ...', '“...,” he said
+                        # answering a question': the tail ends before the participle
+                        break
                     return None
             m += 1
         if n_words > 16:
