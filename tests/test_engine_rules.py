@@ -567,3 +567,24 @@ def test_the_tail_of_a_trailing_cue_is_its_circumstance(text, span, speaker):
     tail = verdict(text, span)
     quote = verdict(text, text[1:text.index("”") - 1])
     assert (tail.label, quote.label, quote.speaker) == ("asserted", "attributed", speaker)
+
+
+# a prepositional phrase between a reporting verb and 'that' is the report's circumstance: the
+# content is the that-clause; a 'that' the phrase ends on with no clause after it is a pronoun
+@pytest.mark.parametrize("text, phrase, clause", [
+    ("Most drivers have heard by now that the toll will double in spring.", "by now",
+     "the toll will double in spring"),
+    ("The ministry confirmed by email to local papers that the border post would close.",
+     "by email to local papers", "the border post would close"),
+    ("The union claimed over the phone from its office in town that the strike was over.",
+     "over the phone from its office in town", "the strike was over"),
+    ("Officials explained without giving any figures that the budget had grown.", "without giving any figures",
+     "the budget had grown"),
+])
+def test_a_phrase_before_that_is_the_circumstance_of_the_report(text, phrase, clause):
+    assert (verdict(text, phrase).label, verdict(text, clause).label) == ("asserted", "attributed")
+
+
+def test_a_that_closing_the_phrase_with_no_clause_after_it_is_a_pronoun():
+    text = "The mayor was hoping for far more than that and will now have to wait for the next budget."
+    assert verdict(text, "for far more than that").label == "attributed"

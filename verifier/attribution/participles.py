@@ -70,6 +70,9 @@ class ParticipleRules:
                     and self.toks[j].low in ADVERBIAL_START and self.toks[j].low != "to":
                 return "adverbial", m  # "said at a news conference announcing that ...": a participle of its own
             m += 1
+        if m + 1 < b and self.toks[m].low == "that" and self._opens_that_clause(m + 1) and m > j \
+                and self.toks[j].low in PREPOSITIONS and not self._has_finite_verb(j, m):
+            return "that", m  # "said following a vote in 2001 that ...": a prepositional phrase, then the clause
         if m < b and self.toks[m].low in ("that", "how", "why", "whether") and all(
                 self.toks[x].low in _TIME_WORDS or self.toks[x].cap or (lemma in ADDRESSEE_VERBS)
                 or self.toks[x].low in ("reporters", "him", "her", "them", "us", "me", "supporters", "voters",
@@ -78,6 +81,12 @@ class ParticipleRules:
                 for x in range(j, m)):
             return "that", m
         return None
+
+    def _opens_that_clause(self, i: int) -> bool:
+        """Can toks[i], after 'that', open the clause 'that' introduces: a word that is
+        no coordinator and no verb ('than that and will ...', 'than that is ...': a pronoun)?"""
+        t = self.toks[i]
+        return t.word and t.low not in ("and", "or", "but", "nor") and not _finite(t)
 
     def _post_pronoun_clause(self, j: int, b: int, lemma: str) -> tuple[str, int] | None:
         """A clause opening with a pronoun past an addressee or an adverbial
