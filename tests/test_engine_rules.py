@@ -588,3 +588,71 @@ def test_a_phrase_before_that_is_the_circumstance_of_the_report(text, phrase, cl
 def test_a_that_closing_the_phrase_with_no_clause_after_it_is_a_pronoun():
     text = "The mayor was hoping for far more than that and will now have to wait for the next budget."
     assert verdict(text, "for far more than that").label == "attributed"
+
+
+# a subject read back to an opening adverbial with no comma after it starts at its own noun
+# phrase: a time adverb is no part of it, and an article after a time noun, or after the noun of
+# an opening preposition, subordinator or participle, opens the subject
+@pytest.mark.parametrize("text, speaker", [
+    ("After the vote the mayor said the pool would close in June.", "the mayor"),
+    ("Last week the council said the bridge was safe.", "the council"),
+    ("Today the minister told reporters that the port would reopen.", "the minister"),
+    ("At the evening briefing the spokeswoman said no arrests had been made.", "the spokeswoman"),
+    ("Citing the audit the regulator argued that the fees were unlawful.", "the regulator"),
+])
+def test_an_opening_adverbial_is_no_part_of_the_subject(text, speaker):
+    v = verdict(text, text[:-1])
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("All the members said the pool would close.", "All the members"),
+    ("At least a dozen members of the board said the pool would close.", "At least a dozen members of the board"),
+    ("Sources close to the mayor said the pool would close.", "Sources close to the mayor"),
+])
+def test_a_quantifier_or_a_preposition_before_an_article_keeps_the_subject_whole(text, speaker):
+    assert verdict(text, text[:-1]).speaker == speaker
+
+
+# a verb after a comma and 'then'/'later' shares the subject of the clause before it, as after
+# 'and'/'but'; after an opening 'if'/'when' clause, 'then' answers the condition (no sharing)
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("Mr. Ortiz paused for a long moment, then said the tunnel would never be finished.",
+     "the tunnel would never be finished", "Ortiz"),
+    ("The coach shook hands with the referee, later telling reporters that the goal was offside.",
+     "that the goal was offside", "The coach"),
+    ("Nora Blake quietly thanked the volunteers, then argued that the count had been fair.",
+     "that the count had been fair", "Nora Blake"),
+])
+def test_a_verb_in_sequence_shares_the_subject(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "If the council can find the money, then tell us why the pool is still closed.",
+    "When the count ended, then ask who won the most seats.",
+    "Once the mayor had spoken, then explain what the budget means for the schools.",
+])
+def test_then_after_a_condition_shares_no_subject(text):
+    assert verdict(text, text[:-1]).speaker is None
+
+
+# a simple past that differs from its base (lemminflect's dictionary: 'shook', 'drew', 'rose')
+# is a finite verb, so the subject before it ends there
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("The coach shook hands with the referee, telling reporters that the goal was offside.",
+     "that the goal was offside", "The coach"),
+    ("The senator drew loud applause, adding that the mine would stay open.", "that the mine would stay open",
+     "The senator"),
+    ("The treasurer rose to speak, insisting that the accounts were in order.", "that the accounts were in order",
+     "The treasurer"),
+])
+def test_a_strong_past_ends_the_subject(text, clause, speaker):
+    assert verdict(text, clause).speaker == speaker
+
+
+def test_a_past_form_is_known_only_from_the_dictionary():
+    from verifier.attribution.lexicon import strong_past
+    assert [strong_past(w) for w in ("shook", "drew", "won", "cut", "walked", "president", "zorbed")] == [
+        True, True, True, False, False, False, False]

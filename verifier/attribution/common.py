@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 
 from verifier.attribution import lexicon as _lex
-from verifier.attribution.lexicon import BE_FORMS, DETERMINERS, PREPOSITIONS
+from verifier.attribution.lexicon import BE_FORMS, DETERMINERS, PREPOSITIONS, strong_past
 
 _TOKEN = re.compile(r"\w+(?:[\-.&]\w+)*(?:[’']\w+)?|''|``|--|[^\w\s]")
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+")
@@ -117,7 +117,7 @@ def _finite(t: Tok) -> bool:
         return False
     return (t.low in BE_FORMS and t.low not in ("be", "been", "being") or t.low in _MODALS and t.low != "to"
             or t.low in ("has", "have", "had", "does", "did", "do") or t.low.endswith(("n't", "n’t"))
-            or t.low.endswith("ed") or t.low in _IRREGULAR_PAST or t.low in _COMMON_PAST)
+            or t.low.endswith("ed") or t.low in _IRREGULAR_PAST or t.low in _COMMON_PAST or strong_past(t.low))
 
 
 def _base(low: str) -> str:

@@ -84,6 +84,20 @@ def verb_forms(lemma: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f.lower() + tail for f in forms))
 
 
+@lru_cache(maxsize=1 << 16)
+def strong_past(low: str) -> bool:
+    """A simple past that is no form of '-ed' and differs from its base ('shook',
+    'rose', 'won', 'spent'), per lemminflect's dictionary: an unknown word is none."""
+    if low.endswith("ed") or not low.isalpha():
+        return False
+    import lemminflect
+
+    for lemma in lemminflect.getAllLemmas(low, upos="VERB").get("VERB", ()):
+        if lemma != low and low in lemminflect.getAllInflections(lemma, upos="VERB").get("VBD", ()):
+            return True
+    return False
+
+
 def forms_of(lemmas) -> dict[str, str]:
     """form -> lemma over single-word lemmas; the first lemma listed for a form wins."""
     lemmas = [lemma for lemma in lemmas if "_" not in lemma]

@@ -3,8 +3,11 @@ parenthesis, an appositive or dashes, back to the start of its clause."""
 
 from __future__ import annotations
 
-from verifier.attribution.lexicon import AUXILIARIES, BE_FORMS, PERSON_NOUNS, ROLE_NOUNS, cue_verb
-from verifier.attribution.common import Tok, _DASHES, _FUNCTION, _IRREGULAR_PAST, _MODALS, _PAREN_ADVERBS, _QUOTES, _adverb, _is_poss
+from verifier.attribution.lexicon import AUXILIARIES, BE_FORMS, DETERMINERS, PERSON_NOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb
+from verifier.attribution.common import Tok, _CALENDAR, _DASHES, _FUNCTION, _INTRO_WORDS, _IRREGULAR_PAST, _QUANTITY_WORDS, _TIME_NOUNS, _MODALS, _PAREN_ADVERBS, _QUOTES, _adverb, _is_poss
+
+
+_SUBORDINATORS = frozenset({"after", "before", "since", "until", "when", "while", "once", "as"})
 
 
 class VerbSubjectRules:
@@ -38,7 +41,33 @@ class VerbSubjectRules:
         head_start = self._head_of_relative(m, j, a)
         if head_start is not None:
             return head_start, end, aux_start
-        return m + 1, end, aux_start
+        return self._past_opening_adverbial(m + 1, end), end, aux_start
+
+    def _past_opening_adverbial(self, s: int, e: int) -> int:
+        """A subject read back to an opening adverbial with no comma after it ('After
+        the vote the mayor said', 'Last week the council said', 'Today Reed said')
+        starts at its own noun phrase: an opening time adverb is no part of it, and an
+        article after a time noun, or after the noun of a preposition or subordinator
+        that opens the clause, opens the subject."""
+        start = s
+        if e - s > 1 and self.toks[s].low in _INTRO_WORDS and self.toks[s].low not in _SUBORDINATORS \
+                and self.toks[s].low not in ("this", "last", "and", "but", "yet", "if", "although", "asked") \
+                and self.toks[s + 1].word:
+            start = s + 1
+        opener = self.toks[start] if self.toks[start].low in PREPOSITIONS or self.toks[start].low.endswith("ing") \
+            else self.toks[s - 1] if s > 0 else None  # "Citing the report the mayor said"
+        after_opener = opener is not None and (opener.low in PREPOSITIONS or opener.low in _SUBORDINATORS
+                                               or opener.low.endswith("ing") and opener.low != "according")
+        for x in range(start + 1, e):
+            p = self.toks[x - 1]
+            if self.toks[x].low in ("the", "a", "an") and p.word and not p.cap and p.low not in _FUNCTION \
+                    and p.low not in _QUANTITY_WORDS and p.low != "least" and (
+                    p.low in _CALENDAR or p.low in _TIME_NOUNS or p.low in ("day", "night", "morning", "evening")
+                    or after_opener and not _is_poss(p.text) and (
+                        not p.low.endswith(("ing", "ed")) or any(y.low in DETERMINERS for y in self.toks[start:x - 1]))):
+                start = x
+                break
+        return start
 
     def _subject_before_parenthesis(self, j: int, a: int) -> tuple[int | None, int]:
         """"Sen. Bernie Sanders (I-Vt.) said": toks[j] is ')'; the start of the subject
