@@ -656,3 +656,4 @@ def test_a_past_form_is_known_only_from_the_dictionary():
     from verifier.attribution.lexicon import strong_past
     assert [strong_past(w) for w in ("shook", "drew", "won", "cut", "walked", "president", "zorbed")] == [
         True, True, True, False, False, False, False]
+

@@ -36,7 +36,7 @@ from __future__ import annotations
 import bisect
 
 from verifier.attribution.common import Frame, _IRREGULAR_PAST, _MODALS, _QUOTES, _extent, _merge
-from verifier.attribution.lexicon import BE_FORMS, CLAUSE_BREAKS, PREPOSITIONS
+from verifier.attribution.lexicon import BE_FORMS, CLAUSE_BREAKS, PREPOSITIONS, strong_past
 
 # frames whose cue is no verb ("according to", "reportedly", "in her view"): a "but" clause after
 # their content coordinates with the content's own verb
@@ -175,7 +175,7 @@ class ArbiterRules:
         if ka >= kb or self.toks[ka].low != "that":
             return False
         return not any(t.low in BE_FORMS or t.low in _MODALS and t.low != "to" or t.low in ("has", "have", "had")
-                       or t.word and not t.cap and (t.low.endswith("ed") or t.low in _IRREGULAR_PAST)
+                       or t.word and not t.cap and (t.low.endswith("ed") or t.low in _IRREGULAR_PAST or strong_past(t.low))
                        for t in self.toks[ka + 1:kb])
 
     def _breaks_clause(self, a: int, b: int) -> bool:

@@ -3,7 +3,7 @@ state-of-mind adjectives ("worried that") and nouns heading a content clause."""
 
 from __future__ import annotations
 
-from verifier.attribution.lexicon import ADJ_TO, BE_FORMS, DETERMINERS, PERSON_PRONOUNS, PREPOSITIONS, cue_verb
+from verifier.attribution.lexicon import ADJ_TO, BE_FORMS, DETERMINERS, PERSON_PRONOUNS, PREPOSITIONS, cue_verb, strong_past
 from verifier.attribution.common import Frame, _CALENDAR, _CONTINUE_WORDS, _COORDINATORS, _FUNCTION, _INTRO_WORDS, _IRREGULAR_PAST, _MODALS, _OPEN_Q, _QUOTES, _STRAIGHT_Q, _SUBORDINATORS, _TIME_NOUNS, _adverb, _base, _finite, _is_poss
 
 
@@ -48,7 +48,7 @@ class CueRules:
             return False
         left = [t for t in self.toks[a:k] if t.word]
         verb_left = any(t.low in BE_FORMS or t.low in _CONTINUE_WORDS or t.low in _MODALS and t.low != "to"
-                        or (t.low.endswith("ed") and not t.cap) or t.low in _IRREGULAR_PAST for t in left)
+                        or (t.low.endswith("ed") and not t.cap) or t.low in _IRREGULAR_PAST or strong_past(t.low) for t in left)
         if not verb_left:
             return True  # the main clause is after the source
         return n.low in BE_FORMS or n.low in _CONTINUE_WORDS or n.low.endswith("ing") and n.low not in (

@@ -3,7 +3,7 @@ parenthesis, an appositive or dashes, back to the start of its clause."""
 
 from __future__ import annotations
 
-from verifier.attribution.lexicon import AUXILIARIES, BE_FORMS, DETERMINERS, PERSON_NOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb
+from verifier.attribution.lexicon import AUXILIARIES, BE_FORMS, DETERMINERS, PERSON_NOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb, strong_past
 from verifier.attribution.common import Tok, _CALENDAR, _DASHES, _FUNCTION, _INTRO_WORDS, _IRREGULAR_PAST, _QUANTITY_WORDS, _TIME_NOUNS, _MODALS, _PAREN_ADVERBS, _QUOTES, _adverb, _is_poss
 
 
@@ -214,7 +214,7 @@ class VerbSubjectRules:
                 and self.toks[m - 1].word and not self.toks[m - 1].cap and self.toks[m - 1].low not in _FUNCTION:
             nxt = self.toks[m + 1]
             if nxt.low in BE_FORMS or nxt.low in ("has", "have", "had") or nxt.low.endswith("ed") \
-                    or nxt.low in _IRREGULAR_PAST:
+                    or nxt.low in _IRREGULAR_PAST or strong_past(nxt.low):
                 head_start, _, _ = self._subject_span(m, a)
                 if head_start < m:
                     return head_start
