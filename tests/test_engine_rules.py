@@ -657,3 +657,22 @@ def test_a_past_form_is_known_only_from_the_dictionary():
     assert [strong_past(w) for w in ("shook", "drew", "won", "cut", "walked", "president", "zorbed")] == [
         True, True, True, False, False, False, False]
 
+
+
+# the subject of a sentence opening with a coordinator starts after it, and after an opening
+# phrase the coordinator leads into ('But in May, ...', 'And tonight, ...'); an opening time
+# adverb's first comma closes the clause when a finite verb comes before it
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("But the minister spoke on Friday, saying the port would reopen.", "the port would reopen", "the minister"),
+    ("And the union walked out, arguing that the pay offer was an insult.", "that the pay offer was an insult",
+     "the union"),
+    ("Yet the mayor stayed calm, insisting that the pool would open in June.", "that the pool would open in June",
+     "the mayor"),
+    ("Then the coach left the pitch, telling reporters that the goal was offside.", "that the goal was offside",
+     "the coach"),
+    ("But in May, the council voted again, arguing that the fees were too low.", "that the fees were too low",
+     "the council"),
+])
+def test_an_opening_coordinator_or_adverb_is_no_part_of_the_subject(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)

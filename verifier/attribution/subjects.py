@@ -4,7 +4,7 @@ which subjects a verb class accepts as a source."""
 from __future__ import annotations
 
 from verifier.attribution.lexicon import AUXILIARIES, BE_FORMS, CORE_SPEECH, DETERMINERS, DOCUMENT_NOUNS, ORG_NOUNS, PASSIVE_CUES, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, WEAK_OBJECT, cue_verb
-from verifier.attribution.common import Frame, Tok, _CALENDAR, _CONTINUE_WORDS, _FUNCTION, _INTRO_WORDS, _MODALS, _PARTITIVES, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _adverb, _base, _finite, _people, _strip_poss
+from verifier.attribution.common import Frame, Tok, _CALENDAR, _CONTINUE_WORDS, _COORDINATORS, _FUNCTION, _INTRO_WORDS, _MODALS, _PARTITIVES, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _adverb, _base, _finite, _people, _strip_poss
 
 
 class SubjectRules:
@@ -15,13 +15,22 @@ class SubjectRules:
         first comma or verb ('Trump visited Ohio, saying ...' -> Trump)."""
         j = a
         first = next((t for t in self.toks[a:k] if t.word), None)
-        if first is not None and (first.low in PREPOSITIONS or first.low in _INTRO_WORDS or first.low in _CALENDAR
+        coordinated = first is not None and first.low in _COORDINATORS
+        if coordinated:
+            j = self.toks.index(first, a, k) + 1  # "But the minister spoke on Friday, saying ..."
+            first = next((t for t in self.toks[j:k] if t.word), None)
+        if first is not None and (coordinated or first.low in PREPOSITIONS or first.low in _INTRO_WORDS
+                                  or first.low in _CALENDAR
                                   or first.low.endswith(("ed", "ing")) and first.low not in BE_FORMS
                                   or self.toks[self.toks.index(first, a, k) + 1].low == "by"):
             # also an opening participle: "Chastened by the analyses, Trump revised ..., promising ..."
-            comma = next((x for x in range(a, k) if self.toks[x].text == ","), None)
-            if comma is not None:
-                j = comma + 1  # "In 1986, the Supreme Court blocked ..., citing ..."
+            f = self.toks.index(first, a, k)
+            comma = next((x for x in range(f, k) if self.toks[x].text == ","), None)
+            guarded = coordinated or first.low in ("today", "now", "then", "later", "also", "instead", "earlier")
+            if comma is not None and not (guarded and any(_finite(t) for t in self.toks[f:comma])):
+                # "In 1986, the Supreme Court blocked ..., citing ...", "But tonight, I would like to ...";
+                # but "Today the minister spoke, saying ...": that comma closes the clause
+                j = comma + 1
         while j < k and (not self.toks[j].word or self.toks[j].low in _FUNCTION and self.toks[j].low not in
                          PERSON_PRONOUNS and self.toks[j].low not in ("the", "a", "an")):
             j += 1
