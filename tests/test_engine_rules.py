@@ -646,7 +646,8 @@ def test_then_after_a_condition_shares_no_subject(text):
     ("The senator drew loud applause, adding that the mine would stay open.", "that the mine would stay open",
      "The senator"),
     ("The treasurer rose to speak, insisting that the accounts were in order.", "that the accounts were in order",
-     "The treasurer"),
+     "The treasurer"),    ("Last year the town got a new crane, the mayor said.", "the town got a new crane", "the mayor"),
+    ("Last year the town spent more on roads, the mayor said.", "the town spent more on roads", "the mayor"),
 ])
 def test_a_strong_past_ends_the_subject(text, clause, speaker):
     assert verdict(text, clause).speaker == speaker

@@ -50,12 +50,7 @@ CASES = [
     ('auxiliaries', 'still', 'The mayor still believes the port will close in May.', 'the port will close in May', 'attributed', 'The mayor', None),
     # common_past
     ('common_past', 'cut', 'Last year the town cut the fees, the mayor said.', 'the town cut the fees', 'attributed', 'the mayor', 'said'),
-    ('common_past', 'got', 'Last year the town got a new crane, the mayor said.', 'the town got a new crane', 'attributed', 'the mayor', 'said'),
-    ('common_past', 'grew', 'Last year the town grew fast, the mayor said.', 'the town grew fast', 'attributed', 'the mayor', 'said'),
-    ('common_past', 'made', 'Last year the town made a profit, the mayor said.', 'the town made a profit', 'attributed', 'the mayor', 'said'),
     ('common_past', 'set', 'Last year the town set new fees, the mayor said.', 'the town set new fees', 'attributed', 'the mayor', 'said'),
-    ('common_past', 'spent', 'Last year the town spent more, the mayor said.', 'the town spent more', 'attributed', 'the mayor', 'said'),
-    ('common_past', 'won', 'Last year the team won the cup, the mayor said.', 'the team won the cup', 'attributed', 'the mayor', 'said'),
     # continue_words
     ('continue_words', 'can', 'Can voters believe the port will close in May?', 'Can voters believe the port will close in May', 'asserted', None, None),
     ('continue_words', 'did', 'Did voters believe the port would close in May?', 'Did voters believe the port would close in May', 'asserted', None, None),
