@@ -428,6 +428,27 @@ def test_a_description_set_off_after_a_source_name_is_an_asserted_claim_of_its_o
     assert content and not any(tag in c.evidence.text for c in content)
 
 
+@pytest.mark.parametrize("text, tag, claim", [
+    ("Rents rose 3 percent in May, according to a survey published by Harbour Lettings, the city’s biggest agent.",
+     "the city’s biggest agent", "Harbour Lettings is the city’s biggest agent."),
+    ("The ferry will run twice a day, said Joan Abara, a spokeswoman for the port.",
+     "a spokeswoman for the port", "Joan Abara is a spokeswoman for the port."),
+    ("Attendance fell by a third, according to figures from Northfield Council, which runs the library.",
+     None, None),
+    ("Three schools will merge next year, according to Ravi Menon, the district’s schools chief, who spoke on Monday.",
+     "the district’s schools chief", "Ravi Menon is the district’s schools chief."),
+])
+def test_a_description_set_off_after_a_source_that_ends_its_sentence_is_an_asserted_claim(text, tag, claim):
+    # the same name tag as above when the source is not followed by its cue: it stands after the
+    # whole frame ('according to ... Harbour Lettings, [the city's biggest agent]')
+    report = Verifier(extractor="rules").check(text)
+    if tag is None:  # a relative clause is a claim of its own, not a name tag
+        assert not any(c.text.startswith("Northfield Council is") for c in report.claims)
+        return
+    tags = [c for c in report.claims if c.evidence.text == tag]
+    assert tags and tags[0].text == claim and tags[0].label == "asserted"
+
+
 @pytest.mark.parametrize("text, name", [
     ("The group’s spokeswoman, Karen Doyle, said most families had missed appointments.", "Karen Doyle"),
     ("Its chief executive, Priya Natarajan, said the fleet would stay off the road.", "Priya Natarajan"),

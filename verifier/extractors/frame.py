@@ -113,13 +113,39 @@ def name_tag(text: str, a: int, b: int, ws: list[str], here: list[Frame]) -> Pie
         return None
     for f in here:
         head = source_head(text, f)
-        if f.source is None or head is None or head == f.source:
+        if f.source is None or head is None:
             continue
-        if head[1] <= a and b <= f.source[1] and not text[head[1]:a].strip(PUNCT):
+        if head != f.source and head[1] <= a and b <= f.source[1] and not text[head[1]:a].strip(PUNCT):
             if not is_name(text[head[0]:head[1]]) or is_name(text[a:b]):
                 return None
             return Piece(head[0] if ws[0][0].isdigit() else a, b, None, "name tag", about=head)
-    return None
+        name = _trailing_name(text, f.source)
+        if name is not None and f.source[1] <= a and not text[f.source[1]:a].strip(PUNCT) and _is_description(ws) \
+                and not is_name(text[a:b]):
+            return Piece(a, b, None, "name tag", about=name)  # "according to ... Brightwater Building
+    return None                                                # Society, [the country's largest lender]"
+
+
+def _trailing_name(text: str, source: tuple[int, int]) -> tuple[int, int] | None:
+    """The proper name a source ends with ('an index published by [Brightwater Building
+    Society]', '[Maria Chen]'), or None ('a spokeswoman', 'the agency')."""
+    a, b = source
+    ms = list(re.finditer(r"[\w’'.-]+", text[a:b]))
+    k = len(ms)
+    while k > 0 and (ms[k - 1].group()[0].isupper() or k < len(ms) and ms[k - 1].group() in W["name_joiners"]):
+        k -= 1
+    while k < len(ms) and not ms[k].group()[0].isupper():
+        k += 1  # a joiner cannot open the name
+    if k == len(ms) or not is_name(text[a + ms[k].start():b]):
+        return None
+    return a + ms[k].start(), a + ms[-1].end()
+
+
+def _is_description(ws: list[str]) -> bool:
+    """A description opens with an article or a possessive ('the country's largest lender', 'a
+    lawyer for the family'); a time, place or manner phrase ('on Tuesday', 'in a report') does not."""
+    first = ws[0].lower()
+    return first in ("a", "an", "the") or first.endswith(("’s", "'s"))
 
 
 def speech_event(text: str, a: int, b: int, ws: list[str], here: list[Frame]) -> Piece | None:
