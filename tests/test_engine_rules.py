@@ -677,3 +677,65 @@ def test_a_past_form_is_known_only_from_the_dictionary():
 def test_an_opening_coordinator_or_adverb_is_no_part_of_the_subject(text, clause, speaker):
     v = verdict(text, clause)
     assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a document noun parted from its participle by a short time or place phrase ('a letter to
+# members saying', 'tweets early Friday saying') is still the document the participle reports
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("The union sent a letter to members on Monday saying the strike would go ahead.", "the strike would go ahead",
+     "The union"),
+    ("Officials posted a series of tweets early Friday saying the road was closed.", "the road was closed", "Officials"),
+    ("The council issued a statement late Tuesday saying the bridge was safe.", "the bridge was safe", "The council"),
+    ("The ministry released figures this week showing that exports fell.", "that exports fell", "The ministry"),
+])
+def test_a_short_phrase_may_part_a_document_from_its_participle(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# ... but not a verb phrase or a bare preposition: those are the reporter's own words
+@pytest.mark.parametrize("text, clause", [
+    ("His job offers her a platform to continue speaking out about schools, and she remains popular in the county.",
+     "and she remains popular in the county"),
+    ("The charity offers families a place to keep talking about their grief, and it has grown fast.",
+     "and it has grown fast"),
+    ("The mayor answered the letter by praising the volunteers, and the crowd cheered loudly.",
+     "and the crowd cheered loudly"),
+])
+def test_a_verb_between_a_document_and_a_participle_parts_them(text, clause):
+    assert verdict(text, clause).label == "asserted"
+
+
+# whose document it is: the subject of a verb of making it public ('sent', 'wrote', 'put out'),
+# not of a verb of getting it ('received', 'found')
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("His campaign sent out a text message to supporters saying: “We won the state.”", "We won the state.",
+     "His campaign"),
+    ("Back in May, the senator wrote a letter to the board asking that the fees be cut.", "that the fees be cut",
+     "the senator"),
+    ("His office put out a statement saying the port could not take more ships.", "the port could not take more ships",
+     "His office"),
+])
+def test_a_document_is_its_issuers(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+def test_a_received_document_is_not_the_receivers():
+    v = verdict("The mayor received a letter saying the bridge was unsafe.", "the bridge was unsafe")
+    assert v.label == "attributed" and v.speaker != "The mayor"
+
+
+# a possessive names the document's owner: the subject of the verb before it, else a person
+# named earlier in the sentence, else the pronoun's referent
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("The coach defended his remarks criticising the referee.", "the referee", "The coach"),
+    ("As the chief executive, Jeff Weiner, put it in his memo to staff explaining the deal, the firm would grow.",
+     "the deal", "Jeff Weiner"),
+    ("When Mrs. Ortiz tried to defend her remarks calling the plan reckless, the mayor left the room.",
+     "the plan reckless", "Ortiz"),
+    ("Maria Lopez met the mayor. Her letter to residents urging calm was read aloud.", "calm", "Maria Lopez"),
+])
+def test_a_possessive_names_the_documents_owner(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)

@@ -7,7 +7,8 @@ parsing.py is the parser interface (tokens and, from a tagging backend,
 parts of speech; the heuristic default gives tokens only). engine.py holds
 the Checker (the Analysis of one document and the verdicts); each kind of rule is a module of its own, mixed into it: names, quotes,
 sentence (one sentence's frames and their bounds), cues (according to,
-hedges, adjectives, nouns), verbs, finite, participles, subjects, speakers.
+hedges, adjectives, nouns), verbs, finite, participles, documents (a document's
+participle and its issuer), subjects, speakers.
 The word lists are data: data/lexicon.toml, loaded by lexicon.py.
 """
 

@@ -22,7 +22,7 @@ How it is built:
 - the frame rules, each with an id, a statement of English and an example
   (rules.py): cue rules per token, sentence rules, then document rules over
   quotations; the reporting-verb rules live in verbs.py, finite.py,
-  participles.py and subjects.py, the others in cues.py, sentence.py and
+  participles.py, documents.py and subjects.py, the others in cues.py, sentence.py and
   quotes.py;
 - speakers (speakers.py): a source phrase to a name at its fullest, a
   pronoun or definite description to the last named source of the right
@@ -52,12 +52,14 @@ from verifier.attribution.viewpoint import ViewpointRules
 from verifier.attribution.verbs import VerbRules
 from verifier.attribution.finite import FiniteRules
 from verifier.attribution.participles import ParticipleRules
+from verifier.attribution.documents import DocumentRules
 from verifier.attribution.subjects import SubjectRules
 from verifier.attribution.speakers import SpeakerRules, SpeakersSoFar
 from verifier.attribution.arbiter import ArbiterRules
 
 
-class Checker(NameRules, QuoteRules, SentenceRules, CueRules, ViewpointRules, VerbRules, FiniteRules, ParticipleRules, SubjectRules, SpeakerRules,
+class Checker(NameRules, QuoteRules, SentenceRules, CueRules, ViewpointRules, VerbRules, FiniteRules, ParticipleRules, DocumentRules,
+              SubjectRules, SpeakerRules,
               ArbiterRules):
     """Labels spans of one document; reuse it for many spans of that text."""
 

@@ -98,6 +98,15 @@ def strong_past(low: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
+def can_be_noun(low: str) -> bool:
+    """A word lemminflect's dictionary knows as a noun form ('members', 'board', 'press');
+    a word it knows only as another part of speech ('continue', 'quickly') or not at all is none."""
+    import lemminflect
+
+    return bool(lemminflect.getAllLemmas(low, upos="NOUN"))
+
+
 def forms_of(lemmas) -> dict[str, str]:
     """form -> lemma over single-word lemmas; the first lemma listed for a form wins."""
     lemmas = [lemma for lemma in lemmas if "_" not in lemma]
@@ -115,6 +124,9 @@ def install(checked: dict[str, object]) -> None:
     a forked process before the rule modules are imported again."""
     g = globals()
     g.update({k.upper(): v for k, v in checked.items() if k in _WORD_LISTS})
+    # lemmas -> every form; a phrasal lemma ('put_out') as its forms with the particle ('put out')
+    g["ISSUING_VERBS"] = frozenset(forms_of(sorted(checked["issuing_verbs"]))).union(
+        *(verb_forms(lemma) for lemma in checked["issuing_verbs"] if "_" in lemma))
     g["PHRASAL_CUES"] = checked["phrasal_cues"]
     g["PHRASAL_FORMS"] = forms_of(checked["phrasal_cues"])
     # verb cue form -> (lemma, class); speech first, then object, evidence, thought

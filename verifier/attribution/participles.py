@@ -3,8 +3,8 @@ the participle and infinitive frames: "..., announcing that ...", "declined to s
 
 from __future__ import annotations
 
-from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_CLAUSE, NEEDS_TO, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PREPOSITIONS, WEAK_OBJECT, WH_WORDS, cue_verb
-from verifier.attribution.common import Frame, Tok, _AUDIENCE, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _ISSUING_VERBS, _MODALS, _OPEN_Q, _QUOTES, _RELATIVES, _STRAIGHT_Q, _TIME_NOUNS, _TIME_WORDS, _adverb, _base, _finite, _strip_poss
+from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, NEEDS_CLAUSE, NEEDS_TO, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PREPOSITIONS, WH_WORDS, cue_verb
+from verifier.attribution.common import Frame, _AUDIENCE, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _MODALS, _OPEN_Q, _QUOTES, _RELATIVES, _STRAIGHT_Q, _TIME_NOUNS, _TIME_WORDS, _adverb, _base, _finite, _strip_poss
 
 
 _ADDRESSEE_DETS = ("the", "a", "an", "his", "her", "their", "our", "my", "your")
@@ -305,37 +305,6 @@ class ParticipleRules:
         reasons = (f"reporting verb '{t.text}' (participle or infinitive); the content follows",) + ((how,) if how else ())
         return Frame(kind="verb", rule="participle", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
                      reasons=reasons, right=self.toks[ck].start, left_edge=t.start, right_edge=t.end)
-
-    def _reduced_relative(self, j: int, a: int, t: Tok, lemma: str, cls: str, post_kind: str,
-                          ck: int) -> Frame | None:
-        """'911 calls saying shots had been fired', 'emails showing that ...': a speech or
-        evidence participle right after a document or a person is what that source says;
-        after any other noun ('a couple claiming allegiance') it is the reporter's description."""
-        noun = self.toks[j]
-        low = _strip_poss(noun.low)
-        if cls not in ("speech", "evidence", "object") or post_kind not in ("that", "clause", "quote", "colon") \
-                or noun.cap or not (low in DOCUMENT_NOUNS or low.rstrip("s") in DOCUMENT_NOUNS
-                                    or low in ("calls", "messages", "signs", "placards", "banners", "headlines")) \
-                or cls == "object" and (low in PERSON_NOUNS or lemma in WEAK_OBJECT):
-            return None  # "a statement condemning the test" is the statement's; "a rule limiting" is not
-        m = j
-        while m - 1 >= a and self.toks[m - 1].word and self.toks[m - 1].low not in PREPOSITIONS \
-                and self.toks[m - 1].low not in AUXILIARIES and self.toks[m - 1].low not in BE_FORMS \
-                and cue_verb(self.toks[m - 1].low) is None and not (
-                    self.toks[m - 1].low.endswith("ed") and not self.toks[m - 1].cap) and j - m < 5:
-            m -= 1
-        speaker = self._speaker_from(m, j + 1)
-        reason = f"'{noun.text} {t.text}': what the {noun.text} says; the content follows"
-        if m - 1 >= a and self.toks[m - 1].low in _ISSUING_VERBS:
-            # "The council issued a statement calling ...": the statement is the council's
-            s_start, s_end, _ = self._subject_span(m - 1, a)
-            issuer = self._speaker_from(s_start, s_end) if s_end > s_start else None
-            if issuer:
-                speaker = issuer
-                reason = f"'{noun.text} {t.text}': what {issuer}'s {noun.text} says; the content follows"
-        return Frame(kind="verb", rule="reduced-relative", cue=(t.start, t.end), cue_text=t.text, speaker=speaker,
-                     source=(self.toks[m].start, noun.end), reasons=(reason,), right=self.toks[ck].start,
-                     left_edge=self.toks[m].start, right_edge=t.end)
 
     def _finite_clause_at(self, i: int, b: int) -> bool:
         """Does a clause with its own subject and finite verb start at toks[i] ('there are

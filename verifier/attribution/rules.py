@@ -52,8 +52,9 @@ RULES: tuple[Rule, ...] = (
          "The mayor added: the fountain stays. [It was built in 1910 and will be restored.]"),
     Rule("participle", "cue", "a participle or infinitive of a reporting verb takes the subject of its clause as source",
          "The union met on Friday, announcing [that the strike is over]."),
-    Rule("reduced-relative", "cue", "a speech participle right after a document noun is what that document says",
-         "The board sent a letter saying [the fees would rise]."),
+    Rule("reduced-relative", "cue", "a speech participle after a document noun (a short time or place phrase may part"
+         " them) is what that document says, and the document is its issuer's or its possessor's",
+         "The board sent a letter to parents on Monday saying [the fees would rise]."),
     Rule("passive", "cue", "a passive reporting verb attributes its clause, with the agent when one is named",
          "The tunnel is expected [to open next year]."),
     Rule("as-by", "cue", "'as' opening its clause with a cue's past participle and 'by AGENT', set off by a comma, "

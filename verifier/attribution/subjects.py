@@ -4,7 +4,7 @@ which subjects a verb class accepts as a source."""
 from __future__ import annotations
 
 from verifier.attribution.lexicon import AUXILIARIES, BE_FORMS, CORE_SPEECH, DETERMINERS, DOCUMENT_NOUNS, ORG_NOUNS, PASSIVE_CUES, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, WEAK_OBJECT, cue_verb
-from verifier.attribution.common import Frame, Tok, _CALENDAR, _CONTINUE_WORDS, _COORDINATORS, _FUNCTION, _INTRO_WORDS, _MODALS, _PARTITIVES, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _adverb, _base, _finite, _people, _strip_poss
+from verifier.attribution.common import Frame, Tok, _CALENDAR, _CONTINUE_WORDS, _COORDINATORS, _FUNCTION, _INTRO_WORDS, _MODALS, _PARTITIVES, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _SUBORDINATORS, _adverb, _base, _finite, _people, _strip_poss
 
 
 class SubjectRules:
@@ -170,3 +170,27 @@ class SubjectRules:
                               and words[i - 1].low not in PREPOSITIONS and not words[i - 1].low.endswith("ly"))):
                 return words[i - 1]  # "A report released last year" -> report
         return words[-1]
+
+    def _shared_subject(self, a: int, aux_start: int) -> tuple[int, int] | None:
+        """A verb after 'and'/'but' with no subject of its own ("She paid the loan,
+        but said she ...", "He toured the plant, then said ...", "..., and later said"):
+        the span of the sentence subject it shares, else None."""
+        conj = aux_start - 1
+        in_sequence = self.toks[aux_start].low in ("then", "later")  # skipped as adverbs before the verb
+        if not (conj > a and (self.toks[conj].low in ("and", "but") or in_sequence and self.toks[conj].text == ",")):
+            return None
+        head = self._sentence_subject(a, conj)
+        first = a + 1 if self.toks[a].text in _QUOTES else a
+        if in_sequence and self.toks[first].low in _SUBORDINATORS | {"if", "once", "unless"}:
+            return None  # "If she could do that, then ask ...": 'then' answers the condition
+        if _base(self.toks[first].low) in PERSON_PRONOUNS:
+            head = (first, first + 1)  # "She paid ..., but said"
+        else:
+            runs = self._name_runs(first, conj)
+            if runs and runs[0][0] == first:
+                head = runs[0]  # "Nora Blake paid ..., but said"
+        while head is not None and head[1] - head[0] > 1 and _adverb(self.toks[head[1] - 1]):
+            head = (head[0], head[1] - 1)  # "Kasich jokingly offered ..., then said": the adverb is the verb's
+        if head is not None and self._coordinated_subject(head, conj):
+            return head
+        return None
