@@ -739,3 +739,27 @@ def test_a_received_document_is_not_the_receivers():
 def test_a_possessive_names_the_documents_owner(text, clause, speaker):
     v = verdict(text, clause)
     assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# before 'SOURCE said, “Quoted sentence”' an opening phrase is the occasion of the quoted words
+# (asserted, with the source and cue); before an unquoted clause or a quotation going on in lower
+# case it opens the reported sentence itself
+@pytest.mark.parametrize("text, span", [
+    ("In an interview with a local paper, the coach said, “We were unlucky tonight.”",
+     "In an interview with a local paper, the coach said"),
+    ("At a rally in Dayton on Friday, the senator said, “This state will decide the race.”",
+     "At a rally in Dayton on Friday, the senator said"),
+    ("In a statement Thursday, a spokesman for the mayor said, “The audit is complete.”",
+     "In a statement Thursday, a spokesman for the mayor said"),
+])
+def test_an_opening_phrase_before_a_quoted_sentence_is_the_occasion(text, span):
+    assert verdict(text, span).label == "asserted"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("In his state, the governor said, offenders are sent to treatment.", "In his state"),
+    ("In cases of fraud, the bank said, “the customer is refunded in full.”", "In cases of fraud"),
+    ("By next spring, she said, the line will reach the airport.", "By next spring"),
+])
+def test_an_opening_phrase_of_the_reported_sentence_is_content(text, span):
+    assert verdict(text, span).label == "attributed"

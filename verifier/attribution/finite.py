@@ -118,7 +118,7 @@ class FiniteRules(InvertedRules):
         if kind == "colon" and not self._colon_content(p, t, ck, b):
             return None
         if kind == "comma" and s_start > a + 1 and self.toks[s_start - 1].text == "," and \
-                self._clause_material(a, s_start - 1):
+                not self._quote_follows(ck, b) and self._clause_material(a, s_start - 1):
             # "In his state, Christie said, offenders are sent ...": the opening phrase is the source's too
             p["left"] = self.toks[s_start - 1].start
             p["reasons"].append("the opening phrase before the source belongs to the reported sentence")
@@ -129,6 +129,14 @@ class FiniteRules(InvertedRules):
             if main is not None:
                 p["right_limit"] = self.toks[main].start
         return self._content_start(p, t, kind, ck, b)
+
+    def _quote_follows(self, ck: int, b: int) -> bool:
+        """Does a quoted sentence open at toks[ck] or right after a comma there? 'In an
+        interview, Walker said, “I've ...”': the opening phrase is the occasion of the quoted
+        words, not theirs. A quotation opening in lower case ('In cases of abortion, it said,
+        “the woman is a victim.”') goes on from the opening phrase."""
+        k = ck + 1 if ck < b and self.toks[ck].text == "," else ck
+        return k + 1 < b and self.toks[k].text in _OPEN_Q and self.toks[k + 1].text[:1].isupper()
 
     def _trailing_tail(self, k: int, b: int, lemma: str, s_start: int, post: tuple[str, int]) -> tuple[str, int]:
         """After a subject that follows its content ('..., he said at a rally in Ohio.'),
