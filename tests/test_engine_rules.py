@@ -763,3 +763,26 @@ def test_an_opening_phrase_before_a_quoted_sentence_is_the_occasion(text, span):
 ])
 def test_an_opening_phrase_of_the_reported_sentence_is_content(text, span):
     assert verdict(text, span).label == "attributed"
+
+
+# a last noun phrase set off after a reported clause glosses it in the reporter's words, as a last
+# relative clause or participle does: the gloss is asserted, the clause before it attributed
+@pytest.mark.parametrize("text, gloss, clause", [
+    ("The mayor said the plan would fail, a swipe at the council.", "a swipe at the council", "the plan would fail"),
+    ("Cruz said the state was wrong to ban hydraulic fracturing, an extraction method known as fracking.",
+     "an extraction method known as fracking", "the state was wrong to ban hydraulic fracturing"),
+    ("Fleischer said there is a lively debate about the response, one that will dominate the annual meeting.",
+     "one that will dominate the annual meeting", "there is a lively debate about the response"),
+])
+def test_a_last_appositive_glosses_the_report(text, gloss, clause):
+    assert verdict(text, gloss).label == "asserted"
+    assert verdict(text, clause).label == "attributed"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Officials said the talks would resume, the minister would attend.", "the minister would attend"),
+    ("She said the vote was close, a result nobody expected.", "the vote was close"),
+    ("Officials said the talks would resume, a view the ministry disputed.", "a view the ministry disputed"),
+])
+def test_a_clause_after_the_comma_is_no_appositive(text, span):
+    assert verdict(text, span).label == "attributed"

@@ -225,11 +225,11 @@ class SentenceRules:
                 depth ^= 1
             if depth or k + 1 >= kb:
                 continue
-            for cut_rule in (self._cut_relative, partial(self._cut_but_clause, has_verb=has_verb), self._cut_contrast,
-                             self._cut_as_aside, self._cut_occasion, self._cut_dash_aside):
+            for cut_rule in (self._cut_relative, self._cut_appositive, partial(self._cut_but_clause, has_verb=has_verb),
+                             self._cut_contrast, self._cut_as_aside, self._cut_occasion, self._cut_dash_aside):
                 cut = cut_rule(k, ka, kb, frames)
                 if cut is not None:
-                    return cut, cut_rule == self._cut_relative
+                    return cut, cut_rule in (self._cut_relative, self._cut_appositive)
         return b, False
 
     @staticmethod
@@ -253,6 +253,25 @@ class SentenceRules:
                     not self._cue_after(frames, t.start):
                 return t.start
         return None
+
+    def _cut_appositive(self, k: int, ka: int, kb: int, frames: list[Frame]) -> int | None:
+        """'..., a swipe at the council', '..., an extraction method known as fracking', '...,
+        one that will dominate the meeting' at toks[k] == ',': a last noun phrase set off after
+        reported clause glosses it (no comma, quotation or cue after it, no verb of its own
+        outside a relative clause: '..., the plan failed' is a clause)."""
+        n = self.toks[k + 1]
+        if self.toks[k].text != "," or n.low not in ("a", "an", "one") or not self._has_finite_verb(ka - 1, k):
+            return None
+        rest = range(k + 2, kb)
+        if any(self.toks[x].text == "," or self.toks[x].text in _QUOTES for x in rest) \
+                or self._cue_after(frames, self.toks[k].start):
+            return None
+        for x in rest:
+            if self.toks[x].low in ("that", "which", "who", "whose", "whom"):
+                break
+            if _finite(self.toks[x]):
+                return None
+        return self.toks[k].start
 
     def _cut_but_clause(self, k: int, ka: int, kb: int, frames: list[Frame], has_verb: bool = True) -> int | None:
         """"signaled willingness to change it but has been met with opposition", "...,
