@@ -786,3 +786,31 @@ def test_a_last_appositive_glosses_the_report(text, gloss, clause):
 ])
 def test_a_clause_after_the_comma_is_no_appositive(text, span):
     assert verdict(text, span).label == "attributed"
+
+
+# a subject may carry several supplements set off by commas (a relative clause, a description, a
+# name or title): the source is the noun phrase before the first of them
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("Michael Seaman, who lives outside the state capital, Sacramento, said he still hopes for a recount.",
+     "he still hopes for a recount", "Michael Seaman"),
+    ("Sam Solovey, a contestant on the show, “The Apprentice,” who later worked for the firm, said his boss was kind.",
+     "his boss was kind", "Sam Solovey"),
+    ("Nadia Rahman, a nurse, who has worked at the clinic for a decade, told reporters that the ward was full.",
+     "that the ward was full", "Nadia Rahman"),
+])
+def test_a_subject_with_several_supplements(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# ... but an opening adverb, phrase or clause is no subject the supplements could follow
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("Still, Tad Devine, a senior adviser to the senator, said that the campaign would go on.",
+     "that the campaign would go on", "Tad Devine"),
+    ("At Boca West, where fees are high, Jay Dee, the club's president, said that members were loyal.",
+     "that members were loyal", "Jay Dee"),
+    ("In Ohio, a retired teacher, Ann Cole, said the schools had improved.", "the schools had improved", "Ann Cole"),
+])
+def test_an_opening_phrase_is_no_head_for_supplements(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)

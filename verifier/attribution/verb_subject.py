@@ -4,7 +4,7 @@ parenthesis, an appositive or dashes, back to the start of its clause."""
 from __future__ import annotations
 
 from verifier.attribution.lexicon import AUXILIARIES, BE_FORMS, DETERMINERS, PERSON_NOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb, strong_past
-from verifier.attribution.common import Tok, _CALENDAR, _DASHES, _FUNCTION, _INTRO_WORDS, _IRREGULAR_PAST, _QUANTITY_WORDS, _TIME_NOUNS, _MODALS, _PAREN_ADVERBS, _QUOTES, _adverb, _is_poss
+from verifier.attribution.common import Tok, _CALENDAR, _DASHES, _FUNCTION, _INTRO_WORDS, _IRREGULAR_PAST, _QUANTITY_WORDS, _TIME_NOUNS, _MODALS, _OPEN_Q, _PAREN_ADVERBS, _QUOTES, _adverb, _finite, _is_poss
 
 
 _SUBORDINATORS = frozenset({"after", "before", "since", "until", "when", "while", "once", "as"})
@@ -89,6 +89,8 @@ class VerbSubjectRules:
         this is. None when the chunk is a clause or no description: no subject."""
         commas = [m for m in range(j - 1, max(a - 1, j - 40), -1) if self.toks[m].text in ",(;:"
                   or self.toks[m].text in _QUOTES]
+        if commas and self._comma_quote(commas[0], a):
+            commas[0] -= 1  # '“The Apprentice,” who went on to ..., said': the comma before the quote mark
         if not commas or self.toks[commas[0]].text not in ",(":
             return None
         c = commas[0]
@@ -108,14 +110,58 @@ class VerbSubjectRules:
                 c = p
         if self._appositive_is_clause(chunk) or not self._describes_the_name(chunk, c, j, a):
             return None
+        for _ in range(4):
+            m = self._segment_start(c, a)
+            words = [x for x in self.toks[m + 1:c] if x.word]
+            if not words:
+                return None
+            prev = m - 1 if self._comma_quote(m, a) and self.toks[m].text in _OPEN_Q else m  # ', “The Apprentice,”'
+            if prev > a and self.toks[prev].text == "," and len(words) <= 14 and self._supplement(words) \
+                    and self._head_before(prev, a, named=words[0].cap):
+                c = prev  # "Michael Seaman, [who lives outside the capital], [Sacramento], said"
+                continue
+            if len(words) > (14 if words[0].low in ("a", "an", "the") else 8):
+                return None
+            return m + 1
+        return None
+
+    def _segment_start(self, c: int, a: int) -> int:
+        """The boundary (a comma, colon, bracket, dash, quote mark or clause opener) before the
+        words that end at toks[c]; a - 1 when they run from the clause's start."""
         m = c - 1
         while m >= a and self.toks[m].text not in ",;:()—–--" and self.toks[m].text not in _QUOTES and \
                 self.toks[m].low not in ("that", "and", "but", "because", "while", "when", "if", "although"):
             m -= 1
-        words = [x for x in self.toks[m + 1:c] if x.word]
-        if not words or len(words) > (14 if words[0].low in ("a", "an", "the") else 8):
-            return None
-        return m + 1
+        return m
+
+    def _comma_quote(self, m: int, a: int) -> bool:
+        """Is toks[m] a quote mark right after a comma (', “' or ',”')?"""
+        return a < m < len(self.toks) and self.toks[m].text in _QUOTES and self.toks[m - 1].text == ","
+
+    @staticmethod
+    def _supplement(words: list[Tok]) -> bool:
+        """Can these words, set off by commas after a subject, be one of its supplements: a
+        relative clause, an indefinite description or a name or title ('who lives ...', 'a
+        contestant on the show', 'Sacramento', '“The Apprentice”')?"""
+        return words[0].low in ("who", "which", "whose", "whom", "a", "an") or len(words) <= 5 and all(
+            x.cap for x in words)
+
+    def _head_before(self, c: int, a: int, named: bool) -> bool:
+        """Are the words before the comma at toks[c] a noun phrase a supplement can follow: at
+        most eight words, no verb, opening with a determiner or being a name ('Michael Seaman,
+        who ...', 'Sam Solovey, a contestant ...'); before a name ('the state capital,
+        Sacramento'), a description ending in a common noun. Not 'Still', 'At Boca West',
+        'where it costs ...', 'Speaking in Harlem'."""
+        m = self._segment_start(c, a)
+        idx = [x for x in range(m + 1, c) if self.toks[x].word]
+        words = [self.toks[x] for x in idx]
+        if not words or len(words) > 8 or words[0].low in PREPOSITIONS or words[0].low in _INTRO_WORDS \
+                or words[0].low in _SUBORDINATORS or any(_finite(x) for x in words):
+            return False
+        if named:
+            return words[0].low in DETERMINERS and not words[-1].cap
+        return words[0].low in DETERMINERS or _is_poss(words[0].text) or all(x.cap for x in words) and all(
+            self._is_name_tok(x) for x in idx)
 
     @staticmethod
     def _appositive_is_clause(chunk: list[Tok]) -> bool:
