@@ -48,6 +48,8 @@ CASES = [
     ('auxiliaries', 'once', 'The mayor had once believed that the port would close in May.', 'the port would close in May', 'attributed', 'The mayor', None),
     ('auxiliaries', 'should', 'The mayor should believe that the port will close in May.', 'the port will close in May', 'attributed', 'The mayor', None),
     ('auxiliaries', 'still', 'The mayor still believes the port will close in May.', 'the port will close in May', 'attributed', 'The mayor', None),
+    # evidence_verbs
+    ('evidence_verbs', 'calculate', 'Analysts calculated that the merger would save $2 billion a year.', 'the merger would save $2 billion a year', 'attributed', 'Analysts', 'calculated'),
     # issuing_verbs: the subject of a verb of making a document public is the document's source
     ('issuing_verbs', 'approve', 'The council approved a resolution saying the bridge was safe.', 'the bridge was safe', 'attributed', 'The council', 'saying'),
     ('issuing_verbs', 'circulate', 'The council circulated a memo saying the bridge was safe.', 'the bridge was safe', 'attributed', 'The council', 'saying'),
@@ -126,6 +128,7 @@ CASES = [
     ('needs_clause', 'add', 'The city added a second ferry route in May.', 'The city added a second ferry route in May', 'asserted', None, None),
     ('needs_clause', 'answer', 'The mayor answered the phone.', 'The mayor answered the phone', 'asserted', None, None),
     ('needs_clause', 'consider', 'The council considered a second ferry route in May.', 'The council considered a second ferry route in May', 'asserted', None, None),
+    ('needs_clause', 'calculate', 'The engineers calculated the load before the test.', 'the load before the test', 'asserted', None, None),
     ('needs_clause', 'determine', 'Tides determined the schedule.', 'Tides determined the schedule', 'asserted', None, None),
     ('needs_clause', 'establish', 'The city established a second ferry route in May.', 'The city established a second ferry route in May', 'asserted', None, None),
     ('needs_clause', 'explain', 'Rising costs explained the delay.', 'Rising costs explained the delay', 'asserted', None, None),
