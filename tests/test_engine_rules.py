@@ -814,3 +814,26 @@ def test_a_subject_with_several_supplements(text, clause, speaker):
 def test_an_opening_phrase_is_no_head_for_supplements(text, clause, speaker):
     v = verdict(text, clause)
     assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# 'According to NAME, DESCRIPTION, CLAUSE': the description set off after the source is the
+# source's name tag (the reporter's words), the clause after it the content
+@pytest.mark.parametrize("text, tag, clause", [
+    ("According to Lena Ortiz, the council's housing director, the waiting list has doubled.",
+     "According to Lena Ortiz, the council's housing director", "the waiting list has doubled"),
+    ("According to the mayor, a Democrat, the bridge will reopen in May.", "a Democrat", "the bridge will reopen in May"),
+    ("Rents, according to Tom Reed, an agent in the city, will rise again next year.", "an agent in the city",
+     "will rise again next year"),
+])
+def test_a_name_tag_after_according_to_is_the_reporters(text, tag, clause):
+    assert verdict(text, tag).label == "asserted"
+    assert verdict(text, clause).label == "attributed"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("According to the mayor, the bridge, which is old, will reopen in May.", "the bridge"),
+    ("According to the survey, the north, the coast and the capital all lost jobs.", "the north"),
+    ("According to police, a man, 34, was arrested at the scene.", "a man, 34, was arrested at the scene"),
+])
+def test_the_content_after_according_to_may_open_with_commas(text, span):
+    assert verdict(text, span).label == "attributed"

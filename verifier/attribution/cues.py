@@ -3,8 +3,8 @@ state-of-mind adjectives ("worried that") and nouns heading a content clause."""
 
 from __future__ import annotations
 
-from verifier.attribution.lexicon import ADJ_TO, BE_FORMS, DETERMINERS, PERSON_PRONOUNS, PREPOSITIONS, cue_verb, strong_past
-from verifier.attribution.common import Frame, _CALENDAR, _CONTINUE_WORDS, _COORDINATORS, _FUNCTION, _INTRO_WORDS, _IRREGULAR_PAST, _MODALS, _OPEN_Q, _QUOTES, _STRAIGHT_Q, _SUBORDINATORS, _TIME_NOUNS, _adverb, _base, _finite, _is_poss
+from verifier.attribution.lexicon import ADJ_TO, BE_FORMS, DETERMINERS, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, cue_verb, strong_past
+from verifier.attribution.common import Frame, _CALENDAR, _CONTINUE_WORDS, _COORDINATORS, _FUNCTION, _INTRO_WORDS, _IRREGULAR_PAST, _MODALS, _OPEN_Q, _QUOTES, _RELATIVES, _STRAIGHT_Q, _SUBORDINATORS, _TIME_NOUNS, _adverb, _base, _finite, _is_poss
 
 
 class CueRules:
@@ -29,10 +29,29 @@ class CueRules:
                 before and not (j + 1 < b and self.toks[j + 1].text in (_OPEN_Q | _STRAIGHT_Q))
                 and not self._medial_continues(a, k, j, b)):
             right = self.toks[j].end if self.toks[j].text in ",;:—" else self.toks[j].start
+            tag_end = self._name_tag_end(j, b)
+            if tag_end is not None:  # "According to Lorella Praeli, [Clinton's Latino vote director], the ..."
+                src, j, right = (src[0], self.toks[tag_end - 1].end), tag_end, self.toks[tag_end].end
         return Frame(kind="according", rule="according-to", cue=(self.toks[k].start, to.end),
                      cue_text=self.text[self.toks[k].start:to.end], speaker=speaker, source=src, reasons=reasons,
                      right=right, left=self.toks[k].start if before else None, left_edge=self.toks[k].start,
                      right_edge=self.toks[j - 1].end)
+
+    def _name_tag_end(self, j: int, b: int) -> int | None:
+        """After a source closed by the comma at toks[j], the index of the comma closing a
+        description set off after it ('..., Clinton's Latino vote director, the campaign ...':
+        an article, possessive or role opening, no verb of its own, a clause or the sentence's
+        verb after it: 'Rents, according to Tom Reed, an agent, will rise'); else None."""
+        end = next((x for x in range(j + 1, min(b, j + 16)) if self.toks[x].text in ",;:()—" or self.toks[x].text
+                    in _QUOTES), None)
+        if end is None or self.toks[end].text != "," or end + 1 >= b or self.toks[end + 1].low in _RELATIVES \
+                or not (self._finite_clause_at(end + 1, b) or _finite(self.toks[end + 1])):
+            return None  # not '..., the bridge, which is old, will reopen': the chunk opens the content
+        chunk = [t for t in self.toks[j + 1:end] if t.word]
+        if not chunk or any(_finite(t) for t in chunk) or not (
+                chunk[0].low in ("a", "an", "the") or _is_poss(chunk[0].text) or chunk[0].low in PERSON_NOUNS):
+            return None
+        return end
 
     def _medial_continues(self, a: int, k: int, j: int, b: int) -> bool:
         """'In addition, according to the department, nine million workers ...' and
