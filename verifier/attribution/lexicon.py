@@ -84,27 +84,33 @@ def verb_forms(lemma: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f.lower() + tail for f in forms))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=2)
+def _dictionary_forms(kind: str) -> frozenset[str]:
+    """The strong simple pasts ('past') or the noun forms ('noun') of lemminflect's
+    inflection dictionary, read once (10-20 ms) from the table verb_forms() has already
+    loaded; its lemma table, which costs 0.3 s more to load, is never needed."""
+    from lemminflect.core.Inflections import Inflections
+
+    out: set[str] = set()
+    for lemma, forms in Inflections()._getInflDict().items():
+        if kind == "past":
+            out.update(f.lower() for f in forms.get("VBD", ()) if f != lemma and not f.endswith("ed") and f.isalpha())
+        elif "NN" in forms or "NNS" in forms:
+            out.add(lemma.lower())
+            out.update(f.lower() for f in forms.get("NNS", ()))
+    return frozenset(out)
+
+
 def strong_past(low: str) -> bool:
     """A simple past that is no form of '-ed' and differs from its base ('shook',
     'rose', 'won', 'spent'), per lemminflect's dictionary: an unknown word is none."""
-    if low.endswith("ed") or not low.isalpha():
-        return False
-    import lemminflect
-
-    for lemma in lemminflect.getAllLemmas(low, upos="VERB").get("VERB", ()):
-        if lemma != low and low in lemminflect.getAllInflections(lemma, upos="VERB").get("VBD", ()):
-            return True
-    return False
+    return low in _dictionary_forms("past")
 
 
-@lru_cache(maxsize=1 << 16)
 def can_be_noun(low: str) -> bool:
     """A word lemminflect's dictionary knows as a noun form ('members', 'board', 'press');
     a word it knows only as another part of speech ('continue', 'quickly') or not at all is none."""
-    import lemminflect
-
-    return bool(lemminflect.getAllLemmas(low, upos="NOUN"))
+    return low in _dictionary_forms("noun")
 
 
 def forms_of(lemmas) -> dict[str, str]:
