@@ -91,7 +91,7 @@ def tokenize(text: str) -> list[Tok]:
         if offsets is not None:
             x, y = offsets[a], offsets[b - 1]  # y < x inside a right-to-left override
             a, b = min(x, y), max(x, y) + 1
-        toks.append(Tok(a, b, *t))
+        toks.append(Tok(a, b - a, *t))
     return toks
 
 
