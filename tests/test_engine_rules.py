@@ -837,3 +837,16 @@ def test_a_name_tag_after_according_to_is_the_reporters(text, tag, clause):
 ])
 def test_the_content_after_according_to_may_open_with_commas(text, span):
     assert verdict(text, span).label == "attributed"
+
+
+# a past participle phrase set off by commas after the subject describes it ('A poll, conducted
+# last week, shows ...'): the source is the noun phrase before it
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("A new poll, conducted last week, shows the mayor with a wide lead.", "the mayor with a wide lead", "A new poll"),
+    ("The report, published on Monday, found that exports fell.", "that exports fell", "The report"),
+    ("The survey, released in March after a long delay, suggests that rents will rise.", "that rents will rise",
+     "The survey"),
+])
+def test_a_participle_phrase_after_the_subject_describes_it(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)

@@ -189,7 +189,9 @@ class VerbSubjectRules:
                                                  "including", "like", "such", "especially", "among", "along",
                                                  "together", "as", "in", "at", "for", "from", "of")
                                 or _is_poss(chunk[0].text) or chunk[0].low in PERSON_NOUNS or chunk[0].low in ROLE_NOUNS
-                                or len(chunk) > 1 and chunk[0].low.endswith("ed") and chunk[1].low == "by"
+                                # "A poll, conducted last week, shows": a past participle phrase with no verb
+                                or len(chunk) > 1 and chunk[0].low.endswith("ed") and not chunk[0].cap
+                                and (chunk[1].low == "by" or not self._has_finite_verb(c + 1, j))
                                 or self._is_name_tok(self.toks.index(chunk[0], c + 1, j))
                                 or name_first and len(chunk) <= 14
                                 or len(chunk) <= 5 and all(x.cap for x in chunk)  # "The minister, Mr. Ruiz, said"
