@@ -850,3 +850,33 @@ def test_the_content_after_according_to_may_open_with_commas(text, span):
 def test_a_participle_phrase_after_the_subject_describes_it(text, clause, speaker):
     v = verdict(text, clause)
     assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a phrase after a reporting verb that holds a past verb with an object of its own ('reported at
+# least six planes filled the skies') is the reported clause, not a tail of the occasion; a verb
+# inside a 'when/as' clause ('said Friday as he entered the talks') or a participle before a
+# time phrase ('a statement issued a day earlier') leaves the tail a tail
+@pytest.mark.parametrize("text, frame, clause", [
+    ("On Sunday morning, as the march set off, the radio station reported at least two bridges closed their lanes.",
+     "On Sunday morning, as the march set off, the radio station reported", "at least two bridges closed their lanes"),
+    ("Late on Friday, during the storm, officials reported about forty trees blocked the roads.",
+     "Late on Friday, during the storm, officials reported", "about forty trees blocked the roads"),
+    ("After the vote, the clerk announced at noon several members joined the protest.",
+     "After the vote, the clerk announced", "several members joined the protest"),
+])
+def test_a_past_verb_with_an_object_after_the_cue_is_the_reported_clause(text, frame, clause):
+    assert verdict(text, frame).label == "asserted"
+    assert verdict(text, clause).label == "attributed"
+
+
+@pytest.mark.parametrize("text, content, tail", [
+    ("“We will hold the line,” the minister said on Friday as he entered the talks.", "We will hold the line",
+     "the minister said on Friday as he entered the talks"),
+    ("“Jobs come first,” the governor said last month when she opened the plant.", "Jobs come first",
+     "the governor said last month when she opened the plant"),
+    ("“The plan is sound,” the spokesman said in a statement issued a day earlier.", "The plan is sound",
+     "the spokesman said in a statement issued a day earlier"),
+])
+def test_a_verb_of_the_occasion_leaves_the_tail_a_tail(text, content, tail):
+    assert verdict(text, content).label == "attributed"
+    assert verdict(text, tail).label == "asserted"

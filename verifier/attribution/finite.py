@@ -266,7 +266,7 @@ class FiniteRules(InvertedRules):
         tail is an adverbial, or the addressee of 'told'; an object of its own
         ('he does not defend it') makes the verb no trailing cue."""
         m = k + 1
-        n_words = 0
+        n_words, subordinate = 0, False
         first = next((t for t in self.toks[k + 1:b] if t.word), None)
         if quoted and first is not None and first.low in ("when", "after", "before", "while", "as", "during"):
             return b  # '“You bet,” Christie said when asked whether ...': the circumstances, the reporter's
@@ -306,6 +306,9 @@ class FiniteRules(InvertedRules):
                         # answering a question': the tail ends before the participle
                         break
                     return None
+                subordinate = subordinate or self._opens_occasion(t)
+                if n_words > 2 and not subordinate and self._verb_with_object(m, b):
+                    return None  # '..., CNN reported about six planes filled the skies': a clause of its own
             m += 1
         if n_words > 16:
             return None

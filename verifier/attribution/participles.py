@@ -4,10 +4,15 @@ the participle and infinitive frames: "..., announcing that ...", "declined to s
 from __future__ import annotations
 
 from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, NEEDS_CLAUSE, NEEDS_TO, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PREPOSITIONS, WH_WORDS, cue_verb
-from verifier.attribution.common import Frame, _AUDIENCE, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _MODALS, _OPEN_Q, _QUOTES, _RELATIVES, _STRAIGHT_Q, _TIME_NOUNS, _TIME_WORDS, _adverb, _base, _finite, _strip_poss
+from verifier.attribution.common import Frame, Tok, _AUDIENCE, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _MODALS, _OPEN_Q, _QUOTES, _RELATIVES, _STRAIGHT_Q, _SUBORDINATORS, _TIME_NOUNS, _TIME_WORDS, _adverb, _base, _finite, _strip_poss
 
 
 _ADDRESSEE_DETS = ("the", "a", "an", "his", "her", "their", "our", "my", "your")
+
+
+# words that open the reporter's account of the occasion inside an adverbial: "said
+# Friday as he entered the talks", "said last month when asked what ..."
+_OCCASION_OPENERS = frozenset({"as", "when", "after", "before", "because", "since", "until", "once", "although"})
 
 
 class ParticipleRules:
@@ -224,8 +229,11 @@ class ParticipleRules:
         t = self.toks[j]
         if t.low in ADVERBIAL_START or (t.low in _TIME_WORDS and t.low not in ("the", "a", "an")):
             # an adverbial up to the end or a comma: a trailing cue; else the content follows it
-            m = j
+            m, subordinate = j, False
             while m < b and self.toks[m].text not in ",;" and self.toks[m].low != "that":
+                subordinate = subordinate or self._opens_occasion(self.toks[m])
+                if m - j > 2 and not subordinate and self._verb_with_object(m, b):
+                    return None  # "reported at least six planes filled the skies": a clause, no adverbial
                 m += 1
             if m >= b or self.toks[m].text in ",;" and m - j <= 9:
                 return "adverbial", m
@@ -238,6 +246,26 @@ class ParticipleRules:
                     and not any(self.toks[x].text in _QUOTES for x in range(j, that)):
                 return "that", that
         return None
+
+    @staticmethod
+    def _opens_occasion(t: Tok) -> bool:
+        """Does `t` open the reporter's account of the occasion inside an adverbial ('said
+        Friday as he entered the talks', 'said last month when asked ...')?"""
+        return t.low in _SUBORDINATORS or t.low in _OCCASION_OPENERS
+
+    def _verb_with_object(self, m: int, b: int) -> bool:
+        """Is toks[m] a past verb after a noun, with an object of its own ('planes filled
+        the skies', 'voters backed him')? A participle after its noun takes 'by' or a
+        preposition instead ('a rally attended by 500', 'a meeting held in Ohio')."""
+        t, prev = self.toks[m], self.toks[m - 1]
+        if m + 1 >= b or not _finite(t) or t.low in AUXILIARIES or t.low in BE_FORMS:
+            return False
+        if not prev.word or prev.low in DETERMINERS or prev.low in PREPOSITIONS or prev.low in AUXILIARIES:
+            return False
+        nxt, after = self.toks[m + 1], self.toks[m + 2] if m + 2 < b else None
+        if after is not None and (after.low in _TIME_NOUNS or after.low in _CALENDAR):
+            return False  # "a statement issued a day earlier", "a letter sent the week before"
+        return nxt.low in DETERMINERS or nxt.low in PERSON_PRONOUNS
 
     def _pronoun_clause_after(self, j: int, b: int) -> int | None:
         """A clause opening with a subject pronoun a few words after the verb, past an
