@@ -23,6 +23,7 @@ from verifier.errors import (
     MalformedInput,
 )
 from verifier.schemas import Block, DocumentInfo
+from verifier.sentence_offsets import sentence_offsets
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -266,8 +267,6 @@ def split_blocks(text: str, markdown: bool = False) -> list[Block]:
 
 def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
     """Sentences within each block (blingfire), offsets into `text`."""
-    import blingfire
-
     out: list[Sentence] = []
     for i, b in enumerate(blocks):
         chunk = text[b.start:b.end]
@@ -275,7 +274,7 @@ def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
             out.extend(Sentence(b.start + p, b.start + q, i) for p, q in _bounded(chunk, 0, len(chunk)))
             continue
         try:
-            _, offsets = blingfire.text_to_sentences_and_offsets(chunk)
+            offsets = sentence_offsets(chunk)
         except Exception:  # pragma: no cover - blingfire refuses odd input
             offsets = [(0, len(chunk))]
         if not offsets:

@@ -219,17 +219,19 @@ class SentenceRules:
         may share its subject with ('according to' is not)."""
         ka = bisect.bisect_left(self._tok_starts, a)
         kb = bisect.bisect_left(self._tok_starts, b)
+        glosses = (self._cut_relative, self._cut_appositive)
+        cut_rules = glosses + (partial(self._cut_but_clause, has_verb=has_verb), self._cut_contrast,
+                               self._cut_as_aside, self._cut_occasion, self._cut_dash_aside)
         depth = 0
         for k in range(ka, kb):
             if self.toks[k].text in _QUOTES:
                 depth ^= 1
             if depth or k + 1 >= kb:
                 continue
-            for cut_rule in (self._cut_relative, self._cut_appositive, partial(self._cut_but_clause, has_verb=has_verb),
-                             self._cut_contrast, self._cut_as_aside, self._cut_occasion, self._cut_dash_aside):
+            for cut_rule in cut_rules:
                 cut = cut_rule(k, ka, kb, frames)
                 if cut is not None:
-                    return cut, cut_rule in (self._cut_relative, self._cut_appositive)
+                    return cut, cut_rule in glosses
         return b, False
 
     @staticmethod
