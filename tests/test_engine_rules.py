@@ -880,3 +880,54 @@ def test_a_past_verb_with_an_object_after_the_cue_is_the_reported_clause(text, f
 def test_a_verb_of_the_occasion_leaves_the_tail_a_tail(text, content, tail):
     assert verdict(text, content).label == "attributed"
     assert verdict(text, tail).label == "asserted"
+
+
+# content that goes on after a medial cue is the rest of the reported sentence, even when it holds
+# a speech-event noun ('in a debate') that would close a report as its occasion after the cue
+@pytest.mark.parametrize("text, rest", [
+    ("Those who spend every night online, he said, end up in a debate with strangers.", "end up in a debate with strangers"),
+    ("Voters who skip the hearings, the clerk said, often vote at the rally instead.",
+     "often vote at the rally instead"),
+    ("Parents who read the notices, she said, sit quietly through the conference on the budget.",
+     "sit quietly through the conference on the budget"),
+])
+def test_content_after_a_medial_cue_keeps_its_speech_nouns(text, rest):
+    assert verdict(text, rest).label == "attributed"
+
+
+# a quoted fragment closing a longer stretch of the sentence before a medial cue does not make
+# the rest the reporter's: the sentence goes on ('Those who watch ''cable shows,'' he said, end up
+# ...'); a quotation that is the whole stretch does ('“A,” he said at the session, the ...')
+@pytest.mark.parametrize("text, rest", [
+    ("People who follow what he calls ''fringe sites,'' he said, end up believing every rumor.",
+     "end up believing every rumor"),
+    ("Drivers who ignore the “slow zone,” the sheriff said, will pay a fine of $200.", "will pay a fine of $200"),
+    ("Shops that sell what the city calls “novelty goods,” the report said, must close by ten.", "must close by ten"),
+])
+def test_a_quoted_fragment_before_a_medial_cue_lets_the_sentence_go_on(text, rest):
+    assert verdict(text, rest).label == "attributed"
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("“We are ready,” the coach said at the stadium, the crowd cheering behind him.", "the crowd cheering behind him"),
+    ("“It is over,” she said on Monday, the day the talks collapsed.", "the day the talks collapsed"),
+    ("“Nobody told us,” a tenant said in the hallway, the notice still on her door.", "the notice still on her door"),
+])
+def test_after_a_whole_quotation_the_rest_is_the_reporters(text, rest):
+    assert verdict(text, rest).label == "asserted"
+
+
+# 'not only A, SOURCE said, but also B': the 'but' half of the pair goes on with the report
+@pytest.mark.parametrize("text, rest", [
+    ("The wall would not only stop smugglers, she said, but also cut the flow of drugs.", "but also cut the flow of drugs"),
+    ("The tax hits not just renters, the study found, but owners of small shops as well.",
+     "but owners of small shops as well"),
+    ("The merger would not merely raise prices, the regulator warned, but end competition in the region.",
+     "but end competition in the region"),
+])
+def test_the_second_half_of_not_only_but_goes_on_after_the_cue(text, rest):
+    assert verdict(text, rest).label == "attributed"
+
+
+def test_a_plain_but_after_a_medial_cue_is_the_reporters():
+    assert verdict("The plan will cut costs, she said, but the union disagreed.", "but the union disagreed").label == "asserted"

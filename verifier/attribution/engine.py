@@ -21,7 +21,7 @@ How it is built:
   the rules read (token starts, non-space prefix counts, content intervals);
 - the frame rules, each with an id, a statement of English and an example
   (rules.py): cue rules per token, sentence rules, then document rules over
-  quotations; the reporting-verb rules live in verbs.py, finite.py,
+  quotations; the reporting-verb rules live in verbs.py, finite.py, medial.py,
   participles.py, documents.py and subjects.py, the others in cues.py, sentence.py and
   quotes.py;
 - speakers (speakers.py): a source phrase to a name at its fullest, a
@@ -51,6 +51,7 @@ from verifier.attribution.cues import CueRules
 from verifier.attribution.viewpoint import ViewpointRules
 from verifier.attribution.verbs import VerbRules
 from verifier.attribution.finite import FiniteRules
+from verifier.attribution.medial import MedialRules
 from verifier.attribution.participles import ParticipleRules
 from verifier.attribution.documents import DocumentRules
 from verifier.attribution.subjects import SubjectRules
@@ -58,8 +59,8 @@ from verifier.attribution.speakers import SpeakerRules, SpeakersSoFar
 from verifier.attribution.arbiter import ArbiterRules
 
 
-class Checker(NameRules, QuoteRules, SentenceRules, CueRules, ViewpointRules, VerbRules, FiniteRules, ParticipleRules, DocumentRules,
-              SubjectRules, SpeakerRules,
+class Checker(NameRules, QuoteRules, SentenceRules, CueRules, ViewpointRules, VerbRules, FiniteRules, MedialRules, ParticipleRules,
+              DocumentRules, SubjectRules, SpeakerRules,
               ArbiterRules):
     """Labels spans of one document; reuse it for many spans of that text."""
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import bisect
 
-from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_CLAUSE, PERSON_PRONOUNS, PHRASAL_CUES, PREPOSITIONS, cue_verb
+from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_CLAUSE, PHRASAL_CUES, PREPOSITIONS, cue_verb
 from verifier.attribution.inverted import InvertedRules
-from verifier.attribution.common import Frame, Tok, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _FUNCTION, _MODALS, _NOT_CONTINUING, _OPEN_Q, _QUOTES, _STRAIGHT_Q, _SUBORDINATORS, _TAKES_INFINITIVE, _TIME_NOUNS, _TIME_WORDS, _VIEW_NOUNS, _adverb, _base, _finite
+from verifier.attribution.common import Frame, Tok, _CALENDAR, _CLOSE_Q, _OPEN_Q, _QUOTES, _TAKES_INFINITIVE, _TIME_NOUNS, _TIME_WORDS, _VIEW_NOUNS, _adverb, _finite
 
 
 class FiniteRules(InvertedRules):
@@ -334,54 +334,6 @@ class FiniteRules(InvertedRules):
                                                     or nxt.low.endswith("ed")):
             return True
         return t.low == "being"
-
-    def _medial(self, left: int | None, source: tuple[int, int] | None, cue: tuple[int, int], j: int,
-                b: int) -> tuple[int, str] | None:
-        """'"A," he said, "B."' and 'If A, the campaign said, B.': what follows the
-        cue is the source's too, unless it starts a clause of the reporter's: where
-        that content starts and why, else None (the frame's content runs left to `left`)."""
-        if not (j < b and self.toks[j].text in ",:" and j + 1 < b):
-            return None
-        n = self.toks[j + 1]
-        if n.text in (_OPEN_Q | _STRAIGHT_Q):
-            return n.start, "the quotation goes on after the cue"
-        left_toks: list[Tok] = []
-        if left is not None:
-            ka = bisect.bisect_left(self._tok_starts, self.document.sentences[self.document.sentence_index(left)].start)
-            left_toks = self.toks[ka:bisect.bisect_left(self._tok_starts, left)]
-        left_words = [x for x in left_toks if x.word]
-        if left is not None and any(self.toks[x].text in (_CLOSE_Q | _STRAIGHT_Q) for x in range(
-                max(0, bisect.bisect_left(self._tok_starts, left) - 1), bisect.bisect_left(self._tok_starts, left) + 1)) \
-                and not (left_words and left_toks[0].word and left_words[0].low in _SUBORDINATORS):
-            return None  # '“A,” Mr. Lew said at the session, the ...': the quotation was the words; the rest is the reporter's
-        if left_words and left_toks[0].word and left_words[0].low in _SUBORDINATORS and n.word \
-                and cue_verb(n.low) is None:
-            # "Though the move was legal, he said, replacing her would be costly": the main
-            # clause of the reported sentence comes after the cue
-            return n.start, "the reported sentence goes on after the cue"
-        if n.low == "and" and left is not None and j + 2 < b and self._finite_clause_at(j + 2, b) \
-                and self._left_is_content(bisect.bisect_left(self._tok_starts, self.document.sentences[
-                    self.document.sentence_index(left)].start), bisect.bisect_left(self._tok_starts, left)):
-            # "The middle fifth paid 8.9 percent, the agency said, and the bottom fifth paid 0.8 percent"
-            return self.toks[j + 2].start, "the reported sentence goes on after the cue"
-        if n.low in PREPOSITIONS and n.low not in ("according", "in", "at", "on", "during") and left is not None \
-                and any(x.low in BE_FORMS or x.low in _CONTINUE_WORDS or x.low in _MODALS and x.low != "to"
-                        for x in left_words):
-            # "He has come up with a model, he said, for how the industry can ...": the
-            # reported clause goes on with its complement
-            return n.start, "the reported clause goes on after the cue"
-        if not n.word or n.low in _NOT_CONTINUING or n.low.endswith("ing") or n.low in PREPOSITIONS \
-                or cue_verb(n.low) is not None:
-            return None
-        if left is not None and not n.cap and source is not None and source[0] < cue[0]:
-            # "But to prevent problems, he said, local officials should be vigilant."
-            return n.start, "the reported sentence goes on after the cue"
-        if self.toks[j].text == ":" or n.low in _CONTINUE_WORDS or _base(n.low) in PERSON_PRONOUNS or n.low in (
-                "it", "there", "the", "this", "these", "those", "his", "her", "their", "its", "our", "my", "that",
-                "some", "many", "most", "no", "all", "both", "each", "every", "any") or (
-                n.cap and n.low not in _FUNCTION) or n.text[0].isdigit():
-            return n.start, "the reported clause goes on after the cue"
-        return None
 
 
 def _frame_of(p: dict) -> Frame:

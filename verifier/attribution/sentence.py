@@ -316,8 +316,12 @@ class SentenceRules:
 
     def _cut_occasion(self, k: int, ka: int, kb: int, frames: list[Frame]) -> int | None:
         """"called for more money in a statement on Thursday": how it was said, after a
-        content with no finite verb of its own before it."""
+        content with no finite verb of its own before it. Content that goes on after a
+        medial cue ('Those who post, he said, end up in a debate') is the rest of the
+        reported sentence: the occasion of the cue would stand before it."""
         t = self.toks[k]
+        if ka > 0 and self.toks[ka - 1].text == ",":
+            return None
         if t.low in ("in", "on", "during", "at", "via", "through") and k > ka + 1:
             if self._speech_event_pp(k, kb) and not self._has_finite_verb(ka - 1, k):
                 return t.start
