@@ -931,3 +931,42 @@ def test_the_second_half_of_not_only_but_goes_on_after_the_cue(text, rest):
 
 def test_a_plain_but_after_a_medial_cue_is_the_reporters():
     assert verdict("The plan will cut costs, she said, but the union disagreed.", "but the union disagreed").label == "asserted"
+
+
+# 'call' reports words only with a second complement or its particle; with a lone object (a
+# name, a pronoun, a bare plural, or an event after an article) it reports an act: phoning,
+# summoning, convening
+@pytest.mark.parametrize("text, rest", [
+    ("A week later, Mr. Reyes called Elena Marsh.", "Elena Marsh"),
+    ("Volunteers spent the weekend trying to call voters, knock on doors and hand out leaflets.",
+     "voters, knock on doors and hand out leaflets"),
+    ("The senator called them shortly after the polls closed.", "them shortly after the polls closed"),
+    ("The board called an emergency session following the leak.", "an emergency session following the leak"),
+    ("The union called a strike when talks failed.", "a strike when talks failed"),
+])
+def test_call_with_a_lone_object_reports_an_act(text, rest):
+    assert verdict(text, rest).label == "asserted"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The mayor called the new tax “a gift to landlords.”", "a gift to landlords", "The mayor"),
+    ("She called him a coward in front of the committee.", "a coward", "She"),
+    ("The senator called Marsh, her old rival, a danger to the state.", "a danger to the state", "The senator"),
+    ("The mayor called Monday for the police chief to resign.", "the police chief to resign", "The mayor"),
+    ("The minister called her vote in favor of the bill a mistake.", "a mistake", "The minister"),
+])
+def test_call_with_a_second_complement_or_its_particle_reports(text, content, speaker):
+    v = verdict(text, content)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a participle that names ('called', 'named', 'dubbed') after a common noun phrase opened by 'a'
+# gives a name, even when the noun is capitalised ('a super PAC called ...'): the clause after the
+# name is the article's own
+@pytest.mark.parametrize("text, clause", [
+    ("A new super PAC called Fair Streets is buying airtime in Ohio.", "is buying airtime in Ohio"),
+    ("A group of exiled Ethiopians called Ginbot 7 was a force the rebels relied on.", "was a force the rebels relied on"),
+    ("A Swiss NGO named Open Gate has filed a lawsuit against the bank.", "has filed a lawsuit against the bank"),
+])
+def test_a_naming_participle_after_a_capitalised_noun_gives_a_name(text, clause):
+    assert verdict(text, clause).label == "asserted"

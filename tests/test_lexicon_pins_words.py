@@ -74,6 +74,14 @@ CASES = [
     ('continue_words', 'have', 'Have voters heard that the port will close in May?', 'Have voters heard that the port will close in May', 'asserted', None, None),
     ('continue_words', 'should', 'Should voters believe the port will close in May?', 'Should voters believe the port will close in May', 'asserted', None, None),
     ('continue_words', 'will', 'Will voters believe the port will close in May?', 'Will voters believe the port will close in May', 'asserted', None, None),
+    # convened_events
+    ('convened_events', 'election', 'The council called an election after the flood.', 'an election after the flood', 'asserted', None, None),
+    ('convened_events', 'hearing', 'The council called a hearing after the flood.', 'a hearing after the flood', 'asserted', None, None),
+    ('convened_events', 'meeting', 'The council called a meeting after the flood.', 'a meeting after the flood', 'asserted', None, None),
+    ('convened_events', 'referendum', 'The council called a referendum after the flood.', 'a referendum after the flood', 'asserted', None, None),
+    ('convened_events', 'session', 'The council called a session after the flood.', 'a session after the flood', 'asserted', None, None),
+    ('convened_events', 'strike', 'The council called a strike after the flood.', 'a strike after the flood', 'asserted', None, None),
+    ('convened_events', 'vote', 'The council called a vote after the flood.', 'a vote after the flood', 'asserted', None, None),
     # core_speech
     ('core_speech', 'admit', 'The filing admits that the port will close in May.', 'the port will close in May', 'attributed', 'The filing', 'admits'),
     ('core_speech', 'argue', 'The filing argues that the port will close in May.', 'the port will close in May', 'attributed', 'The filing', 'argues'),
@@ -326,6 +334,8 @@ CASES = [
     ('speech_events', 'twitter', 'The union called for a new ferry on Twitter on Thursday.', 'on Twitter on Thursday', 'asserted', None, None),
     ('speech_events', 'video', 'The union called for a new ferry in a video on Thursday.', 'in a video on Thursday', 'asserted', None, None),
     ('speech_events', 'website', 'The union called for a new ferry on its website on Thursday.', 'on its website on Thursday', 'asserted', None, None),
+    # summons
+    ('summons', 'call', 'The mayor called Ms. Ortiz on Friday.', 'The mayor called Ms. Ortiz on Friday', 'asserted', None, None),
     # takes_infinitive
     ('takes_infinitive', 'aim', 'The port is busy, the mayor aims to keep it open.', 'The port is busy', 'asserted', None, None),
     ('takes_infinitive', 'expect', 'The port is busy, the mayor expects to keep it open.', 'The port is busy', 'asserted', None, None),

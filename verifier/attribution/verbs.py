@@ -4,7 +4,7 @@ verb_subject.py."""
 
 from __future__ import annotations
 
-from verifier.attribution.lexicon import NOUN_CUES, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_TO, NOUNISH, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, ROLE_NOUNS, cue_verb, strong_past
+from verifier.attribution.lexicon import CONVENED_EVENTS, NOUN_CUES, AUXILIARIES, BE_FORMS, DETERMINERS, SUBORDINATORS, SUMMONS, DOCUMENT_NOUNS, NEEDS_TO, NOUNISH, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, ROLE_NOUNS, cue_verb, strong_past
 from verifier.attribution.parsing import NOT_A_VERB, VERBAL
 from verifier.attribution.verb_subject import VerbSubjectRules
 from verifier.attribution.common import _finite, _VIEW_NOUNS, _DISPOSITIONS, _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _IRREGULAR_PAST, _MODALS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _people, _plural, _strip_poss
@@ -145,8 +145,44 @@ class VerbRules(VerbSubjectRules):
         if lemma in _REFUSALS and nxt is not None and nxt.low == "to" and (
                 k + 2 >= b or cue_verb(self.toks[k + 2].low) is None):
             return True
+        if lemma in SUMMONS and self._lone_object(k + 1, b):
+            return True
         return lemma in _DISPOSITIONS and not self._takes_a_view(k + 1, b)
 
+    def _lone_object(self, j: int, b: int) -> bool:
+        """Is toks[j:] one object with no second complement before the clause goes on
+        (an end, a comma, a preposition, an adverb, a participle or a subordinate clause)?
+        A pronoun, a name or a bare plural ('called Ms. Ortiz on Friday', 'to call
+        voters,'), or an event ('called an emergency session following the tests'). A
+        quotation, a second noun phrase ('called it a disgrace') or a particle ('called for')
+        is a report; so is any other object, which may run into its complement ('called the
+        plan reckless')."""
+        if j >= b or self.toks[j].low in PHRASAL_CUES.get("call", ()):
+            return False
+        t = self.toks[j]
+        m = j + 1
+        if t.low in _CALENDAR or t.low in _TIME_WORDS:
+            return False  # "called Wednesday for ...": a time, then the particle
+        if t.cap and t.low not in DETERMINERS:
+            while m < b and (self.toks[m].cap or self.toks[m].text == "."):
+                m += 1  # a name: 'Naghmeh Abedini', 'Mr. Reed'
+        elif t.low in ("a", "an", "the"):  # not 'her vote': a possessive's event is no summons
+            while m < b and m - j <= 4 and self.toks[m].word and self.toks[m].low not in CONVENED_EVENTS and not (
+                    _plural(self.toks[m].low) and self.toks[m].low[:-1] in CONVENED_EVENTS):
+                m += 1
+            if m >= b or m - j > 4 or not self.toks[m].word:
+                return False
+            m += 1  # 'an emergency session', 'snap parliamentary elections' (after 'the', 'a', 'snap'...)
+        elif not (_base(t.low) in PERSON_PRONOUNS or t.low in ("him", "them", "us", "me") or _plural(t.low)):
+            return False
+        if m >= b:
+            return True
+        n = self.toks[m]
+        if n.text == "," and m + 1 < b and (self.toks[m + 1].low in DETERMINERS or _is_poss(self.toks[m + 1].text)):
+            return False  # "called Clinton, his rival, an ISIS “co-founder”": an appositive, then the complement
+        return n.text in ",.;:)—" or n.low in PREPOSITIONS and n.low not in ("as",) or n.low in SUBORDINATORS \
+            or n.low in ("after", "before", "when", "because", "until", "and") or (n.low.endswith("ly") and n.word) \
+            or n.low.endswith("ing") and n.word
     def _thought_lacks_clause(self, k: int, a: int, b: int, lemma: str, past: bool, aux: int) -> bool:
         """Whether a thought verb taking an infinitive ('hope', 'plan', 'decide') has
         neither 'to' nor 'that' nor a clause after it ("hope the vote will help",
@@ -213,10 +249,12 @@ class VerbRules(VerbSubjectRules):
         its phrase or to the verb of its clause, gives a name; 'Trump called Clinton a
         liar' is a report."""
         prev = self.toks[k - 1] if k > a else None
-        if prev is None or not prev.word or prev.cap or _base(prev.low) in PERSON_PRONOUNS \
+        if prev is None or not prev.word or _base(prev.low) in PERSON_PRONOUNS \
                 or prev.low in AUXILIARIES or prev.low in BE_FORMS:
             return False
-        indefinite = any(self.toks[x].low in ("a", "an") for x in range(max(a, k - 4), k - 1))
+        indefinite = any(self.toks[x].low in ("a", "an") for x in range(max(a, k - 5), k - 1))
+        if prev.cap and not indefinite:
+            return False  # "Trump called ...": a subject; "a super PAC called ...", "a group of Ethiopians called ..." name
         if _strip_poss(prev.low) in PERSON_NOUNS and not indefinite:
             return False  # "officials called ..." is a report; "a charity called ..." names
         m = k + 1
@@ -226,7 +264,10 @@ class VerbRules(VerbSubjectRules):
         if quoted:
             m += 1
         start = m
+        if m < b and self.toks[m].low in _CALENDAR:
+            return False  # "The mayor called Monday for ...": a time, not a name
         while m < b and (self.toks[m].cap or self.toks[m].low in ("of", "for", "and", "the", "&") and m > start
+                         or self.toks[m].text[0].isdigit() and m > start  # "a group called Ginbot 7"
                          or self.toks[m].text in ("'s", "’s", "-")):
             m += 1
         while m - 1 > start and self.toks[m - 1].low in ("of", "for", "and", "the", "&"):
