@@ -970,3 +970,18 @@ def test_call_with_a_second_complement_or_its_particle_reports(text, content, sp
 ])
 def test_a_naming_participle_after_a_capitalised_noun_gives_a_name(text, clause):
     assert verdict(text, clause).label == "asserted"
+
+
+# a pronoun refers to the last source that has a name: a subject that is only capitalised because
+# it opens its sentence ('Critics say', 'Volunteers say') names no one, while a first word the
+# article capitalises elsewhere ('Reed') or that is no English word ('Melanie') is a name
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("Tom Reed opened the meeting. Critics say the park costs too much. He said the vote would come in May.",
+     "the vote would come in May", "Tom Reed"),
+    ("Maria Lopez runs the shelter on Elm Street. Volunteers say the shelter is full. She said beds would be added.",
+     "beds would be added", "Maria Lopez"),
+    ("Melanie told the reporter she had cried for days. Neighbors said the house was empty. She said she would stay.",
+     "she would stay", "Melanie"),
+])
+def test_a_pronoun_skips_a_subject_capitalised_only_by_its_place(text, clause, speaker):
+    assert verdict(text, clause).speaker == speaker

@@ -172,7 +172,7 @@ class Checker(NameRules, QuoteRules, SentenceRules, CueRules, ViewpointRules, Ve
             # the sentence's speakers are known to pronouns of the sentences after it
             for f in made:
                 if f.speaker:
-                    self._spoken.add(f.speaker, f.cue[1] if f.cue else None)
+                    self._spoken.add(f.speaker, f.cue[1] if f.cue else None, self._proper)
         self._extend_to_quotes()
         self._quote_frames()
         self._first_person_in_quotes()

@@ -86,7 +86,7 @@ def verb_forms(lemma: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=2)
 def _dictionary_forms(kind: str) -> frozenset[str]:
-    """The strong simple pasts ('past') or the noun forms ('noun') of lemminflect's
+    """The strong simple pasts ('past'), the noun forms ('noun') or every form ('any') of lemminflect's
     inflection dictionary, read once (10-20 ms) from the table verb_forms() has already
     loaded; its lemma table, which costs 0.3 s more to load, is never needed."""
     from lemminflect.core.Inflections import Inflections
@@ -95,6 +95,9 @@ def _dictionary_forms(kind: str) -> frozenset[str]:
     for lemma, forms in Inflections()._getInflDict().items():
         if kind == "past":
             out.update(f.lower() for f in forms.get("VBD", ()) if f != lemma and not f.endswith("ed") and f.isalpha())
+        elif kind == "any":
+            out.add(lemma.lower())
+            out.update(f.lower() for fs in forms.values() for f in fs)
         elif "NN" in forms or "NNS" in forms:
             out.add(lemma.lower())
             out.update(f.lower() for f in forms.get("NNS", ()))
@@ -105,6 +108,12 @@ def strong_past(low: str) -> bool:
     """A simple past that is no form of '-ed' and differs from its base ('shook',
     'rose', 'won', 'spent'), per lemminflect's dictionary: an unknown word is none."""
     return low in _dictionary_forms("past")
+
+
+def dictionary_word(low: str) -> bool:
+    """A word lemminflect's dictionary inflects ('hours', 'fourthly', 'delegates'); a name
+    it does not know ('melanie', 'mclenney') is none."""
+    return low in _dictionary_forms("any")
 
 
 def can_be_noun(low: str) -> bool:

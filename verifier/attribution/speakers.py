@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import bisect
 
-from verifier.attribution.lexicon import DETERMINERS, NOUN_CUES, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb
+from verifier.attribution.lexicon import DETERMINERS, dictionary_word, NOUN_CUES, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb
 from verifier.attribution.common import _FUNCTION, _RELATIVES, _base, _clean, _is_poss, _strip_poss
+
+
+# pronouns that name no one (a closed class of English)
+_INDEFINITE_PRONOUNS = frozenset({"everybody", "everyone", "somebody", "someone", "nobody", "anybody", "anyone"})
 
 
 class SpeakersSoFar:
@@ -21,10 +25,19 @@ class SpeakersSoFar:
         self.last_named: str | None = None  # the last source with a name ("Maria Lopez")
         self.last_named_at: int | None = None  # where its cue ended
 
-    def add(self, speaker: str, pos: int | None) -> None:
+    def add(self, speaker: str, pos: int | None, proper: set[str] | frozenset[str] = frozenset()) -> None:
+        """Remember `speaker`, as the last named source when it holds a name: a capital
+        after its first word ('Maria Lopez', 'the Red Cross'), or a capitalised first word
+        the article capitalises mid-sentence too (`proper`: 'Trump') or that is no English
+        word lemminflect knows ('Melanie'). A capital only at the start of a phrase the
+        subject rule took ('How many of you', 'Fourthly', 'Everybody thought') names no one."""
         self.last = speaker
         words = speaker.split()
-        if any(w[:1].isupper() for w in words) and words[0].lower() not in DETERMINERS:
+        if not words or words[0].lower() in DETERMINERS:
+            return
+        first = _strip_poss(words[0].lower())
+        if any(w[:1].isupper() for w in words[1:]) or words[0][:1].isupper() and (
+                first in proper or not dictionary_word(first) and first not in _INDEFINITE_PRONOUNS):
             self.last_named = speaker
             self.last_named_at = pos
 
