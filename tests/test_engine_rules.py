@@ -985,3 +985,17 @@ def test_a_naming_participle_after_a_capitalised_noun_gives_a_name(text, clause)
 ])
 def test_a_pronoun_skips_a_subject_capitalised_only_by_its_place(text, clause, speaker):
     assert verdict(text, clause).speaker == speaker
+
+
+# 'NAME said (that) he/she ...': the pronoun opening the reported clause is the person who
+# reports it, whatever source came before (unless a title gives the name the other sex)
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("Mayor Ellen Park said the budget was tight. Tom Reed said he hoped to cut the fees.", "to cut the fees",
+     "Tom Reed"),
+    ("Mayor Ellen Park said the budget was tight. Later, Tom Reed told reporters that he planned to resign.",
+     "to resign", "Tom Reed"),
+    ("Tom Reed said the budget was tight. Ellen Park has also said she wants to keep the school open.",
+     "to keep the school open", "Ellen Park"),
+])
+def test_a_pronoun_after_a_named_reporter_is_that_reporter(text, clause, speaker):
+    assert verdict(text, clause).speaker == speaker

@@ -162,6 +162,9 @@ class SpeakerRules:
         (a name of two words or more), else the last named source at all."""
         if low in ("they", "them", "their", "it", "its"):
             return self._spoken.last or self._spoken.last_named
+        reporter = self._reporting_subject_before(low, pos) if pos is not None else None
+        if reporter is not None:
+            return reporter
         if pos is None or self._spoken.last_named_at is not None and pos - self._spoken.last_named_at < 600:
             return self._spoken.last_named or self._spoken.last
         si = self.document.sentence_index(pos)
@@ -187,6 +190,37 @@ class SpeakerRules:
             elif g:  # one word with a title that gives its sex ("Ms. Ortiz"): a person
                 best, best_si = name, si_name
         return best or self._spoken.last_named or self._spoken.last
+
+    def _reporting_subject_before(self, low: str, pos: int) -> str | None:
+        """'Marsh said she hoped ...', 'Mr. Reed told reporters that he would ...': a 'he' or
+        'she' opening the clause of a reporting verb whose subject is a name is that person
+        (unless a title gives the name the other sex). Reads back from the pronoun over the
+        verb's addressee, 'that' and the verb group, within its sentence."""
+        want = {"he": "m", "she": "f"}.get(low)
+        if want is None:
+            return None
+        k = bisect.bisect_left(self._tok_starts, pos)
+        lo = self._sent_tok[self.document.sentence_index(pos)][0]
+        m = k - 1
+        if m >= lo and self.toks[m].low == "that":
+            m -= 1
+        if m - 1 >= lo and self.toks[m].low == "reporters" and self.toks[m - 1].low in ("told", "tells"):
+            m -= 1  # 'told reporters he ...'
+        if m < lo or cue_verb(self.toks[m].low) is None or cue_verb(self.toks[m].low)[1] not in ("speech", "thought"):
+            return None
+        m -= 1
+        while m >= lo and self.toks[m].low in ("has", "had", "have", "also", "later", "again", "then", "would", "will"):
+            m -= 1
+        if m < lo or not self._is_name_tok(m):
+            return None
+        end = m + 1
+        while m - 1 >= lo and (self._is_name_tok(m - 1) or self.toks[m - 1].text == "."):
+            m -= 1
+        g = self._gender(m, end)
+        if g is not None and g != want:
+            return None
+        name = self._name_text(m, end)
+        return self.fullest(name, g) if name else None
 
     def _topic_reason(self, start: int, end: int) -> str | None:
         """"Putin's description of ... reflects ...": the source is the topic."""
