@@ -25,10 +25,12 @@ class SentenceRules:
         a, b = self._sent_tok[si]
         sent = self.document.sentences[si]
         frames: list[Frame] = []
+        toks = self.toks
         for k in range(a, b):
-            f = self._cue_frame(k, a, b, frames)
-            if f is not None:
-                frames.append(f)
+            if toks[k].low in _CUE_WORDS:  # most words fire no cue rule: one set lookup, no call
+                f = self._cue_frame(k, a, b, frames)
+                if f is not None:
+                    frames.append(f)
         in_doc = self._in_document(a, b)
         if in_doc is not None:
             frames.insert(0, in_doc)
