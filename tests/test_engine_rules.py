@@ -999,3 +999,28 @@ def test_a_pronoun_skips_a_subject_capitalised_only_by_its_place(text, clause, s
 ])
 def test_a_pronoun_after_a_named_reporter_is_that_reporter(text, clause, speaker):
     assert verdict(text, clause).speaker == speaker
+
+
+# 'assume' reports a thought only with a clause ('assumed that the deal would close', 'assume the
+# rate will rise'); with a plain object it is taking something on ('assume office', 'assumed a
+# new role', 'would assume the debts')
+@pytest.mark.parametrize("text, span, label", [
+    ("The governor will assume office in January.", "The governor will assume office in January", "asserted"),
+    ("She has assumed a newly created role as chief adviser.", "a newly created role as chief adviser", "asserted"),
+    ("The new owner would assume the debts of the old mill.", "the debts of the old mill", "asserted"),
+    ("Most analysts assume the rate will rise in June.", "the rate will rise in June", "attributed"),
+    ("Investors assumed that the deal would close.", "that the deal would close", "attributed"),
+])
+def test_assume_reports_only_a_clause(text, span, label):
+    assert verdict(text, span).label == label
+
+
+# an '-ed' form right after a determiner (or after a determiner and an adverb) modifies the noun
+# ('the newly revised budget'): it is no finite verb, so the phrase is an object, not a clause
+@pytest.mark.parametrize("text", [
+    "The council considered the newly revised budget on Monday.",
+    "The engineers understood the proposed design in every detail.",
+    "The new director has assumed a recently created post in the ministry.",
+])
+def test_a_participle_after_a_determiner_makes_no_clause(text):
+    assert verdict(text, text.rstrip(".")).label == "asserted"

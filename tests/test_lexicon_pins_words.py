@@ -135,6 +135,7 @@ CASES = [
     # needs_clause
     ('needs_clause', 'add', 'The city added a second ferry route in May.', 'The city added a second ferry route in May', 'asserted', None, None),
     ('needs_clause', 'answer', 'The mayor answered the phone.', 'The mayor answered the phone', 'asserted', None, None),
+    ('needs_clause', 'assume', 'The new owner will assume the debts of the old port.', 'the debts of the old port', 'asserted', None, None),
     ('needs_clause', 'consider', 'The council considered a second ferry route in May.', 'The council considered a second ferry route in May', 'asserted', None, None),
     ('needs_clause', 'calculate', 'The engineers calculated the load before the test.', 'the load before the test', 'asserted', None, None),
     ('needs_clause', 'determine', 'Tides determined the schedule.', 'Tides determined the schedule', 'asserted', None, None),

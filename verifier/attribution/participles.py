@@ -347,9 +347,20 @@ class ParticipleRules:
             t = self.toks[x]
             if not t.word or t.low in _RELATIVES or t.low in ("who", "which", "and", "or", "but"):
                 return False
-            if _finite(t):
+            if _finite(t) and not self._modifier_participle(x, i):
                 return True
         return False
+
+    def _modifier_participle(self, x: int, i: int) -> bool:
+        """An '-ed' form inside the noun phrase opening at toks[i], modifying its noun ('a
+        newly created role', 'the revised plan'): after the determiner or an adverb after it."""
+        low = self.toks[x].low
+        if not low.endswith("ed") or low in _MODALS or low in AUXILIARIES or low in BE_FORMS:
+            return False  # 'the need for ...': a modal's form, not a participle
+        p = x - 1
+        if p > i and self.toks[p].low.endswith("ly"):
+            p -= 1
+        return p == i and self.toks[i].low in DETERMINERS
 
     def _verb_group_start(self, k: int, a: int) -> int:
         j = k - 1
