@@ -1024,3 +1024,27 @@ def test_assume_reports_only_a_clause(text, span, label):
 ])
 def test_a_participle_after_a_determiner_makes_no_clause(text):
     assert verdict(text, text.rstrip(".")).label == "asserted"
+
+
+# courts, juries, inquiries and regulators are sources like any organization: what they conclude,
+# find or believe is theirs ('The jury found him guilty, concluding that ...')
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("The jury found the driver guilty, concluding that he had ignored the signal.", "he had ignored the signal",
+     "The jury"),
+    ("The inquiry believes the fire started in the kitchen.", "the fire started in the kitchen", "The inquiry"),
+    ("The tribunal ruled against the airline, concluding that the fees were unlawful.", "the fees were unlawful",
+     "The tribunal"),
+])
+def test_a_court_or_inquiry_is_a_source(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# 'on the grounds that ...' states the reasons someone gave: the clause is theirs
+@pytest.mark.parametrize("text, clause", [
+    ("The court blocked the merger on the grounds that it would raise prices.", "it would raise prices"),
+    ("Officials shut the beach on the grounds that sharks had been seen.", "sharks had been seen"),
+    ("The permit was refused on the grounds that the site floods every winter.", "the site floods every winter"),
+])
+def test_on_the_grounds_that_reports_the_reasons_given(text, clause):
+    assert verdict(text, clause).label == "attributed"

@@ -226,6 +226,13 @@ CASES = [
     ('role_nouns', 'spokeswoman', 'Tom Reed spoke to reporters on Monday. The spokeswoman added that the port would close in May.', 'the port would close in May', 'attributed', 'Tom Reed', 'added'),
     ('role_nouns', 'star', 'Tom Reed spoke to reporters on Monday. The star believes the port will close in May.', 'the port will close in May', 'attributed', 'Tom Reed', 'believes'),
     # org_nouns
+    ('org_nouns', 'coroner', 'The coroner believes the port will close in May.', 'the port will close in May', 'attributed', 'The coroner', 'believes'),
+    ('org_nouns', 'court', 'The court believes the port will close in May.', 'the port will close in May', 'attributed', 'The court', 'believes'),
+    ('org_nouns', 'inquiry', 'The inquiry believes the port will close in May.', 'the port will close in May', 'attributed', 'The inquiry', 'believes'),
+    ('org_nouns', 'jury', 'The jury believes the port will close in May.', 'the port will close in May', 'attributed', 'The jury', 'believes'),
+    ('org_nouns', 'regulator', 'The regulator believes the port will close in May.', 'the port will close in May', 'attributed', 'The regulator', 'believes'),
+    ('org_nouns', 'tribunal', 'The tribunal believes the port will close in May.', 'the port will close in May', 'attributed', 'The tribunal', 'believes'),
+    ('noun_cues', 'grounds', 'The council closed the port on the grounds that the pier was unsafe.', 'the pier was unsafe', 'attributed', None, 'grounds that'),
     ('org_nouns', 'center', 'The research center believes the port will close in May.', 'the port will close in May', 'attributed', 'The research center', 'believes'),
     ('org_nouns', 'service', 'The park service believes the port will close in May.', 'the port will close in May', 'attributed', 'The park service', 'believes'),
     ('org_nouns', 'tank', 'The think tank believes the port will close in May.', 'the port will close in May', 'attributed', 'The think tank', 'believes'),

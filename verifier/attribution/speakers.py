@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 
 from verifier.attribution.lexicon import DETERMINERS, dictionary_word, NOUN_CUES, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb
-from verifier.attribution.common import _FUNCTION, _RELATIVES, _base, _clean, _is_poss, _strip_poss
+from verifier.attribution.common import _CALENDAR, _FUNCTION, _RELATIVES, _base, _clean, _is_poss, _strip_poss
 
 
 # pronouns that name no one (a closed class of English)
@@ -82,7 +82,11 @@ class SpeakerRules:
             named = self._named_speaker(runs, words, head_words)
             if named is not None:
                 return named
-        return _clean(self.text[first.start:self.toks[words[-1]].end]), ""
+        last = len(words)
+        while last > 1 and (self.toks[words[last - 1]].low in _CALENDAR or self.toks[words[last - 1]].low in (
+                "on", "last", "this", "yesterday", "today")):
+            last -= 1  # "A jury at the Crown Court on Friday": the day is the event's, not the source's
+        return _clean(self.text[first.start:self.toks[words[last - 1]].end]), ""
 
     def _name_in_appositive(self, words: list[int], b: int) -> tuple[str, str] | None:
         """'One of them, retired banker Simon Pritchard, said': a head with no name of its

@@ -223,8 +223,11 @@ def frame_material(text: str, a: int, b: int, seg: str, ws: list[str], here: lis
     if len(ws) < 2:
         return None
     for f in here:
-        if not _touches(text, a, b, f) or f.kind == "noun" and f.source is None:
-            continue  # "The ruling rests on the [finding that] ...": the article's own words
+        if not _touches(text, a, b, f) or f.source is None and (f.kind == "noun" or f.rule == "participle"):
+            # "The ruling rests on the [finding that] ...", "The jury found him guilty after a
+            # trial, [concluding] that ...": with no source phrase of its own, what stands before
+            # the cue is the article's own words
+            continue
         first = ws[0].lower()
         if first in W["relatives"]:
             return None  # "Nadia Rahman, who runs an agency, said": the relative clause is a claim
