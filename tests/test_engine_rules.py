@@ -1048,3 +1048,24 @@ def test_a_court_or_inquiry_is_a_source(text, clause, speaker):
 ])
 def test_on_the_grounds_that_reports_the_reasons_given(text, clause):
     assert verdict(text, clause).label == "attributed"
+
+
+# one plain English word before a colon (a verb, an adverb: 'Remember:', 'Look:', 'So:',
+# 'Revealed:') introduces the article's own words; a name ('Reid:', 'Okafor:') or a noun for a
+# source ('Poll:') still opens a speaker's words
+@pytest.mark.parametrize("text, span", [
+    ("Remember: the bridge was built in eleven months.", "the bridge was built in eleven months"),
+    ("So: the council will vote again in March.", "the council will vote again in March"),
+    ("Revealed: The Secret Plan To Close The Harbor.", "The Secret Plan To Close The Harbor"),
+])
+def test_a_plain_word_before_a_colon_is_no_speaker(text, span):
+    assert verdict(text, span).label == "asserted"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Okafor: The harbor will stay open all winter.", "The harbor will stay open all winter"),
+    ("Poll: Most voters back the harbor plan.", "Most voters back the harbor plan"),
+    ("Insiders: The mayor will not run again.", "The mayor will not run again"),
+])
+def test_a_name_or_source_noun_before_a_colon_is_a_speaker(text, span):
+    assert verdict(text, span).label == "attributed"

@@ -22,7 +22,7 @@ How it is built:
 - the frame rules, each with an id, a statement of English and an example
   (rules.py): cue rules per token, sentence rules, then document rules over
   quotations; the reporting-verb rules live in verbs.py, finite.py, medial.py,
-  participles.py, documents.py and subjects.py, the others in cues.py, sentence.py and
+  participles.py, documents.py and subjects.py, the others in cues.py, sentence.py, colons.py and
   quotes.py;
 - speakers (speakers.py): a source phrase to a name at its fullest, a
   pronoun or definite description to the last named source of the right
@@ -47,6 +47,7 @@ from verifier.attribution.parsing import DEFAULT_PARSER, Parser
 from verifier.attribution.names import NameRules
 from verifier.attribution.quotes import QuoteRules
 from verifier.attribution.sentence import SentenceRules
+from verifier.attribution.colons import ColonRules
 from verifier.attribution.cues import CueRules
 from verifier.attribution.viewpoint import ViewpointRules
 from verifier.attribution.verbs import VerbRules
@@ -59,7 +60,7 @@ from verifier.attribution.speakers import SpeakerRules, SpeakersSoFar
 from verifier.attribution.arbiter import ArbiterRules
 
 
-class Checker(NameRules, QuoteRules, SentenceRules, CueRules, ViewpointRules, VerbRules, FiniteRules, MedialRules, ParticipleRules,
+class Checker(NameRules, QuoteRules, SentenceRules, ColonRules, CueRules, ViewpointRules, VerbRules, FiniteRules, MedialRules, ParticipleRules,
               DocumentRules, SubjectRules, SpeakerRules,
               ArbiterRules):
     """Labels spans of one document; reuse it for many spans of that text."""

@@ -86,7 +86,8 @@ def verb_forms(lemma: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=2)
 def _dictionary_forms(kind: str) -> frozenset[str]:
-    """The strong simple pasts ('past'), the noun forms ('noun') or every form ('any') of lemminflect's
+    """The strong simple pasts ('past'), the noun forms ('noun'), the base and past verb forms
+    ('verbal') or every form ('any') of lemminflect's
     inflection dictionary, read once (10-20 ms) from the table verb_forms() has already
     loaded; its lemma table, which costs 0.3 s more to load, is never needed."""
     from lemminflect.core.Inflections import Inflections
@@ -98,6 +99,8 @@ def _dictionary_forms(kind: str) -> frozenset[str]:
         elif kind == "any":
             out.add(lemma.lower())
             out.update(f.lower() for fs in forms.values() for f in fs)
+        elif kind == "verbal":
+            out.update(f.lower() for tag in ("VB", "VBP", "VBD") for f in forms.get(tag, ()))
         elif "NN" in forms or "NNS" in forms:
             out.add(lemma.lower())
             out.update(f.lower() for f in forms.get("NNS", ()))
@@ -114,6 +117,13 @@ def dictionary_word(low: str) -> bool:
     """A word lemminflect's dictionary inflects ('hours', 'fourthly', 'delegates'); a name
     it does not know ('melanie', 'mclenney') is none."""
     return low in _dictionary_forms("any")
+
+
+def plain_word(low: str) -> bool:
+    """A word lemminflect knows as a verb's base or past form ('remember', 'look', 'revealed')
+    or only as another class than a noun ('so'): a plain English word, no name ('reid' and
+    'sanders' are nouns only; 'melanie' is unknown)."""
+    return low in _dictionary_forms("verbal") or dictionary_word(low) and not can_be_noun(low)
 
 
 def can_be_noun(low: str) -> bool:

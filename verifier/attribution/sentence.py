@@ -10,7 +10,7 @@ from functools import partial
 from verifier.attribution.lexicon import ADJ_CUES, CUE_FORMS, IDIOMS_BY_WORD, BE_FORMS, DETERMINERS, HEDGES, NOUN_CUES, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, cue_verb
 from verifier.attribution.parsing import VERBAL
 from verifier.attribution.viewpoint import VIEWPOINT_NOUNS, _viewpoint_noun
-from verifier.attribution.common import Frame, _CALENDAR, _DASHES, _CLOSE_Q, _CONTINUE_WORDS, _FINDING_NOUNS, _LABELS, _MODALS, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _SPEECH_EVENTS, _STRAIGHT_Q, _base, _clean, _finite, _strip_poss
+from verifier.attribution.common import Frame, _DASHES, _CLOSE_Q, _CONTINUE_WORDS, _FINDING_NOUNS, _MODALS, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _SPEECH_EVENTS, _STRAIGHT_Q, _base, _clean, _finite, _strip_poss
 
 
 class SentenceRules:
@@ -77,22 +77,6 @@ class SentenceRules:
                 return True
         return False
 
-    def _colon_paragraph(self, frames: list[Frame], contents: list[tuple[tuple[int, int], ...]], a: int,
-                         b: int) -> tuple[int, tuple[int, int]] | None:
-        """'Lind described the plan the council was preparing:' closing its paragraph
-        introduces the next one: that paragraph is the source's words too. Which frame
-        (its index in `frames`, whose bounded contents are `contents`) takes it, and the
-        paragraph; None when none does."""
-        if b - 1 <= a or self.toks[b - 1].text != ":":
-            return None
-        mi = next((i for i, f in enumerate(frames) if f.speaker and f.kind in ("verb", "noun", "according")), None)
-        if mi is None or any(y > self.toks[b - 1].end for _, y in contents[mi]):
-            return None
-        nxt = self._after_colon(b)
-        if nxt is None or self.document.in_heading(*nxt):
-            return None
-        return mi, nxt
-
     def _in_document(self, a: int, b: int) -> Frame | None:
         """'In a CBS poll released Monday, Clinton led by four points': the poll
         (survey, study, report) is the source of the sentence's main clause."""
@@ -127,37 +111,6 @@ class SentenceRules:
                      source=(words[0].start, words[-1].end),
                      reasons=(f"'{t.text} {speaker}': the finding is the {head.low}'s",),
                      right=self.toks[comma + 1].start, left_edge=t.start, right_edge=self.toks[comma].end)
-
-    def _colon_speaker(self, si: int, a: int, b: int) -> Frame | None:
-        """'TAPPER: Do you think ...' / 'Reid: Never underestimate Trump.': a name and
-        a colon open the speaker's words, to the end of the paragraph."""
-        for c in range(a + 1, min(b - 1, a + 7)):
-            if self.toks[c].text == ":":
-                break
-        else:
-            return None
-        words = [t for t in self.toks[a:c] if t.word]
-        if not words or len(words) > 5 or not all(t.cap for t in words if t.low not in ("of", "de", "van", "von")):
-            return None
-        if any(t.low in _LABELS or t.low in _CALENDAR or t.text[0].isdigit() for t in words):
-            return None
-        if sum(1 for x in range(c + 1, b) if self.toks[x].word and self.toks[x].text[0].isalpha()) < 2:
-            return None  # 'Clinton: 2,316' is a tally, not words
-        after = [t for t in self.toks[c + 1:min(b, c + 4)] if t.word]
-        if after and (after[0].text.isupper() and len(after[0].text) > 1 or any(t.text[0].isdigit() for t in after)):
-            return None  # 'Nikkei: UP 0.4 percent', 'Turnout: 62 percent': a data line
-        if all(t.text.isupper() for t in words) and len(self._names.get(_strip_poss(words[-1].low), ())) < 2:
-            return None  # 'TRANSPORT: Buses will ...': a section label; a speaker in capitals is named again
-        if words[0].text.isupper() and len(words) == 1 and len(words[0].text) > 2:
-            speaker = self.fullest(words[0].text.title())
-        else:
-            speaker = self.fullest(self._name_text(a, c) or self.text[words[0].start:words[-1].end])
-        blk = self.document.blocks[self.document.sentences[si].block]
-        colon = self.toks[c]
-        return Frame(kind="colon", rule="colon-speaker", cue=(colon.start, colon.end), cue_text=":", speaker=speaker,
-                     source=(words[0].start, words[-1].end), content=((self.toks[c + 1].start, blk.end),),
-                     reasons=(f"'{self.text[words[0].start:colon.end]}' opens {speaker}'s words",),
-                     left_edge=words[0].start, right_edge=colon.end)
 
     def _trim(self, a: int, b: int) -> tuple[int, int]:
         text = self.text
