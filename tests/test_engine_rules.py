@@ -1069,3 +1069,21 @@ def test_a_plain_word_before_a_colon_is_no_speaker(text, span):
 ])
 def test_a_name_or_source_noun_before_a_colon_is_a_speaker(text, span):
     assert verdict(text, span).label == "attributed"
+
+
+# 'reported from PLACE' with nothing else says where the reporter was (a byline), not what anyone
+# said, and so does a byline of several reporters joined by 'and'; 'reported from Geneva that ...'
+# still reports
+@pytest.mark.parametrize("text, place", [
+    ("Kofi Mensah reported from Lagos, Nigeria, and Ama Boateng from Accra.", "from Lagos, Nigeria, and Ama Boateng from Accra"),
+    ("Lena Ortiz reported from Port Moresby, and Tom Reed from Lae.", "from Port Moresby, and Tom Reed from Lae"),
+    ("Ines Mora reported from Kaneohe Bay, Hawaii, and Ben Cole and Ada Park from Midway Atoll.",
+     "from Kaneohe Bay, Hawaii, and Ben Cole and Ada Park from Midway Atoll"),
+])
+def test_reporting_from_a_place_is_a_byline(text, place):
+    assert verdict(text, place).label == "asserted"
+
+
+def test_reporting_from_a_place_with_a_clause_reports():
+    v = verdict("The agency reported from Geneva that the talks had failed.", "that the talks had failed")
+    assert (v.label, v.speaker) == ("attributed", "The agency")

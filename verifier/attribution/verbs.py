@@ -147,7 +147,18 @@ class VerbRules(VerbSubjectRules):
             return True
         if lemma in SUMMONS and self._lone_object(k + 1, b):
             return True
+        if lemma == "report" and nxt is not None and nxt.low == "from" and self._place_only(k + 2, b):
+            return True  # "Julie Davis reported from Midway Atoll.": where the reporter was
         return lemma in _DISPOSITIONS and not self._takes_a_view(k + 1, b)
+
+    def _place_only(self, j: int, b: int) -> bool:
+        """Is toks[j:] a place name ('Midway Atoll', 'Kaneohe Bay, Hawaii') ending its clause?"""
+        m = j
+        while m < b and (self.toks[m].cap or self.toks[m].text in (".", ",") and m > j and m + 1 < b
+                         and self.toks[m + 1].cap):
+            m += 1
+        return m > j and (m >= b or self.toks[m].text in ".;" or self.toks[m].low == "and" or self.toks[m].text == ","
+                          and m + 1 < b and self.toks[m + 1].low == "and")
 
     def _lone_object(self, j: int, b: int) -> bool:
         """Is toks[j:] one object with no second complement before the clause goes on
