@@ -123,11 +123,9 @@ CASES = [
     ('irregular_past', 'hit', 'Last year a storm hit the port, the mayor said.', 'a storm hit the port', 'attributed', 'the mayor', 'said'),
     ('irregular_past', 'thought', 'Last year the town thought otherwise, the mayor said.', 'the town thought otherwise', 'attributed', 'the mayor', 'said'),
     # labels
-    ('labels', 'answer', 'Answer: The port will close in May.', 'Answer: The port will close in May', 'asserted', None, None),
-    ('labels', 'breaking', 'Breaking: The port will close in May.', 'Breaking: The port will close in May', 'asserted', None, None),
     ('labels', 'exclusive', 'Exclusive: The port will close in May.', 'Exclusive: The port will close in May', 'asserted', None, None),
-    ('labels', 'note', 'Note: The port will close in May.', 'Note: The port will close in May', 'asserted', None, None),
-    ('labels', 'watch', 'Watch: The port will close in May.', 'Watch: The port will close in May', 'asserted', None, None),
+    ('labels', 'note', "Editor's Note: The port will close in May.", "Editor's Note: The port will close in May", 'asserted', None, None),
+    ('labels', 'update', 'Harbor Update: The port will close in May.', 'Harbor Update: The port will close in May', 'asserted', None, None),
     # ly_nouns
     ('ly_nouns', 'ally', 'The ally said the port would close in May.', 'the port would close in May', 'attributed', 'The ally', 'said'),
     ('ly_nouns', 'family', 'The family said the port would close in May.', 'the port would close in May', 'attributed', 'The family', 'said'),
