@@ -996,6 +996,8 @@ def test_a_pronoun_skips_a_subject_capitalised_only_by_its_place(text, clause, s
      "to resign", "Tom Reed"),
     ("Tom Reed said the budget was tight. Ellen Park has also said she wants to keep the school open.",
      "to keep the school open", "Ellen Park"),
+    ("Tom Reed said the budget was tight. Ellen Park assured voters that she would cut the fees.",
+     "would cut the fees", "Ellen Park"),
 ])
 def test_a_pronoun_after_a_named_reporter_is_that_reporter(text, clause, speaker):
     assert verdict(text, clause).speaker == speaker

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from verifier.attribution.lexicon import DETERMINERS, dictionary_word, NOUN_CUES, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb
+from verifier.attribution.lexicon import ADDRESSEE_VERBS, DETERMINERS, dictionary_word, NOUN_CUES, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb
 from verifier.attribution.common import _CALENDAR, _FUNCTION, _RELATIVES, _base, _clean, _is_poss, _strip_poss
 
 
@@ -208,8 +208,9 @@ class SpeakerRules:
         m = k - 1
         if m >= lo and self.toks[m].low == "that":
             m -= 1
-        if m - 1 >= lo and self.toks[m].low == "reporters" and self.toks[m - 1].low in ("told", "tells"):
-            m -= 1  # 'told reporters he ...'
+        if m - 1 >= lo and self.toks[m].word and not self.toks[m].cap and cue_verb(self.toks[m - 1].low) is not None \
+                and cue_verb(self.toks[m - 1].low)[0] in ADDRESSEE_VERBS:
+            m -= 1  # 'told reporters he ...', 'assured voters that she ...': the addressee
         if m < lo or cue_verb(self.toks[m].low) is None or cue_verb(self.toks[m].low)[1] not in ("speech", "thought"):
             return None
         m -= 1

@@ -4,7 +4,7 @@ verb_subject.py."""
 
 from __future__ import annotations
 
-from verifier.attribution.lexicon import CONVENED_EVENTS, NOUN_CUES, AUXILIARIES, BE_FORMS, DETERMINERS, SUBORDINATORS, SUMMONS, DOCUMENT_NOUNS, NEEDS_TO, NOUNISH, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, ROLE_NOUNS, cue_verb, strong_past
+from verifier.attribution.lexicon import CONVENED_EVENTS, NOUN_CUES, AUXILIARIES, BE_FORMS, DETERMINERS, SUMMONS, DOCUMENT_NOUNS, NEEDS_TO, NOUNISH, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, ROLE_NOUNS, cue_verb, strong_past
 from verifier.attribution.parsing import NOT_A_VERB, VERBAL
 from verifier.attribution.verb_subject import VerbSubjectRules
 from verifier.attribution.common import _finite, _VIEW_NOUNS, _DISPOSITIONS, _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _IRREGULAR_PAST, _MODALS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _people, _plural, _strip_poss
@@ -145,7 +145,7 @@ class VerbRules(VerbSubjectRules):
         if lemma in _REFUSALS and nxt is not None and nxt.low == "to" and (
                 k + 2 >= b or cue_verb(self.toks[k + 2].low) is None):
             return True
-        if lemma in SUMMONS and self._lone_object(k + 1, b):
+        if lemma in SUMMONS and self._lone_object(k + 1, b, lemma):
             return True
         if lemma == "report" and nxt is not None and nxt.low == "from" and self._place_only(k + 2, b):
             return True  # "Julie Davis reported from Midway Atoll.": where the reporter was
@@ -160,7 +160,7 @@ class VerbRules(VerbSubjectRules):
         return m > j and (m >= b or self.toks[m].text in ".;" or self.toks[m].low == "and" or self.toks[m].text == ","
                           and m + 1 < b and self.toks[m + 1].low == "and")
 
-    def _lone_object(self, j: int, b: int) -> bool:
+    def _lone_object(self, j: int, b: int, lemma: str) -> bool:
         """Is toks[j:] one object with no second complement before the clause goes on
         (an end, a comma, a preposition, an adverb, a participle or a subordinate clause)?
         A pronoun, a name or a bare plural ('called Ms. Ortiz on Friday', 'to call
@@ -168,7 +168,7 @@ class VerbRules(VerbSubjectRules):
         quotation, a second noun phrase ('called it a disgrace') or a particle ('called for')
         is a report; so is any other object, which may run into its complement ('called the
         plan reckless')."""
-        if j >= b or self.toks[j].low in PHRASAL_CUES.get("call", ()):
+        if j >= b or self.toks[j].low in PHRASAL_CUES.get(lemma, ()):
             return False
         t = self.toks[j]
         m = j + 1
@@ -191,9 +191,9 @@ class VerbRules(VerbSubjectRules):
         n = self.toks[m]
         if n.text == "," and m + 1 < b and (self.toks[m + 1].low in DETERMINERS or _is_poss(self.toks[m + 1].text)):
             return False  # "called Clinton, his rival, an ISIS “co-founder”": an appositive, then the complement
-        return n.text in ",.;:)—" or n.low in PREPOSITIONS and n.low not in ("as",) or n.low in SUBORDINATORS \
-            or n.low in ("after", "before", "when", "because", "until", "and") or (n.low.endswith("ly") and n.word) \
-            or n.low.endswith("ing") and n.word
+        return n.text in ",.;:)—" or n.low in PREPOSITIONS and n.low != "as" or self._opens_occasion(n) \
+            or n.low == "and" or (n.low.endswith("ly") and n.word) or n.low.endswith("ing") and n.word
+
     def _thought_lacks_clause(self, k: int, a: int, b: int, lemma: str, past: bool, aux: int) -> bool:
         """Whether a thought verb taking an infinitive ('hope', 'plan', 'decide') has
         neither 'to' nor 'that' nor a clause after it ("hope the vote will help",
