@@ -1089,3 +1089,34 @@ def test_reporting_from_a_place_is_a_byline(text, place):
 def test_reporting_from_a_place_with_a_clause_reports():
     v = verdict("The agency reported from Geneva that the talks had failed.", "that the talks had failed")
     assert (v.label, v.speaker) == ("attributed", "The agency")
+
+
+# a time that ends a source phrase belongs to the event, not to the source ('A jury at the court
+# on Friday'); a bare month stays, since it may be a name ('a spokesman for Theresa May')
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("A panel of judges at the appeal court on Friday ruled that the law was void.", "the law was void",
+     "A panel of judges at the appeal court"),
+    ("Rents rose again, according to an index published last year.", "Rents rose again", "an index published"),
+    ("The glacier has lost a third of its ice, according to a survey released in 2019.",
+     "The glacier has lost a third of its ice", "a survey released"),
+    ("Fares will rise, according to a spokesman for Theresa May.", "Fares will rise", "a spokesman for Theresa May"),
+])
+def test_a_time_ending_a_source_phrase_is_left_out(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a source phrase over twelve words ends at a phrase boundary (before a relative, else before its
+# last preposition), never on an article or preposition
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("The season starts earlier, according to an analysis of fire records published by the University of "
+     "Holbeck.", "The season starts earlier",
+     "an analysis of fire records published by the University of Holbeck"),
+    ("Crime fell, according to figures from the statistics office of the regional government of the northern "
+     "provinces.", "Crime fell", "figures from the statistics office of the regional government"),
+    ("Sales slowed, according to a report by the trade group that represents most of the large retailers in the "
+     "city.", "Sales slowed", "a report by the trade group"),
+])
+def test_a_long_source_phrase_ends_on_a_content_word(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)

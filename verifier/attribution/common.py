@@ -167,11 +167,11 @@ def _is_initial(word: str) -> bool:
     return len(word) == 1 and word.isupper() or bool(_INITIALS.fullmatch(word))
 
 
-def _clean(text: str) -> str:
+def _clean(text: str, cap: int = 10) -> str:
     text = " ".join(text.split())
     words = text.split()
-    if len(words) > 10:
-        text = " ".join(words[:10])
+    if len(words) > cap:
+        text = " ".join(words[:cap])
     return text.strip(" ,;:\"“”'’")
 
 

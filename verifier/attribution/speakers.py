@@ -6,10 +6,12 @@ from __future__ import annotations
 import bisect
 
 from verifier.attribution.lexicon import ADDRESSEE_VERBS, DETERMINERS, dictionary_word, NOUN_CUES, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb
-from verifier.attribution.common import _CALENDAR, _FUNCTION, _RELATIVES, _base, _clean, _is_poss, _strip_poss
+from verifier.attribution.common import _CALENDAR, _FUNCTION, _TIME_NOUNS, _RELATIVES, _base, _clean, _is_poss, _strip_poss
 
 
 # pronouns that name no one (a closed class of English)
+_SPEAKER_WORDS = 12  # the longest speaker phrase kept, in words
+
 _INDEFINITE_PRONOUNS = frozenset({"everybody", "everyone", "somebody", "someone", "nobody", "anybody", "anyone"})
 
 
@@ -82,11 +84,48 @@ class SpeakerRules:
             named = self._named_speaker(runs, words, head_words)
             if named is not None:
                 return named
-        last = len(words)
-        while last > 1 and (self.toks[words[last - 1]].low in _CALENDAR or self.toks[words[last - 1]].low in (
-                "on", "last", "this", "yesterday", "today")):
-            last -= 1  # "A jury at the Crown Court on Friday": the day is the event's, not the source's
-        return _clean(self.text[first.start:self.toks[words[last - 1]].end]), ""
+        return self._phrase_text(words), ""
+
+    def _phrase_text(self, words: list[int]) -> str:
+        """The source phrase as a speaker: without a time that ends it ("A jury at the Crown
+        Court on Friday": the day is the event's, not the source's); over _SPEAKER_WORDS words,
+        it ends at a phrase boundary, never on a function word ("... by the")."""
+        kept, i = [], 0
+        while i < len(words):
+            n = self._time_adjunct(words, i) if kept else 0
+            if n and i + n == len(words):
+                i += n
+                continue
+            kept.append(words[i])
+            i += 1
+        if len(kept) > _SPEAKER_WORDS:  # cut at a phrase boundary: a relative, else the last preposition
+            kept = kept[:_SPEAKER_WORDS]
+            rel = next((x for x in range(2, len(kept)) if self.toks[kept[x]].low in _RELATIVES), None)
+            prep = next((x for x in range(len(kept) - 1, 1, -1) if self.toks[kept[x]].low in PREPOSITIONS), None)
+            kept = kept[:rel if rel is not None else prep or len(kept)]
+        while len(kept) > 1 and (self.toks[kept[-1]].low in PREPOSITIONS
+                                 or self.toks[kept[-1]].low in ("a", "an", "the", "and", "or")):
+            kept.pop()
+        pieces, run_start = [], 0
+        for x in range(1, len(kept) + 1):
+            if x == len(kept) or kept[x] != kept[x - 1] + 1 and any(
+                    self.toks[y].word for y in range(kept[x - 1] + 1, kept[x])):
+                pieces.append(self.text[self.toks[kept[run_start]].start:self.toks[kept[x - 1]].end])
+                run_start = x
+        return _clean(" ".join(pieces), _SPEAKER_WORDS)
+
+    def _time_adjunct(self, words: list[int], i: int) -> int:
+        """How many of words[i:] are a time phrase: 'on Tuesday', 'in May', 'in 2019',
+        'last year', 'this week', 'yesterday', a bare weekday; else 0."""
+        low = self.toks[words[i]].low
+        if low in ("yesterday", "today") or low in _CALENDAR and low.endswith("day"):
+            return 1  # a bare weekday; a bare month may be a name ("a spokesman for Theresa May")
+        if i + 1 < len(words) and low in ("on", "in", "last", "this", "next", "earlier"):
+            nxt = self.toks[words[i + 1]].low
+            if nxt in _CALENDAR or low != "on" and nxt in _TIME_NOUNS or low == "in" and len(nxt) == 4 \
+                    and nxt.isdigit() and nxt[:2] in ("19", "20"):
+                return 2
+        return 0
 
     def _name_in_appositive(self, words: list[int], b: int) -> tuple[str, str] | None:
         """'One of them, retired banker Simon Pritchard, said': a head with no name of its
