@@ -1120,3 +1120,66 @@ def test_a_time_ending_a_source_phrase_is_left_out(text, clause, speaker):
 def test_a_long_source_phrase_ends_on_a_content_word(text, clause, speaker):
     v = verdict(text, clause)
     assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a verb of judging ('knock', 'rip', 'blast', 'echo') followed by a preposition of place or motion
+# is an act in space: nothing is judged, nothing reported ('knocked on her door'); with an object
+# ('knocked the plan'), a clause after a venue, or as a passive, it still reports
+@pytest.mark.parametrize("text, span", [
+    ("Before dawn the guard knocked on every door in the building.", "on every door in the building"),
+    ("The storm ripped through the harbour town on Sunday night.", "through the harbour town on Sunday night"),
+    ("Her laughter echoed across the empty stadium.", "across the empty stadium"),
+])
+def test_a_verb_of_judging_before_a_place_is_an_act(text, span):
+    assert verdict(text, span).label == "asserted"
+
+
+@pytest.mark.parametrize("text, span, speaker", [
+    ("The senator knocked the harbour plan as reckless.", "the harbour plan as reckless", "The senator"),
+    ("The mayor wouldn't discuss on the radio whether the port would close.", "whether the port would close",
+     "The mayor"),
+    ("Critics slammed on Friday the plan to close the port.", "the plan to close the port", "Critics"),
+])
+def test_a_verb_of_judging_with_something_judged_reports(text, span, speaker):
+    v = verdict(text, span)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a name before the person or group noun heading the source phrase only says whose: the speaker
+# is the whole phrase ('A Brackley spokesman', not 'Brackley'); a name after its title is the name
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("A Brackley spokesman said the plant would close.", "the plant would close", "A Brackley spokesman"),
+    ("A senior Pentagon official told reporters the talks had failed.", "the talks had failed",
+     "A senior Pentagon official"),
+    ("The plant will close, the Green Alliance leader said.", "The plant will close", "the Green Alliance leader"),
+    ("Brackley spokesman Tom Reed said the plant would close.", "the plant would close", "Tom Reed"),
+])
+def test_a_name_modifying_a_person_noun_stays_in_the_speaker(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# an indefinite description of one person ('an NBC reporter', 'One Democratic official') is
+# someone a later 'he' or 'she' can be, unless its noun says the other sex ('a young woman ... he')
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("Mayor Tom Reed spoke first. Then an NBC reporter said the vote was rigged. She said the count "
+     "had stopped twice.", "the count had stopped twice", "an NBC reporter"),
+    ("Tom Reed, the mayor, opened the meeting. One Democratic official said the plan was dead. He said "
+     "the votes were not there.", "the votes were not there", "One Democratic official"),
+    ("Betsy Ebeling met voters in Ames. A young man told her the caucus was rigged. She said the "
+     "turnout was high.", "the turnout was high", "Betsy Ebeling"),
+])
+def test_an_indefinite_person_is_a_pronouns_antecedent(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a negative contraction is an auxiliary of the verb group, never part of the subject
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("The mayor wouldn't say whether the port would close.", "whether the port would close", "The mayor"),
+    ("Officials didn't deny that the port would close.", "the port would close", "Officials"),
+    ("Ines Mora hasn’t said whether the port will close.", "whether the port will close", "Ines Mora"),
+])
+def test_a_negative_contraction_is_no_part_of_the_subject(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)

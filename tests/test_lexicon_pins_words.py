@@ -333,6 +333,12 @@ CASES = [
     ('speech_events', 'twitter', 'The union called for a new ferry on Twitter on Thursday.', 'on Twitter on Thursday', 'asserted', None, None),
     ('speech_events', 'video', 'The union called for a new ferry in a video on Thursday.', 'in a video on Thursday', 'asserted', None, None),
     ('speech_events', 'website', 'The union called for a new ferry on its website on Thursday.', 'on its website on Thursday', 'asserted', None, None),
+    # place_prepositions
+    ('place_prepositions', 'across', 'The protesters blasted across the square at noon.', 'across the square at noon', 'asserted', None, None),
+    ('place_prepositions', 'around', 'The rumour echoed around the harbour all week.', 'around the harbour all week', 'asserted', None, None),
+    ('place_prepositions', 'into', 'The truck slammed into the gate at dawn.', 'into the gate at dawn', 'asserted', None, None),
+    ('place_prepositions', 'on', 'A neighbour knocked on the door at midnight.', 'on the door at midnight', 'asserted', None, None),
+    ('place_prepositions', 'through', 'The storm ripped through the harbour at dawn.', 'through the harbour at dawn', 'asserted', None, None),
     # summons
     ('summons', 'call', 'The mayor called Ms. Ortiz on Friday.', 'The mayor called Ms. Ortiz on Friday', 'asserted', None, None),
     # takes_infinitive

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_CLAUSE, PHRASAL_CUES, PREPOSITIONS, cue_verb
+from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_CLAUSE, PHRASAL_CUES, PLACE_PREPOSITIONS, PREPOSITIONS, cue_verb
 from verifier.attribution.inverted import InvertedRules
 from verifier.attribution.common import Frame, Tok, _CALENDAR, _CLOSE_Q, _OPEN_Q, _QUOTES, _TAKES_INFINITIVE, _TIME_NOUNS, _TIME_WORDS, _VIEW_NOUNS, _adverb, _finite
 
@@ -112,6 +112,8 @@ class FiniteRules(InvertedRules):
         kind, ck = self._complement(k, b, lemma, post)
         if self._lacks_clause(lemma, cls, kind, ck, b, s_start, s_end):
             return None  # "agreed to the terms": an object, no reported clause
+        if cls == "object" and self._physical_act(k, b, lemma):
+            return None  # "knocked on her door", "ripped through the town": no object, nothing judged
         p["right_edge"] = t.end
         if kind == "end":
             return None  # "he said." with nothing reported in this sentence
@@ -199,6 +201,20 @@ class FiniteRules(InvertedRules):
             return False
         return not (lemma in ("see", "view", "regard", "consider", "describe", "hold")
                     and any(self.toks[x].low == "as" for x in range(ck, min(b, ck + 10))))
+
+    def _physical_act(self, k: int, b: int, lemma: str) -> bool:
+        """Is the verb of judging at toks[k] an act in space: a preposition of place or
+        motion right after it ('knocked on her door', 'ripped through the town'), not its
+        particle, not a time ('slammed on Friday the plan'), not a passive ('was knocked'), with
+        no clause after it ('wouldn't discuss on the show whether ...')?"""
+        if k + 2 >= b or self.toks[k + 1].low not in PLACE_PREPOSITIONS or self.toks[k + 1].low in PHRASAL_CUES.get(
+                lemma, ()):
+            return False
+        if any(self.toks[x].low in ("that", "whether", "how", "why", "if") for x in range(k + 2, min(b, k + 10))):
+            return False  # "wouldn't discuss on the show whether ...": a venue, then the clause
+        nxt = self.toks[k + 2]
+        return not (nxt.low in _CALENDAR or nxt.low in _TIME_NOUNS or nxt.low in ("last", "this", "next")
+                    or k > 0 and (self.toks[k - 1].low in BE_FORMS or self.toks[k - 1].low == "been"))
 
     def _colon_content(self, p: dict, t: Tok, ck: int, b: int) -> bool:
         """"He added: ...": the words after the colon run to the end of the paragraph.

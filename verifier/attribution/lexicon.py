@@ -25,7 +25,7 @@ _WORD_LISTS = (
     "adverbial_start clause_breaks adj_cues adj_to wh_words modals relatives view_nouns not_continuing "
     "subordinators quantity_words issuing_verbs takes_infinitive speech_events common_past "
     "audience labels ly_nouns clause_openers intro_words title_abbr not_people paren_adverbs finding_nouns "
-    "irregular_past calendar time_words time_nouns continue_words function_words partitives name_particles refusals dispositions summons convened_events writer_idioms viewpoints"
+    "irregular_past calendar time_words time_nouns continue_words function_words partitives name_particles refusals dispositions summons place_prepositions convened_events writer_idioms viewpoints"
 ).split()
 _TABLES = ("phrasal_cues",)
 

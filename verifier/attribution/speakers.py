@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from verifier.attribution.lexicon import ADDRESSEE_VERBS, DETERMINERS, dictionary_word, NOUN_CUES, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb
+from verifier.attribution.lexicon import ADDRESSEE_VERBS, DETERMINERS, dictionary_word, NOUN_CUES, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb
 from verifier.attribution.common import _CALENDAR, _FUNCTION, _TIME_NOUNS, _RELATIVES, _base, _clean, _is_poss, _strip_poss
 
 
@@ -20,12 +20,13 @@ class SpeakersSoFar:
     definite description can refer to. The engine adds each sentence's speakers
     after the sentence; rules only read it."""
 
-    __slots__ = ("last", "last_named", "last_named_at")
+    __slots__ = ("last", "last_named", "last_named_at", "last_named_sex")
 
     def __init__(self) -> None:
         self.last: str | None = None  # the last source, named or not ("officials")
         self.last_named: str | None = None  # the last source with a name ("Maria Lopez")
         self.last_named_at: int | None = None  # where its cue ended
+        self.last_named_sex: str | None = None  # 'm'/'f' when its words say ("a young woman")
 
     def add(self, speaker: str, pos: int | None, proper: set[str] | frozenset[str] = frozenset()) -> None:
         """Remember `speaker`, as the last named source when it holds a name: a capital
@@ -35,6 +36,11 @@ class SpeakersSoFar:
         subject rule took ('How many of you', 'Fourthly', 'Everybody thought') names no one."""
         self.last = speaker
         words = speaker.split()
+        if words and words[0].lower() in ("a", "an", "one", "another") and _one_person(words[1:]):
+            self.last_named = speaker  # "an NBC reporter", "One Democratic official who ...": 'she' can be them
+            self.last_named_at = pos
+            self.last_named_sex = _noun_sex(words[1:])
+            return
         if not words or words[0].lower() in DETERMINERS:
             return
         first = _strip_poss(words[0].lower())
@@ -42,6 +48,27 @@ class SpeakersSoFar:
                 first in proper or not dictionary_word(first) and first not in _INDEFINITE_PRONOUNS):
             self.last_named = speaker
             self.last_named_at = pos
+            self.last_named_sex = None
+
+
+def _noun_sex(words: list[str]) -> str | None:
+    """'f' or 'm' when the head noun says the sex ('a young woman', 'a spokesman')."""
+    heads = [w.lower() for w in words if w.isalpha()]
+    head = next((w for w in heads if w.endswith("man")), "")
+    return "f" if head.endswith("woman") else "m" if head.endswith("man") else None
+
+
+def _one_person(words: list[str]) -> bool:
+    """Do the words after a determiner end in a singular noun for a person ('NBC reporter',
+    'senior Democratic aide', 'official who relayed it'), not an organization ('council')?"""
+    head = None
+    for w in words:
+        low = w.lower().strip(",")
+        if low in PREPOSITIONS or low in _RELATIVES:
+            break
+        head = low
+    return head is not None and not head.endswith("s") and not head[:1].isupper() and (
+        head in ROLE_NOUNS or head in PERSON_NOUNS) and head not in ORG_NOUNS and head not in PERSON_PRONOUNS
 
 
 class SpeakerRules:
@@ -182,7 +209,8 @@ class SpeakerRules:
     def _named_speaker(self, runs: list[tuple[int, int]], words: list[int],
                        head_words: list[int]) -> tuple[str, str] | None:
         """The name in the source phrase at its fullest; a possessive name before a person
-        noun ("Trump's campaign manager") or a plural group ("Clinton aides") stays whole."""
+        noun ("Trump's campaign manager"), or before the person or group noun that heads the phrase
+        ("Clinton aides", "a Pentagon official", "A Brackley spokesman"), stays whole."""
         ra, rb = max(runs, key=lambda r: (r[1] - r[0] > 1, -r[0]))
         if rb - ra == 1 and len(runs) > 1:
             ra, rb = runs[-1]
@@ -194,9 +222,9 @@ class SpeakerRules:
         whole = _clean(self.text[self.toks[words[0]].start:self.toks[words[-1]].end]), ""
         if _is_poss(self.toks[rb - 1].text) and rb < head_words[-1] + 1:
             return whole
-        if head.low in PERSON_NOUNS and not self._is_name_tok(head_words[-1]) and head.low.endswith("s") \
-                and head_words[-1] >= rb:
-            return whole
+        if head_words[-1] >= rb and not self._is_name_tok(head_words[-1]) and (
+                head.low in ROLE_NOUNS or head.low in PERSON_NOUNS and head.low not in PERSON_PRONOUNS):
+            return whole  # the name only says whose: "Clinton aides", "A Brackley spokesman"
         return full, (f"speaker named in full: {full}" if full != name else "")
 
     def _resolve_pronoun(self, low: str, pos: int | None = None) -> str | None:
@@ -208,14 +236,15 @@ class SpeakerRules:
         reporter = self._reporting_subject_before(low, pos) if pos is not None else None
         if reporter is not None:
             return reporter
-        if pos is None or self._spoken.last_named_at is not None and pos - self._spoken.last_named_at < 600:
+        want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(low)
+        if pos is None or self._spoken.last_named_at is not None and pos - self._spoken.last_named_at < 600 and not (
+                want and self._spoken.last_named_sex and want != self._spoken.last_named_sex):
             return self._spoken.last_named or self._spoken.last
         si = self.document.sentence_index(pos)
         floor = self.document.sentences[max(0, si - 3)].start
         # the nearest sentence naming a person wins, and in it the first name (the subject
         # position: "Maria Lopez met the mayor, Tom Reed. She said ..." is Maria Lopez);
         # a name whose title says the other sex is skipped
-        want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(low)
         best, best_si = None, None
         i = bisect.bisect_left(self._mention_starts, pos) - 1
         while i >= 0 and self._mentions[i][0] >= floor:

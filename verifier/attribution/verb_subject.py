@@ -15,12 +15,13 @@ class VerbSubjectRules:
 
     def _subject_span(self, k: int, a: int) -> tuple[int, int, int]:
         """(subject start, subject end, aux start) token indexes of the subject before toks[k]:
-        the auxiliaries and adverbs are skipped, a parenthesis ("Sen. Bernie Sanders
+        the auxiliaries (a negative contraction is one: "wouldn't") and adverbs are skipped, a parenthesis ("Sen. Bernie Sanders
         (I-Vt.) said"), an appositive ("Angelique Brunner, a developer, said") and dashes
         ("Many speakers — including ... — said") are jumped over; else the subject is
         read backwards to the start of its clause. An empty span: no subject."""
         j = k - 1
-        while j >= a and self.toks[j].word and (self.toks[j].low in AUXILIARIES or _adverb(self.toks[j])):
+        while j >= a and self.toks[j].word and (self.toks[j].low in AUXILIARIES or _adverb(self.toks[j])
+                                                 or self.toks[j].low.endswith(("n't", "n’t"))):  # "wouldn't"
             j -= 1
         aux_start = j + 1
         end = j + 1
