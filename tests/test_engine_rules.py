@@ -1183,3 +1183,17 @@ def test_an_indefinite_person_is_a_pronouns_antecedent(text, clause, speaker):
 def test_a_negative_contraction_is_no_part_of_the_subject(text, clause, speaker):
     v = verdict(text, clause)
     assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a verb that shares the sentence's subject ('..., but said') takes the name set off after that
+# subject, as the first verb does ('Its chief executive, Priya Natarajan, said ... but predicted')
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("Its chief executive, Ana Ruiz, said the car had stopped but admitted that the sensor failed.",
+     "the sensor failed", "Ana Ruiz"),
+    ("One of the men, Jonas Berg, paid the fine and said the law was unjust.", "the law was unjust", "Jonas Berg"),
+    ("Its founder, Lena Ortiz, left the firm in May and later claimed that the accounts were false.",
+     "the accounts were false", "Lena Ortiz"),
+])
+def test_a_shared_subject_keeps_its_appositive_name(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)

@@ -85,6 +85,10 @@ class FiniteRules(InvertedRules):
         source of this verb's own."""
         t = self.toks[k]
         speaker, how = self._speaker_with_reason(s_start, s_end)
+        if coordinated:  # "Its chief executive, Priya Natarajan, said ... but predicted": the name set off after it
+            named = self._name_in_appositive([x for x in range(s_start, s_end) if self.toks[x].word], aux_start - 1)
+            if named is not None:
+                speaker, how = named
         cue_text = self.text[self.toks[aux_start].start:t.end] if aux_start < k else t.text
         p = dict(kind="verb", rule="verb.subject", cue=(self.toks[aux_start].start, t.end), cue_text=cue_text,
                  speaker=speaker, source=(self.toks[s_start].start, self.toks[s_end - 1].end), right_limit=rel_limit,
