@@ -1197,3 +1197,34 @@ def test_a_negative_contraction_is_no_part_of_the_subject(text, clause, speaker)
 def test_a_shared_subject_keeps_its_appositive_name(text, clause, speaker):
     v = verdict(text, clause)
     assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a third-person -s form before an auxiliary or 'be', directly or after 'or'/'and' and a noun, is
+# a plural noun, the subject of that verb ('no bank details or passwords were taken')
+@pytest.mark.parametrize("text, span, speaker", [
+    ("The company said no bank details or passwords were taken. It said it had hired a consultant.",
+     "it had hired a consultant", "The company"),
+    ("The charity said staff notes and emails were lost. It said the servers were safe.",
+     "the servers were safe", "The charity"),
+    ("The insurer said customer claims or complaints have doubled. It said premiums would rise.",
+     "premiums would rise", "The insurer"),
+])
+def test_an_s_form_before_its_own_verb_is_a_noun(text, span, speaker):
+    v = verdict(text, span)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a verb whose first object is the addressee ('notify', 'warn', 'inform') followed by that object
+# and 'and'/'but' with a verb of the subject's own reports nothing: it says whom, not what
+@pytest.mark.parametrize("text, span", [
+    ("It has notified the authority and plans to write to every customer.", "plans to write to every customer"),
+    ("The mayor warned the council but kept the budget secret.", "kept the budget secret"),
+    ("The bank informed regulators and closes the branch today.", "closes the branch today"),
+])
+def test_an_addressee_then_a_verb_of_its_own_reports_nothing(text, span):
+    assert verdict(text, span).label == "asserted"
+
+
+def test_an_addressee_then_that_still_reports():
+    v = verdict("The mayor warned residents and officials that the dam could fail.", "the dam could fail")
+    assert (v.label, v.speaker) == ("attributed", "The mayor")

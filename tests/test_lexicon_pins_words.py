@@ -19,6 +19,7 @@ CASES = [
     ('addressee_verbs', 'assure', 'The port will close in May, the mayor assured residents.', 'The port will close in May', 'attributed', 'the mayor', 'assured'),
     ('addressee_verbs', 'email', 'The port will close in May, the mayor emailed residents.', 'The port will close in May', 'attributed', 'the mayor', 'emailed'),
     ('addressee_verbs', 'inform', 'The port will close in May, the mayor informed residents.', 'The port will close in May', 'attributed', 'the mayor', 'informed'),
+    ('addressee_verbs', 'notify', 'The port will close, and the mayor notified the council and plans to resign.', 'plans to resign', 'asserted', None, None),
     ('addressee_verbs', 'promise', 'The port will close in May, the mayor promised residents.', 'The port will close in May', 'attributed', 'the mayor', 'promised'),
     ('addressee_verbs', 'remind', 'The port will close in May, the mayor reminded residents.', 'The port will close in May', 'attributed', 'the mayor', 'reminded'),
     ('addressee_verbs', 'warn', 'The port will close in May, the mayor warned residents.', 'The port will close in May', 'attributed', 'the mayor', 'warned'),

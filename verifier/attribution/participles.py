@@ -105,6 +105,8 @@ class ParticipleRules:
         """The addressee of 'tell', 'urge', ... ("told reporters", "urged supporters
         to ..."): what follows it; 'told the story' with no addressee reports nothing."""
         t = self.toks[j]
+        if lemma in ADDRESSEE_VERBS and self._addressee_then_own_verb(j, b):
+            return "end", b  # "has notified the authority and plans to write ...": only whom, nothing said
         if lemma == "tell" and t.low in DETERMINERS and t.low != "that" and j + 1 < b and not (
                 self.toks[j + 1].cap or _strip_poss(self.toks[j + 1].low) in PERSON_NOUNS
                 or self.toks[j + 1].low in _AUDIENCE or t.low == "her" and self._finite_clause_at(j + 1, b)):
@@ -136,6 +138,22 @@ class ParticipleRules:
                 return "adverbial", b  # "..., Graham told The Huffington Post on Thursday."
             return "clause", n
         return None
+
+    def _addressee_then_own_verb(self, j: int, b: int) -> bool:
+        """A noun phrase at toks[j] (a determiner, up to four lower-case words) and then
+        'and'/'but' with a verb of the subject's own ('notified the authority and plans
+        to ...', 'warned the council but kept ...'): the verb told someone, nothing more."""
+        n = j + 1 if self.toks[j].low in DETERMINERS else j
+        start = n
+        while n < b and n - start < 4 and self.toks[n].word and not self.toks[n].cap and not _finite(self.toks[n]) \
+                and self.toks[n].low not in ("and", "but", "that", "to") and self.toks[n].low not in PREPOSITIONS:
+            n += 1
+        if n == start or n + 1 >= b or self.toks[n].low not in ("and", "but"):
+            return False
+        v = self.toks[n + 1]
+        after = self.toks[n + 2].low if n + 2 < b else ""
+        verb = _finite(v) or v.low.endswith("s") and (after == "to" or after in DETERMINERS)  # "and plans to"
+        return verb and not v.cap and v.low not in AUXILIARIES
 
     def _infinitive_after_adverbial(self, n: int, b: int) -> int | None:
         """A short prepositional or time phrase at toks[n] and then an infinitive ('at a

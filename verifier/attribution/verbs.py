@@ -10,6 +10,10 @@ from verifier.attribution.verb_subject import VerbSubjectRules
 from verifier.attribution.common import _finite, _VIEW_NOUNS, _DISPOSITIONS, _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _IRREGULAR_PAST, _MODALS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _people, _plural, _strip_poss
 
 
+# the auxiliaries and forms of 'be' that open a clause's verb group
+_NEXT_VERB = frozenset({"have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "may",
+                        "might", "should", "must"})
+
 class VerbRules(VerbSubjectRules):
     """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
 
@@ -102,10 +106,9 @@ class VerbRules(VerbSubjectRules):
             return True  # "secretary of state", "in a post"
         if t.low in ("called", "named", "dubbed", "titled", "labeled", "labelled") and self._names_something(k, a, b):
             return True  # "a program called Sandy Hook Promise": a name, not a report
-        if not past and not ing and t.low.endswith("s") and t.low != lemma and nxt0 in (
-                "have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "may", "might",
-                "should", "must") and not (prev is not None and (_base(prev.low) in PERSON_PRONOUNS or prev.cap and k - 1 > a)):
-            return True  # "Health worries have dogged ...": a noun, the subject of its own verb
+        if not past and not ing and t.low.endswith("s") and t.low != lemma and self._subject_of_next_verb(k, b) \
+                and not (prev is not None and (_base(prev.low) in PERSON_PRONOUNS or prev.cap and k - 1 > a)):
+            return True  # "Health worries have dogged ...", "no bank details or passwords were": a noun
         if (t.low in NOUNISH or lemma in NOUNISH) and not past and not ing:
             if prev is not None and (prev.low in _QUANTITY_WORDS or prev.text[0].isdigit()) and t.low.endswith("s") \
                     and prev.low not in ("the", "a", "an"):
@@ -114,6 +117,19 @@ class VerbRules(VerbSubjectRules):
                     or not self._verb_context(k, a, b):
                 return True
         return False
+
+    def _subject_of_next_verb(self, k: int, b: int) -> bool:
+        """Does an auxiliary or 'be' follow toks[k] at once, or after 'or'/'and' and one
+        or two lower-case words ('details or passwords were')? Then toks[k] is its subject."""
+        j = k + 1
+        if j + 1 < b and self.toks[j].low in ("or", "and"):
+            j += 1
+            while j < k + 5 and j < b and self.toks[j].word and not self.toks[j].cap and \
+                    self.toks[j].low not in _NEXT_VERB:
+                j += 1
+            if j == k + 2:
+                return False
+        return j < b and self.toks[j].low in _NEXT_VERB
 
     def _is_noun_after_determiner(self, k: int, a: int, b: int, cls: str, ing: bool) -> bool:
         """'the report', 'his claims', "Trump's warning": a noun after a determiner or a
