@@ -1228,3 +1228,25 @@ def test_an_addressee_then_a_verb_of_its_own_reports_nothing(text, span):
 def test_an_addressee_then_that_still_reports():
     v = verdict("The mayor warned residents and officials that the dam could fail.", "the dam could fail")
     assert (v.label, v.speaker) == ("attributed", "The mayor")
+
+
+# a 'he' or 'she' later in a sentence whose one earlier name is the subject of a reporting verb is
+# that person, whoever spoke before ('Wren said fires jump roads, a change he called ...')
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("Gwen Talbot said the smoke was thick. Tomasz Wren leads the crews. The finding is new. The data "
+     "are old. Wren said fires now jump roads, a change he called “the new normal.”", "the new normal",
+     "Tomasz Wren"),
+    ("Ana Ruiz said the vote was close. Tom Reed runs the port. Ships wait for days. Reed said the cranes "
+     "were old and that he had warned that repairs would cost millions.", "repairs would cost millions",
+     "Tom Reed"),
+    ("Tom Reed said the port was safe. Lena Ortiz spoke next. The hall was full. Ortiz told the board "
+     "the accounts were false, and she predicted the audit would fail.", "the audit would fail", "Lena Ortiz"),
+])
+def test_a_pronoun_after_the_sentences_named_reporter_is_that_reporter(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+def test_a_pronoun_after_a_quotation_is_not_a_name_inside_it():
+    text = "Nora Blake spoke first. “Americans who believe in the Second Amendment believe it,” she said."
+    assert verdict(text, "Americans who believe in the Second Amendment believe it").speaker == "Nora Blake"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 
 from verifier.attribution.lexicon import ADDRESSEE_VERBS, DETERMINERS, dictionary_word, NOUN_CUES, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb
-from verifier.attribution.common import _CALENDAR, _FUNCTION, _TIME_NOUNS, _RELATIVES, _base, _clean, _is_poss, _strip_poss
+from verifier.attribution.common import _CALENDAR, _FUNCTION, _QUOTES, _TIME_NOUNS, _RELATIVES, _base, _clean, _is_poss, _strip_poss
 
 
 # pronouns that name no one (a closed class of English)
@@ -233,7 +233,8 @@ class SpeakerRules:
         (a name of two words or more), else the last named source at all."""
         if low in ("they", "them", "their", "it", "its"):
             return self._spoken.last or self._spoken.last_named
-        reporter = self._reporting_subject_before(low, pos) if pos is not None else None
+        reporter = self._reporting_subject_before(low, pos) or self._reporter_of_sentence(low, pos) \
+            if pos is not None else None
         if reporter is not None:
             return reporter
         want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(low)
@@ -253,6 +254,8 @@ class SpeakerRules:
             if want and g and g != want:
                 continue
             si_name = self.document.sentence_index(at)
+            if si_name == si and self._quote_at(at) is not None and self._quote_at(pos) is None:
+                continue  # '"... the Second Amendment ...," she said': the quoted words name no speaker
             if best is not None and si_name != best_si:
                 break
             if len(name.split()) >= 2 and not any(w.lower() in _FUNCTION for w in name.split()):
@@ -289,6 +292,38 @@ class SpeakerRules:
         end = m + 1
         while m - 1 >= lo and (self._is_name_tok(m - 1) or self.toks[m - 1].text == "."):
             m -= 1
+        g = self._gender(m, end)
+        if g is not None and g != want:
+            return None
+        name = self._name_text(m, end)
+        return self.fullest(name, g) if name else None
+
+    def _reporter_of_sentence(self, low: str, pos: int) -> str | None:
+        """'Wren said fires now jump roads, a change he called "the new normal"': a 'he' or
+        'she' later in a sentence whose one earlier name is the subject of a reporting verb
+        is that person (unless a title gives the other sex). Reads back from the pronoun
+        to the sentence start; any other name, another pronoun or a quotation mark on the way: None."""
+        want = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}.get(low)
+        if want is None:
+            return None
+        k = bisect.bisect_left(self._tok_starts, pos)
+        lo = self._sent_tok[self.document.sentence_index(pos)][0]
+        names = [m for m in range(lo, k) if self._is_name_tok(m)]
+        if not names:
+            return None
+        end = names[-1] + 1
+        m = end - 1
+        while m - 1 >= lo and (self._is_name_tok(m - 1) or self.toks[m - 1].text == "."):
+            m -= 1
+        if any(x < m for x in names) or any(_base(self.toks[x].low) in PERSON_PRONOUNS or self.toks[x].text in _QUOTES
+                                            for x in range(end, k)):
+            return None  # another name before it, a pronoun or a quotation mark between: not sure whose
+        v = end
+        while v < k and self.toks[v].low in ("has", "had", "have", "also", "later", "again", "then", "would", "will"):
+            v += 1
+        cv = cue_verb(self.toks[v].low) if v < k else None
+        if cv is None or cv[1] not in ("speech", "thought"):
+            return None
         g = self._gender(m, end)
         if g is not None and g != want:
             return None
