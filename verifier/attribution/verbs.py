@@ -4,15 +4,15 @@ verb_subject.py."""
 
 from __future__ import annotations
 
-from verifier.attribution.lexicon import CONVENED_EVENTS, NOUN_CUES, AUXILIARIES, BE_FORMS, DETERMINERS, SUMMONS, DOCUMENT_NOUNS, NEEDS_TO, NOUNISH, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, ROLE_NOUNS, cue_verb, strong_past
+from verifier.attribution.lexicon import CONVENED_EVENTS, NOUN_CUES, AUXILIARIES, BE_FORMS, DETERMINERS, MODALS, SUMMONS, DOCUMENT_NOUNS, NEEDS_TO, NOUNISH, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, ROLE_NOUNS, cue_verb, strong_past
 from verifier.attribution.parsing import NOT_A_VERB, VERBAL
 from verifier.attribution.verb_subject import VerbSubjectRules
 from verifier.attribution.common import _finite, _VIEW_NOUNS, _DISPOSITIONS, _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _IRREGULAR_PAST, _MODALS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _people, _plural, _strip_poss
 
 
-# the auxiliaries and forms of 'be' that open a clause's verb group
-_NEXT_VERB = frozenset({"have", "has", "had", "are", "were", "is", "was", "will", "would", "can", "could", "may",
-                        "might", "should", "must"})
+# the finite auxiliaries and forms of 'be' that open a clause's verb group ('were', 'has', 'will')
+_NEXT_VERB = (BE_FORMS - {"am", "be", "been", "being"}) | {"have", "has", "had"} | (
+    MODALS - {"also", "not", "to", "did", "does"})
 
 class VerbRules(VerbSubjectRules):
     """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
