@@ -1250,3 +1250,24 @@ def test_a_pronoun_after_the_sentences_named_reporter_is_that_reporter(text, cla
 def test_a_pronoun_after_a_quotation_is_not_a_name_inside_it():
     text = "Nora Blake spoke first. “Americans who believe in the Second Amendment believe it,” she said."
     assert verdict(text, "Americans who believe in the Second Amendment believe it").speaker == "Nora Blake"
+
+
+# 'make clear' and 'make plain', with or without 'it' before the adjective, state what follows:
+# "made it clear that ...", "has made plain the cost", "made clear he would run"
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("The minister made it clear that taxes would rise.", "taxes would rise", "The minister"),
+    ("The union has made plain its opposition to the merger.", "its opposition to the merger", "The union"),
+    ("In an interview, the general made clear he had misgivings about the plan.", "he had misgivings about the plan",
+     "the general"),
+])
+def test_make_clear_states_what_follows(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The chef made the sauce plain and simple.", "the sauce plain and simple"),
+    ("The fog lifted and made it clear.", "The fog lifted and made it clear"),
+])
+def test_make_with_a_plain_object_states_nothing(text, span):
+    assert verdict(text, span).label == "asserted"

@@ -222,6 +222,8 @@ CASES = [
     ('passive_cues', 'view', 'The port is viewed as unsafe.', 'as unsafe', 'attributed', None, None),
     ('passive_cues', 'warn', 'Residents were warned that the port would close in May.', 'the port would close in May', 'attributed', None, None),
     # phrasal_cues.allude
+    ('phrasal_cues.make', 'clear', 'The mayor made it clear that the port would close.', 'the port would close', 'attributed', 'The mayor', None),
+    ('phrasal_cues.make', 'plain', 'The mayor has made plain that the port will close.', 'the port will close', 'attributed', 'The mayor', None),
     ('phrasal_cues.allude', 'to', 'The mayor alluded to the plan to close the port.', 'the plan to close the port', 'attributed', 'The mayor', None),
     # phrasal_cues.apologize
     ('phrasal_cues.apologize', 'for', 'The mayor apologized for the plan to close the port.', 'the plan to close the port', 'attributed', 'The mayor', None),

@@ -251,3 +251,14 @@ class SentenceTokens:
 
 def _extent(f: Frame) -> int:
     return sum(b - a for a, b in f.content)
+
+
+def _particle_after(toks, k: int, b: int, particles) -> int | None:
+    """The index of the phrasal particle of the verb at toks[k]: right after it ("pointed
+    out", "called for"), or after 'it' when the particle is no preposition ("made it clear",
+    "pointed it out"); None when there is none."""
+    if k + 1 < b and toks[k + 1].low in particles:
+        return k + 1
+    if k + 2 < b and toks[k + 1].low == "it" and toks[k + 2].low in particles and toks[k + 2].low not in PREPOSITIONS:
+        return k + 2
+    return None

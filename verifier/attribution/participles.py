@@ -4,7 +4,7 @@ the participle and infinitive frames: "..., announcing that ...", "declined to s
 from __future__ import annotations
 
 from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, NEEDS_CLAUSE, NEEDS_TO, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PREPOSITIONS, WH_WORDS, cue_verb
-from verifier.attribution.common import Frame, Tok, _AUDIENCE, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _MODALS, _OPEN_Q, _QUOTES, _RELATIVES, _STRAIGHT_Q, _SUBORDINATORS, _TIME_NOUNS, _TIME_WORDS, _adverb, _base, _finite, _strip_poss
+from verifier.attribution.common import Frame, Tok, _AUDIENCE, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _MODALS, _OPEN_Q, _QUOTES, _RELATIVES, _STRAIGHT_Q, _SUBORDINATORS, _TIME_NOUNS, _TIME_WORDS, _adverb, _base, _finite, _particle_after, _strip_poss
 
 
 _ADDRESSEE_DETS = ("the", "a", "an", "his", "her", "their", "our", "my", "your")
@@ -47,6 +47,8 @@ class ParticipleRules:
             return "that", j
         if t.text == ":":
             return "colon", j + 1
+        if t.low == "it" and _particle_after(self.toks, j - 1, b, PHRASAL_CUES.get(lemma, ())) == j + 1:
+            j, t = j + 1, self.toks[j + 1]  # "made it clear that ...": the particle after 'it'
         if t.low in PHRASAL_CUES.get(lemma, ()) and j + 1 < b and self.toks[j + 1].word:
             if t.low in ("about", "of", "for", "against", "on", "in", "to", "with", "after", "behind", "from") or (
                     j + 1 < b and self.toks[j + 1].low == "that"):

@@ -10,7 +10,7 @@ from functools import partial
 from verifier.attribution.lexicon import ADJ_CUES, CUE_FORMS, IDIOMS_BY_WORD, BE_FORMS, DETERMINERS, HEDGES, NOUN_CUES, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, cue_verb
 from verifier.attribution.parsing import VERBAL
 from verifier.attribution.viewpoint import VIEWPOINT_NOUNS, _viewpoint_noun
-from verifier.attribution.common import Frame, _DASHES, _CLOSE_Q, _CONTINUE_WORDS, _FINDING_NOUNS, _MODALS, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _SPEECH_EVENTS, _STRAIGHT_Q, _base, _clean, _finite, _strip_poss
+from verifier.attribution.common import Frame, _DASHES, _CLOSE_Q, _CONTINUE_WORDS, _FINDING_NOUNS, _MODALS, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _SPEECH_EVENTS, _STRAIGHT_Q, _base, _clean, _finite, _particle_after, _strip_poss
 
 
 class SentenceRules:
@@ -324,7 +324,7 @@ def _hedging(ch, k: int, b: int) -> bool:
 def _reporting_verb(ch, k: int, b: int) -> bool:
     low = ch.toks[k].low
     return cue_verb(low) is not None or (
-        low in PHRASAL_FORMS and k + 1 < b and ch.toks[k + 1].low in PHRASAL_CUES[PHRASAL_FORMS[low]])
+        low in PHRASAL_FORMS and _particle_after(ch.toks, k, b, PHRASAL_CUES[PHRASAL_FORMS[low]]) is not None)
 
 
 def _view_noun(ch, k: int, b: int) -> bool:

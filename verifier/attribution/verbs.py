@@ -7,7 +7,7 @@ from __future__ import annotations
 from verifier.attribution.lexicon import CONVENED_EVENTS, NOUN_CUES, AUXILIARIES, BE_FORMS, DETERMINERS, MODALS, SUMMONS, DOCUMENT_NOUNS, NEEDS_TO, NOUNISH, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, ROLE_NOUNS, cue_verb, strong_past
 from verifier.attribution.parsing import NOT_A_VERB, VERBAL
 from verifier.attribution.verb_subject import VerbSubjectRules
-from verifier.attribution.common import _finite, _VIEW_NOUNS, _DISPOSITIONS, _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _IRREGULAR_PAST, _MODALS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _people, _plural, _strip_poss
+from verifier.attribution.common import _finite, _VIEW_NOUNS, _DISPOSITIONS, _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _IRREGULAR_PAST, _MODALS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _particle_after, _people, _plural, _strip_poss
 
 
 # the finite auxiliaries and forms of 'be' that open a clause's verb group ('were', 'has', 'will')
@@ -82,8 +82,7 @@ class VerbRules(VerbSubjectRules):
         """The lemma and class of the cue at toks[k]; a phrasal cue ("pointed out",
         "called for") is a speech verb unless its verb alone has a class of its own."""
         t = self.toks[k]
-        nxt0 = self.toks[k + 1].low if k + 1 < b else ""
-        if t.low in PHRASAL_FORMS and nxt0 in PHRASAL_CUES[PHRASAL_FORMS[t.low]]:
+        if t.low in PHRASAL_FORMS and _particle_after(self.toks, k, b, PHRASAL_CUES[PHRASAL_FORMS[t.low]]) is not None:
             lemma, cls = PHRASAL_FORMS[t.low], "speech"
             if cue_verb(t.low) is not None:
                 cls = cue_verb(t.low)[1]  # type: ignore[index]
