@@ -1271,3 +1271,29 @@ def test_make_clear_states_what_follows(text, clause, speaker):
 ])
 def test_make_with_a_plain_object_states_nothing(text, span):
     assert verdict(text, span).label == "asserted"
+
+
+# an -s form followed by 'that' right after a dash aside is the verb of the subject before the
+# aside ('Byrne — who guarded the door — states that ...'), not a plural noun
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("In her book, Ines Mora — who guarded the door for years — states that the post was dreaded.",
+     "the post was dreaded", "Ines Mora"),
+    ("The audit — released on Friday — shows that rents rose by a third.", "rents rose by a third", "The audit"),
+    ("Tom Reed — a former harbour master — claims that the cranes were never inspected.",
+     "the cranes were never inspected", "Tom Reed"),
+])
+def test_an_s_form_after_a_dash_aside_is_a_verb(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a time between a state-of-mind adjective and 'that' is the state's time ('hopeful Tuesday that')
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("The mayor's allies were hopeful Tuesday that the port would reopen.", "the port would reopen",
+     "The mayor's allies"),
+    ("Aides were confident last week that the bill would pass.", "the bill would pass", "Aides"),
+    ("The owners seemed certain on Monday that the club would be sold.", "the club would be sold", "The owners"),
+])
+def test_a_time_between_a_state_of_mind_and_that(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)

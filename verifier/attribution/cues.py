@@ -160,6 +160,9 @@ class CueRules:
         """'Many Democrats are afraid that ...', 'He is confident the plan will pass'."""
         t = self.toks[k]
         nxt = self.toks[k + 1] if k + 1 < b else None
+        skip = self._time_before_that(k + 1, b)
+        if skip:  # "were hopeful Tuesday that ...", "confident last week that ...": the time is the state's
+            nxt = self.toks[k + 1 + skip]
         if nxt is None or not (nxt.low in ("that", "about", "of", "whether") or (nxt.low == "by" and t.low.endswith("ed"))
                                or nxt.low == "to" and t.low in ADJ_TO or (
                 nxt.low in DETERMINERS or _base(nxt.low) in PERSON_PRONOUNS) and nxt.low not in ("a", "an")):
@@ -185,6 +188,18 @@ class CueRules:
                      speaker=speaker, source=(self.toks[s_start].start, self.toks[s_end - 1].end), reasons=reasons,
                      right=nxt.start if nxt.low in ("that", "whether") or nxt.low not in ("about", "of") else nxt.end,
                      left_edge=self.toks[s_start].start, right_edge=t.end)
+
+    def _time_before_that(self, n: int, b: int) -> int:
+        """The length of a time phrase at toks[n] that 'that' follows ('Tuesday that', 'on
+        Monday that', 'last week that'); else 0."""
+        t = self.toks[n] if n < b else None
+        if t is None:
+            return 0
+        size = 1 if t.low in _CALENDAR else 2 if n + 1 < b and (
+            t.low == "on" and self.toks[n + 1].low in _CALENDAR
+            or t.low in ("last", "this", "next") and (self.toks[n + 1].low in _TIME_NOUNS
+                                                     or self.toks[n + 1].low in _CALENDAR)) else 0
+        return size if size and n + size < b and self.toks[n + size].low == "that" else 0
 
     @staticmethod
     def _contracted_copula(t) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from verifier.attribution.lexicon import CONVENED_EVENTS, NOUN_CUES, AUXILIARIES, BE_FORMS, DETERMINERS, MODALS, SUMMONS, DOCUMENT_NOUNS, NEEDS_TO, NOUNISH, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PHRASAL_FORMS, PREPOSITIONS, ROLE_NOUNS, cue_verb, strong_past
 from verifier.attribution.parsing import NOT_A_VERB, VERBAL
 from verifier.attribution.verb_subject import VerbSubjectRules
-from verifier.attribution.common import _finite, _VIEW_NOUNS, _DISPOSITIONS, _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _IRREGULAR_PAST, _MODALS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _particle_after, _people, _plural, _strip_poss
+from verifier.attribution.common import _finite, _VIEW_NOUNS, _DISPOSITIONS, _REFUSALS, Frame, _CALENDAR, _CLAUSE_OPENERS, _CLOSE_Q, _DASHES, _IRREGULAR_PAST, _MODALS, _QUANTITY_WORDS, _QUOTES, _STRAIGHT_Q, _TIME_WORDS, _adverb, _base, _is_poss, _particle_after, _people, _plural, _strip_poss
 
 
 # the finite auxiliaries and forms of 'be' that open a clause's verb group ('were', 'has', 'will')
@@ -333,6 +333,9 @@ class VerbRules(VerbSubjectRules):
                 not prev.cap and prev.low not in DETERMINERS and prev.low not in PREPOSITIONS and \
                 not prev.low.endswith("s"):
             return True  # "another slide shows that ..."
+        if prev.text in _DASHES and nxt is not None and nxt.low == "that" and self.toks[k].low.endswith("s") and any(
+                self.toks[x].text == prev.text for x in range(a, k - 1)):
+            return True  # "Byrne — who was posted at the door — states that ...": the verb after a dash aside
         if (prev.text in _CLOSE_Q or prev.text in _STRAIGHT_Q or prev.text == ",") and nxt is not None and (
                 nxt.cap or nxt.low in ("the", "a", "an")):
             return True  # inverted: '"...," reads a editorial
