@@ -1297,3 +1297,32 @@ def test_an_s_form_after_a_dash_aside_is_a_verb(text, clause, speaker):
 def test_a_time_between_a_state_of_mind_and_that(text, clause, speaker):
     v = verdict(text, clause)
     assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# 'which' after a noun opens a relative clause whose verb reports, in the present as in the past
+# ('patient groups, which say ...', 'the union, which argues that ...')
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("Its call reflects anger among patient groups, which say they learned of the shortage late.",
+     "they learned of the shortage late", "patient groups"),
+    ("The union, which argues that the port is unsafe, will strike on Monday.", "the port is unsafe", "The union"),
+    ("The mayor met the hospital boards, which claim that it will cost too much.", "it will cost too much",
+     "the hospital boards"),
+])
+def test_which_before_a_present_reporting_verb_is_a_relative(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a time phrase closing the antecedent of a relative ('... in September, which predicted') is not
+# the antecedent: the noun phrase before it is
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("The forecast is gloomier than the one published by the finance ministry in September, which predicted "
+     "that prices would be flat.", "prices would be flat", "the finance ministry"),
+    ("Rents rose faster than in a survey by the harbour board in 2019, which found that rents had fallen.",
+     "rents had fallen", "the harbour board"),
+    ("The figures differ from those released by the statistics office on Monday, which showed that exports grew.",
+     "exports grew", "the statistics office"),
+])
+def test_a_time_closing_a_relatives_antecedent_is_skipped(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)

@@ -132,6 +132,7 @@ CASES = [
     ('person_nouns', 'workers', 'Acme Shipping workers said the port would close in May.', 'the port would close in May', 'attributed', 'Acme Shipping workers', 'said'),
     ('person_nouns', 'youth', 'The youth questioned the plan to close the port.', 'the plan to close the port', 'attributed', 'The youth', 'questioned'),
     # document_nouns
+    ('document_nouns', 'forecast', 'The forecast predicted that the port will close in May.', 'the port will close in May', 'attributed', 'The forecast', 'predicted'),
     ('document_nouns', 'ad', 'The ad shows that the port will close in May.', 'the port will close in May', 'attributed', 'The ad', 'shows'),
     ('document_nouns', 'affidavit', 'The affidavit suggests that the port will close in May.', 'the port will close in May', 'attributed', 'The affidavit', 'suggests'),
     ('document_nouns', 'analyses', 'The analyses indicate that the port will close in May.', 'the port will close in May', 'attributed', 'The analyses', 'indicate'),

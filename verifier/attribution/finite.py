@@ -59,14 +59,11 @@ class FiniteRules(InvertedRules):
         ...,"), the offset of the comma ending the relative clause; None if there is none."""
         r = self.toks.index(relative, s_start, s_end)
         e = r - 1 if r - 1 >= a and self.toks[r - 1].text == "," else r  # "Harvey, who said"
-        m = e - 1
-        while m >= a and (self.toks[m].word or self.toks[m].text in ".-'’") and \
-                self.toks[m].low not in PREPOSITIONS and self.toks[m].low not in ("to", "or", "said", "says") \
-                and not (self.toks[m].low in BE_FORMS or self.toks[m].low in AUXILIARIES):
-            if self.toks[m].low in ("the", "a", "an") and m < e - 1:
-                m -= 1
-                break  # "contradicts [the company's first account], which said": the noun phrase opens here
-            m -= 1
+        m = self._noun_phrase_start(e, a)
+        if m >= a and self.toks[m].low in PREPOSITIONS and all(
+                self.toks[x].low in _CALENDAR or self.toks[x].text.isdigit() for x in range(m + 1, e)):
+            e = m  # "the one published by the ministry in September, which said": not September
+            m = self._noun_phrase_start(e, a)
         if e <= m + 1:
             return None
         rel_limit = None
@@ -76,6 +73,17 @@ class FiniteRules(InvertedRules):
             if nxt_comma is not None:
                 rel_limit = self.toks[nxt_comma].start
         return m + 1, e, rel_limit
+
+    def _noun_phrase_start(self, e: int, a: int) -> int:
+        """Reading back from toks[e - 1], the index just before the noun phrase ending there."""
+        m = e - 1
+        while m >= a and (self.toks[m].word or self.toks[m].text in ".-'’") and \
+                self.toks[m].low not in PREPOSITIONS and self.toks[m].low not in ("to", "or", "said", "says") \
+                and not (self.toks[m].low in BE_FORMS or self.toks[m].low in AUXILIARIES):
+            if self.toks[m].low in ("the", "a", "an") and m < e - 1:
+                return m - 1  # "contradicts [the company's first account], which said": the noun phrase opens here
+            m -= 1
+        return m
 
     def _subject_fields(self, k: int, aux_start: int, s_start: int, s_end: int, rel_limit: int | None,
                         coordinated: bool) -> dict:
