@@ -1326,3 +1326,21 @@ def test_which_before_a_present_reporting_verb_is_a_relative(text, clause, speak
 def test_a_time_closing_a_relatives_antecedent_is_skipped(text, clause, speaker):
     v = verdict(text, clause)
     assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a verb of judging or describing right before 'as', its object fronted by a relative ('a case that
+# Sand described as ...'), says the 'as' phrase of it; the relative pronoun is not the speaker
+@pytest.mark.parametrize("text, span, speaker", [
+    ("The firm was fined in 2021, a case that Ana Ruiz described as “unrelated and long resolved.”",
+     "unrelated and long resolved", "Ana Ruiz"),
+    ("The plan, which critics branded as reckless, was dropped.", "reckless", "critics"),
+    ("It was a tax that the mayor portrayed as a burden on the poor.", "a burden on the poor", "the mayor"),
+])
+def test_a_fronted_object_leaves_the_as_phrase_as_content(text, span, speaker):
+    v = verdict(text, span)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+def test_as_soon_as_after_a_verb_is_no_content():
+    assert verdict("The ferry that the council described as soon as it could was sold.",
+                   "soon as it could was sold").label == "asserted"

@@ -33,6 +33,8 @@ class ParticipleRules:
             e = self._quoted_title_after(j + 2, b)
             if e is not None:
                 return self._post(e - 1, b, lemma)  # "said on CNN's “State of the Union” that ...": a venue
+        if self._fronted_object_as(k, j, b):
+            return "clause", j  # "a case that Sand described as “unrelated”": the object went before
         return (self._post_marker(j, b, lemma) or self._post_that_after_adverbial(j, b, lemma)
                 or self._post_pronoun_clause(j, b, lemma) or self._post_addressee(j, b, lemma)
                 or self._post_infinitive(j, b) or self._post_time(j, b) or self._post_demonstrative(j, b)

@@ -184,9 +184,10 @@ class SpeakerRules:
                 seg_end = k
                 break
         words = [k for k in range(a, seg_end) if self.toks[k].word]
-        while words and self.toks[words[0]].low in ("but", "and", "so", "yet", "however", "meanwhile", "still",
-                                                     "also", "now", "then", "later", "earlier", "instead"):
-            words = words[1:]
+        while words and (self.toks[words[0]].low in ("but", "and", "so", "yet", "however", "meanwhile", "still",
+                                                      "also", "now", "then", "later", "earlier", "instead")
+                         or len(words) > 1 and self.toks[words[0]].low in ("which", "whom")):
+            words = words[1:]  # "which critics branded": the relative is the object, the rest the subject
         if len(words) > 1 and _base(self.toks[words[-1]].low) in PERSON_PRONOUNS and not any(
                 self._is_name_tok(x) or self.toks[x].low in PERSON_NOUNS for x in words[:-1]):
             words = words[-1:]  # "Recently she", "Sometimes they": the pronoun is the subject

@@ -308,6 +308,18 @@ class VerbRules(VerbSubjectRules):
         words = [t for t in self.toks[a:b] if t.word and t.text[0].isalpha()]
         return len(words) >= 4 and sum(1 for t in words if t.cap) >= 0.8 * len(words)
 
+    def _fronted_object_as(self, k: int, j: int, b: int) -> bool:
+        """A verb of judging right before 'as' with its object fronted by a relative ('a case
+        that Sand described as ...', 'the plan, which critics branded as ...'): the 'as'
+        phrase is what was said of it."""
+        cv = cue_verb(self.toks[k].low)
+        if cv is None or cv[1] not in ("object", "speech") or self.toks[j].low != "as" or j + 1 >= b \
+                or self.toks[j + 1].low in ("soon", "well", "long", "much", "if", "though", "part") \
+                or j + 2 < b and self.toks[j + 2].low in ("result", "whole", "rule"):
+            return False  # "as soon as", "as a result": no 'as' phrase of the object
+        lo = max(0, k - 6)
+        return any(self.toks[x].low in ("that", "which", "whom") for x in range(lo, k))
+
     def _verb_context(self, k: int, a: int, b: int) -> bool:
         """A form that is as often a noun ('report', 'claims') reads as a verb here."""
         prev = self.toks[k - 1] if k > a else None
