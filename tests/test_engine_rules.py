@@ -1344,3 +1344,18 @@ def test_a_fronted_object_leaves_the_as_phrase_as_content(text, span, speaker):
 def test_as_soon_as_after_a_verb_is_no_content():
     assert verdict("The ferry that the council described as soon as it could was sold.",
                    "soon as it could was sold").label == "asserted"
+
+
+# a participle phrase set off after the source of 'according to' glosses the source ('According
+# to the agreement, published by the ministry in 2020, ...'): the reporter's, not the content
+@pytest.mark.parametrize("text, gloss, content", [
+    ("According to the grant agreement, published by the industry ministry in 2020, the money came with "
+     "conditions.", "published by the industry ministry in 2020", "the money came with conditions"),
+    ("According to the budget, approved by the council last week, taxes will rise.",
+     "approved by the council last week", "taxes will rise"),
+    ("According to the ruling, issued on Friday, the law was void.", "issued on Friday", "the law was void"),
+])
+def test_a_participle_glossing_an_according_to_source_is_the_reporters(text, gloss, content):
+    assert verdict(text, gloss).label == "asserted"
+    v = verdict(text, content)
+    assert v.label == "attributed" and v.cue == "According to"

@@ -45,12 +45,14 @@ class CueRules:
         end = next((x for x in range(j + 1, min(b, j + 16)) if self.toks[x].text in ",;:()—" or self.toks[x].text
                     in _QUOTES), None)
         if end is None or self.toks[end].text != "," or end + 1 >= b or self.toks[end + 1].low in _RELATIVES \
-                or not (self._finite_clause_at(end + 1, b) or _finite(self.toks[end + 1])):
+                or not (self._finite_clause_at(end + 1, b) or _finite(self.toks[end + 1])
+                        or end + 2 < b and self.toks[end + 1].word and _finite(self.toks[end + 2])):
             return None  # not '..., the bridge, which is old, will reopen': the chunk opens the content
         chunk = [t for t in self.toks[j + 1:end] if t.word]
-        if not chunk or any(_finite(t) for t in chunk) or not (
-                chunk[0].low in ("a", "an", "the") or _is_poss(chunk[0].text) or chunk[0].low in PERSON_NOUNS):
-            return None
+        gloss = len(chunk) > 2 and chunk[0].low.endswith("ed") and chunk[1].low in ("by", "in", "on", "last", "this")
+        if not chunk or any(_finite(t) for t in chunk[1 if gloss else 0:]) or not (
+                gloss or chunk[0].low in ("a", "an", "the") or _is_poss(chunk[0].text) or chunk[0].low in PERSON_NOUNS):
+            return None  # a description of the source, or a participle glossing it ("published by ... in 2020")
         return end
 
     def _medial_continues(self, a: int, k: int, j: int, b: int) -> bool:
