@@ -56,7 +56,7 @@ RAW: dict = {}  # the lexicon as loaded from TOML
 # Entries no test or fixture pins, each of which moves a PolNeAR dev or train verdict (checked with
 # --polnear; what moved nothing there either was deleted). CI cannot run PolNeAR, so --check holds
 # this number as a ratchet: a new entry needs a test; lower it as tests are written, never raise it.
-UNTESTED_AT_MOST = 280  # 776 at the start of 2026-12-02 afternoon; person_nouns:people and prepositions:without lost their pin tests when the rules-a branch merged
+UNTESTED_AT_MOST = 279  # 776 at the start of 2026-12-02 afternoon; person_nouns:people and prepositions:without lost their pin tests when the rules-a branch merged
 FIRST = True  # a probe stops at the first input that moves (--full: every input, and the labels right)
 
 
