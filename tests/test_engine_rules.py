@@ -1359,3 +1359,17 @@ def test_a_participle_glossing_an_according_to_source_is_the_reporters(text, glo
     assert verdict(text, gloss).label == "asserted"
     v = verdict(text, content)
     assert v.label == "attributed" and v.cue == "According to"
+
+
+# the sentence subject a participle takes ('..., saying ...') runs past a word right after an
+# article, which is a noun or adjective, not the verb ('The report came out, showing ...')
+@pytest.mark.parametrize("text, clause, speaker", [
+    ("The report came out on Monday, showing that rents rose.", "rents rose", "The report"),
+    ("The retired nurse has given no details, saying only that the ward was full.", "the ward was full",
+     "The retired nurse"),
+    ("The revised forecast was published on Friday, showing that prices fell.", "prices fell",
+     "The revised forecast"),
+])
+def test_a_participles_subject_runs_past_a_word_after_an_article(text, clause, speaker):
+    v = verdict(text, clause)
+    assert (v.label, v.speaker) == ("attributed", speaker)

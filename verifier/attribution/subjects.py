@@ -42,8 +42,9 @@ class SubjectRules:
             if t.text in ",;:" or t.text in _QUOTES:
                 break
             if m > j and not t.cap and t.word and (t.low in AUXILIARIES or t.low in BE_FORMS or t.low in _MODALS
-                                                   or _finite(t) or cue_verb(t.low) is not None):
-                break
+                                                   or _finite(t) or cue_verb(t.low) is not None) \
+                    and self.toks[m - 1].low not in ("a", "an", "the"):
+                break  # a verb; but after an article the word is a noun ("A state appeals court", "the report")
             m += 1
         return (j, m) if m > j else None
 
