@@ -262,3 +262,16 @@ def _particle_after(toks, k: int, b: int, particles) -> int | None:
     if k + 2 < b and toks[k + 1].low == "it" and toks[k + 2].low in particles and toks[k + 2].low not in PREPOSITIONS:
         return k + 2
     return None
+
+
+def _time_phrase(first: str, second: str = "") -> int:
+    """How many of two lower-case words open a time phrase: a bare weekday, 'yesterday',
+    'today' (1); 'on Tuesday', 'in May', 'in 2019', 'last year', 'this week' (2); else 0.
+    A bare month is none: it may be a name ('a spokesman for Theresa May')."""
+    if first in ("yesterday", "today") or first in _CALENDAR and first.endswith("day"):
+        return 1
+    if second and first in ("on", "in", "last", "this", "next", "earlier") and (
+            second in _CALENDAR or first != "on" and second in _TIME_NOUNS
+            or first == "in" and len(second) == 4 and second.isdigit() and second[:2] in ("19", "20")):
+        return 2
+    return 0

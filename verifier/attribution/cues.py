@@ -4,7 +4,7 @@ state-of-mind adjectives ("worried that") and nouns heading a content clause."""
 from __future__ import annotations
 
 from verifier.attribution.lexicon import ADJ_TO, BE_FORMS, DETERMINERS, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, cue_verb, strong_past
-from verifier.attribution.common import Frame, _CALENDAR, _CONTINUE_WORDS, _COORDINATORS, _FUNCTION, _INTRO_WORDS, _IRREGULAR_PAST, _MODALS, _OPEN_Q, _QUOTES, _RELATIVES, _STRAIGHT_Q, _SUBORDINATORS, _TIME_NOUNS, _adverb, _base, _finite, _is_poss
+from verifier.attribution.common import Frame, _CALENDAR, _CONTINUE_WORDS, _COORDINATORS, _FUNCTION, _INTRO_WORDS, _IRREGULAR_PAST, _MODALS, _OPEN_Q, _QUOTES, _RELATIVES, _STRAIGHT_Q, _SUBORDINATORS, _TIME_NOUNS, _adverb, _base, _finite, _is_poss, _time_phrase
 
 
 class CueRules:
@@ -194,13 +194,9 @@ class CueRules:
     def _time_before_that(self, n: int, b: int) -> int:
         """The length of a time phrase at toks[n] that 'that' follows ('Tuesday that', 'on
         Monday that', 'last week that'); else 0."""
-        t = self.toks[n] if n < b else None
-        if t is None:
+        if n >= b:
             return 0
-        size = 1 if t.low in _CALENDAR else 2 if n + 1 < b and (
-            t.low == "on" and self.toks[n + 1].low in _CALENDAR
-            or t.low in ("last", "this", "next") and (self.toks[n + 1].low in _TIME_NOUNS
-                                                     or self.toks[n + 1].low in _CALENDAR)) else 0
+        size = _time_phrase(self.toks[n].low, self.toks[n + 1].low if n + 1 < b else "")
         return size if size and n + size < b and self.toks[n + size].low == "that" else 0
 
     @staticmethod

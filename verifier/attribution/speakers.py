@@ -6,10 +6,13 @@ from __future__ import annotations
 import bisect
 
 from verifier.attribution.lexicon import ADDRESSEE_VERBS, DETERMINERS, dictionary_word, NOUN_CUES, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb
-from verifier.attribution.common import _CALENDAR, _FUNCTION, _QUOTES, _TIME_NOUNS, _RELATIVES, _base, _clean, _is_poss, _strip_poss
+from verifier.attribution.common import _FUNCTION, _QUOTES, _RELATIVES, _base, _clean, _is_poss, _strip_poss, _time_phrase
 
 
 # pronouns that name no one (a closed class of English)
+# the words of a verb group between a subject and its verb ('has also said', 'would then tell')
+_VERB_GROUP = frozenset({"has", "had", "have", "also", "later", "again", "then", "would", "will"})
+
 _SPEAKER_WORDS = 12  # the longest speaker phrase kept, in words
 
 _INDEFINITE_PRONOUNS = frozenset({"everybody", "everyone", "somebody", "someone", "nobody", "anybody", "anyone"})
@@ -119,7 +122,8 @@ class SpeakerRules:
         it ends at a phrase boundary, never on a function word ("... by the")."""
         kept, i = [], 0
         while i < len(words):
-            n = self._time_adjunct(words, i) if kept else 0
+            n = _time_phrase(self.toks[words[i]].low, self.toks[words[i + 1]].low if i + 1 < len(words) else "") \
+                if kept else 0
             if n and i + n == len(words):
                 i += n
                 continue
@@ -140,19 +144,6 @@ class SpeakerRules:
                 pieces.append(self.text[self.toks[kept[run_start]].start:self.toks[kept[x - 1]].end])
                 run_start = x
         return _clean(" ".join(pieces), _SPEAKER_WORDS)
-
-    def _time_adjunct(self, words: list[int], i: int) -> int:
-        """How many of words[i:] are a time phrase: 'on Tuesday', 'in May', 'in 2019',
-        'last year', 'this week', 'yesterday', a bare weekday; else 0."""
-        low = self.toks[words[i]].low
-        if low in ("yesterday", "today") or low in _CALENDAR and low.endswith("day"):
-            return 1  # a bare weekday; a bare month may be a name ("a spokesman for Theresa May")
-        if i + 1 < len(words) and low in ("on", "in", "last", "this", "next", "earlier"):
-            nxt = self.toks[words[i + 1]].low
-            if nxt in _CALENDAR or low != "on" and nxt in _TIME_NOUNS or low == "in" and len(nxt) == 4 \
-                    and nxt.isdigit() and nxt[:2] in ("19", "20"):
-                return 2
-        return 0
 
     def _name_in_appositive(self, words: list[int], b: int) -> tuple[str, str] | None:
         """'One of them, retired banker Simon Pritchard, said': a head with no name of its
@@ -286,13 +277,22 @@ class SpeakerRules:
         if m < lo or cue_verb(self.toks[m].low) is None or cue_verb(self.toks[m].low)[1] not in ("speech", "thought"):
             return None
         m -= 1
-        while m >= lo and self.toks[m].low in ("has", "had", "have", "also", "later", "again", "then", "would", "will"):
+        while m >= lo and self.toks[m].low in _VERB_GROUP:
             m -= 1
         if m < lo or not self._is_name_tok(m):
             return None
         end = m + 1
+        return self._name_of_sex(self._name_start(end, lo), end, want)
+
+    def _name_start(self, end: int, lo: int) -> int:
+        """The first token of the name ending at toks[end - 1] ('Dr.', 'Ana', 'Ruiz')."""
+        m = end - 1
         while m - 1 >= lo and (self._is_name_tok(m - 1) or self.toks[m - 1].text == "."):
             m -= 1
+        return m
+
+    def _name_of_sex(self, m: int, end: int, want: str) -> str | None:
+        """The name toks[m:end] at its fullest, unless its title gives the sex other than `want`."""
         g = self._gender(m, end)
         if g is not None and g != want:
             return None
@@ -313,23 +313,17 @@ class SpeakerRules:
         if not names:
             return None
         end = names[-1] + 1
-        m = end - 1
-        while m - 1 >= lo and (self._is_name_tok(m - 1) or self.toks[m - 1].text == "."):
-            m -= 1
+        m = self._name_start(end, lo)
         if any(x < m for x in names) or any(_base(self.toks[x].low) in PERSON_PRONOUNS or self.toks[x].text in _QUOTES
                                             for x in range(end, k)):
             return None  # another name before it, a pronoun or a quotation mark between: not sure whose
         v = end
-        while v < k and self.toks[v].low in ("has", "had", "have", "also", "later", "again", "then", "would", "will"):
+        while v < k and self.toks[v].low in _VERB_GROUP:
             v += 1
         cv = cue_verb(self.toks[v].low) if v < k else None
         if cv is None or cv[1] not in ("speech", "thought"):
             return None
-        g = self._gender(m, end)
-        if g is not None and g != want:
-            return None
-        name = self._name_text(m, end)
-        return self.fullest(name, g) if name else None
+        return self._name_of_sex(m, end, want)
 
     def _topic_reason(self, start: int, end: int) -> str | None:
         """"Putin's description of ... reflects ...": the source is the topic."""
