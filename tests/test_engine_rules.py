@@ -1373,3 +1373,19 @@ def test_a_participle_glossing_an_according_to_source_is_the_reporters(text, glo
 def test_a_participles_subject_runs_past_a_word_after_an_article(text, clause, speaker):
     v = verdict(text, clause)
     assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# 'at least' / 'at most' after a verb measure its object ('found at least one case'); they open
+# no adverbial of place or time, so the words after the next comma are not the verb's content
+@pytest.mark.parametrize("text, span, label", [
+    ("Inspectors found at least one leak in the north wing, a long way from the boiler room.",
+     "a long way from the boiler room", "asserted"),
+    ("The inspectors found at most three faults in the wiring, far fewer than last year.",
+     "far fewer than last year", "asserted"),
+    ("Rescuers said at least nine people were missing, most of them children.", "at least nine people were missing",
+     "attributed"),
+    ("The court heard at least two witnesses on Monday, both of them neighbours.", "both of them neighbours",
+     "asserted"),
+])
+def test_at_least_after_a_verb_opens_its_object_not_an_adverbial(text, span, label):
+    assert verdict(text, span).label == label

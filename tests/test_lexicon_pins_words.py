@@ -50,6 +50,7 @@ CASES = [
     ('auxiliaries', 'should', 'The mayor should believe that the port will close in May.', 'the port will close in May', 'attributed', 'The mayor', None),
     ('auxiliaries', 'still', 'The mayor still believes the port will close in May.', 'the port will close in May', 'attributed', 'The mayor', None),
     # evidence_verbs
+    ('evidence_verbs', 'discover', 'Auditors discovered that the fund had lost $40 million.', 'the fund had lost $40 million', 'attributed', 'Auditors', 'discovered'),
     ('evidence_verbs', 'calculate', 'Analysts calculated that the merger would save $2 billion a year.', 'the merger would save $2 billion a year', 'attributed', 'Analysts', 'calculated'),
     # issuing_verbs: the subject of a verb of making a document public is the document's source
     ('issuing_verbs', 'approve', 'The council approved a resolution saying the bridge was safe.', 'the bridge was safe', 'attributed', 'The council', 'saying'),
@@ -136,6 +137,7 @@ CASES = [
     ('needs_clause', 'answer', 'The mayor answered the phone.', 'The mayor answered the phone', 'asserted', None, None),
     ('needs_clause', 'assume', 'The new owner will assume the debts of the old port.', 'the debts of the old port', 'asserted', None, None),
     ('needs_clause', 'consider', 'The council considered a second ferry route in May.', 'The council considered a second ferry route in May', 'asserted', None, None),
+    ('needs_clause', 'discover', 'Divers discovered a wreck off the coast in June.', 'a wreck off the coast in June', 'asserted', None, None),
     ('needs_clause', 'calculate', 'The engineers calculated the load before the test.', 'the load before the test', 'asserted', None, None),
     ('needs_clause', 'determine', 'Tides determined the schedule.', 'Tides determined the schedule', 'asserted', None, None),
     ('needs_clause', 'establish', 'The city established a second ferry route in May.', 'The city established a second ferry route in May', 'asserted', None, None),

@@ -249,6 +249,8 @@ class ParticipleRules:
         a trailing cue; else 'that' after it, even past commas of its own ("said
         Thursday during a taping of a town hall in Buffalo, New York, that ...")."""
         t = self.toks[j]
+        if t.low == "at" and j + 1 < b and self.toks[j + 1].low in ("least", "most"):
+            return None  # "found at least one case", "said at most ten ...": a quantity, no place or time
         if t.low in ADVERBIAL_START or (t.low in _TIME_WORDS and t.low not in ("the", "a", "an")):
             # an adverbial up to the end or a comma: a trailing cue; else the content follows it
             m, subordinate = j, False
