@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import bisect
 
-from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_CLAUSE, PHRASAL_CUES, PLACE_PREPOSITIONS, PREPOSITIONS, cue_verb
+from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, DOCUMENT_NOUNS, NEEDS_CLAUSE, PHRASAL_CUES, PLACE_PREPOSITIONS, PREPOSITIONS, PERSON_PRONOUNS, cue_verb, strong_past
 from verifier.attribution.inverted import InvertedRules
-from verifier.attribution.common import Frame, Tok, _CALENDAR, _CLOSE_Q, _OPEN_Q, _QUOTES, _TAKES_INFINITIVE, _TIME_NOUNS, _TIME_WORDS, _VIEW_NOUNS, _adverb, _finite
+from verifier.attribution.common import Frame, Tok, _CALENDAR, _CLOSE_Q, _OPEN_Q, _QUOTES, _TAKES_INFINITIVE, _TIME_NOUNS, _TIME_WORDS, _VIEW_NOUNS, _IRREGULAR_PAST, _adverb, _base, _finite
 
 
 class FiniteRules(InvertedRules):
@@ -32,7 +32,7 @@ class FiniteRules(InvertedRules):
                 s_start, s_end = head
                 subject_words = [x for x in self.toks[s_start:s_end] if x.word]
                 coordinated = True
-        if not subject_words:
+        if not subject_words or not coordinated and self._modifies_noun_before(k, aux_start, s_start, s_end, b, cls):
             return None
         view = self._view_appositive(k, s_start, s_end, self.toks[k], cls, lemma)
         if view is not None:
@@ -51,6 +51,24 @@ class FiniteRules(InvertedRules):
         return self._after_verb(p, k, a, b, lemma, cls, s_start, s_end, by_who)
 
     # -- the subject before the verb
+
+    def _modifies_noun_before(self, k: int, aux_start: int, s_start: int, s_end: int, b: int, cls: str) -> bool:
+        """Is the past form toks[k] a participle after its noun rather than a finite verb: a
+        preposition follows it, and the subject read back holds a verb with an object of
+        its own ('He attended a rally called by the union', 'Trump spoke in a part of the
+        debate focused on race', 'remarks viewed by some as ...'): the words before it are a
+        clause, not its subject. A state of mind with no agent still belongs to its noun ('the
+        only ones worried about the cost')."""
+        t = self.toks[k]
+        if aux_start != k or k + 1 >= b or self.toks[k + 1].low not in PREPOSITIONS or not (
+                t.low.endswith("ed") or t.low in _IRREGULAR_PAST or strong_past(t.low)) \
+                or _base(self.toks[k - 1].low) in PERSON_PRONOUNS or self.toks[k - 1].low in ("who", "which", "that"):
+            return False  # "who he accused of ...": a pronoun before it is its subject
+        if cls == "thought" and self.toks[k + 1].low != "by":
+            return False  # "the only ones worried about the cost": their state of mind
+        if any(not x.word or x.low in ("who", "which", "that") for x in self.toks[s_start:s_end]):
+            return False  # "The mayor, who opened a school, warned of": an aside, then the verb
+        return any(self._verb_with_object(m, b) for m in range(s_start + 1, s_end - 1))
 
     def _relative_antecedent(self, k: int, a: int, b: int, s_start: int, s_end: int,
                              relative: Tok) -> tuple[int, int, int | None] | None:

@@ -242,12 +242,26 @@ class SentenceRules:
                           "hasn't", "wasn't", "isn't") and has_verb
                 or _base(n.low) in PERSON_PRONOUNS and n2 is not None and n2.word and not n2.cap
                 and (self.toks[k - 1].text == "," or self.toks[k - 1].text in _CLOSE_Q | _STRAIGHT_Q
-                     and self.toks[k - 2].text == ",")):
+                     and self.toks[k - 2].text == ",")
+                or self.toks[k - 1].text == "," and self._clause_opens(k + 1, kb) and not self._has_finite_verb(ka - 1, k)):
             if not self._cue_after(frames, t.start):
                 if self.toks[k - 1].text in _QUOTES:
                     return self.toks[k - 1].end  # keep the closing quotation mark with the quotation
                 return self.toks[k - 1].start if self.toks[k - 1].text == "," else t.start
         return None
+
+    def _clause_opens(self, m: int, kb: int) -> bool:
+        """Does a clause of its own open at toks[m]: a noun phrase of at most six words, then
+        a finite verb ('the council voted', 'Democrats weren't', 'most residents have')?"""
+        n = self.toks[m]
+        if not n.word or _finite(n) or n.low in PREPOSITIONS or n.low in ("not", "also", "only", "to", "then"):
+            return False
+        for x in range(m + 1, min(kb, m + 7)):
+            if not self.toks[x].word or self.toks[x].low in ("that", "who", "which", "and", "or"):
+                return False
+            if _finite(self.toks[x]):
+                return True
+        return False
 
     def _cut_contrast(self, k: int, ka: int, kb: int, frames: list[Frame]) -> int | None:
         """"..., compared with 64 percent of Republicans", "..., while 40 percent ...":

@@ -4,7 +4,7 @@ which subjects a verb class accepts as a source."""
 from __future__ import annotations
 
 from verifier.attribution.lexicon import AUXILIARIES, BE_FORMS, CORE_SPEECH, DETERMINERS, DOCUMENT_NOUNS, ORG_NOUNS, PASSIVE_CUES, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, WEAK_OBJECT, cue_verb
-from verifier.attribution.common import Frame, Tok, _CALENDAR, _CONTINUE_WORDS, _COORDINATORS, _FUNCTION, _INTRO_WORDS, _MODALS, _PARTITIVES, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _SUBORDINATORS, _adverb, _base, _finite, _people, _strip_poss
+from verifier.attribution.common import Frame, Tok, _CALENDAR, _CONTINUE_WORDS, _COORDINATORS, _FUNCTION, _INTRO_WORDS, _MODALS, _PARTITIVES, _QUANTITY_WORDS, _QUOTES, _RELATIVES, _SUBORDINATORS, _adverb, _base, _finite, _is_poss, _people, _strip_poss
 
 
 class SubjectRules:
@@ -109,6 +109,13 @@ class SubjectRules:
                      right=self.toks[j].start if j < b else None,
                      left_edge=self.toks[s_start].start if s_end > s_start else self.toks[aux].start, right_edge=t.end)
 
+    @staticmethod
+    def _one_of_people(words: list[Tok], low: str) -> bool:
+        """A singular agent noun in '-ist' or '-ian' after a determiner: 'the socialist', 'a
+        historian', 'Obama the realist' ('terrorist attacks' opens no such phrase)."""
+        return len(words) > 1 and low.endswith(("ist", "ian")) and _people(low + "s") and (
+            words[-2].low in DETERMINERS or _is_poss(words[-2].text) or any(x.low in DETERMINERS for x in words[:-1]))
+
     def _subject_ok(self, cls: str, lemma: str, s_start: int, s_end: int) -> bool:
         """Thought verbs need a person or organization as subject; evidence verbs a
         person or a document ('the poll found'); speech verbs anything."""
@@ -133,7 +140,7 @@ class SubjectRules:
             return True
         low = _strip_poss(head.low)
         if low in PERSON_NOUNS or low.rstrip("s") in PERSON_NOUNS or low in ORG_NOUNS or low in ROLE_NOUNS \
-                or _people(low):
+                or _people(low) or self._one_of_people(words, low):
             return True
         if words[0].low in ("many", "most", "some", "several", "few", "both", "all", "other", "others", "two",
                             "three", "four", "dozens", "hundreds", "thousands", "millions") and low.endswith("s"):

@@ -113,9 +113,19 @@ class VerbRules(VerbSubjectRules):
                     and prev.low not in ("the", "a", "an"):
                 return True  # "several views that ...", "many reports": a noun
             if t.low in ("state", "protest", "protests") or t.low == "states" and nxt0 != "that" \
-                    or not self._verb_context(k, a, b):
+                    or self._after_one_thing(k, a, past, ing) or not self._verb_context(k, a, b):
                 return True
         return False
+
+    def _after_one_thing(self, k: int, a: int, past: bool, ing: bool) -> bool:
+        """Is the base form toks[k] a noun after 'a'/'an' and one word ('a police report', 'a
+        terrorist attack!')? A singular subject takes '-s', so no present verb can follow
+        it; a quantity ('a few say', 'a majority believe') is plural."""
+        if past or ing or k - 2 < a or self.toks[k].low.endswith("s") or self.toks[k - 2].low not in ("a", "an"):
+            return False
+        prev = self.toks[k - 1]
+        return prev.word and prev.low not in _QUANTITY_WORDS and prev.low not in (
+            "few", "lot", "couple", "handful", "majority", "minority", "number", "dozen", "third", "quarter", "half")
 
     def _subject_of_next_verb(self, k: int, b: int) -> bool:
         """Does an auxiliary or 'be' follow toks[k] at once, or after 'or'/'and' and one
