@@ -1450,3 +1450,36 @@ def test_a_singular_agent_noun_is_a_person(text, span, speaker):
 ])
 def test_a_nounish_form_after_a_and_one_word_is_a_noun(text, span):
     assert verdict(text, span).label == "asserted"
+
+
+# a first name gives its sex to a pronoun (data/first_names.tsv): "Tom Reed met Maria Lopez.
+# She said ..." is Maria Lopez, though Tom Reed is named first; a name used for both sexes
+# ('Jean', 'Kim') gives none, so the first person named stays the antecedent
+@pytest.mark.parametrize("text, span, speaker", [
+    ("Tom Reed met Maria Lopez on Friday. She said the talks had failed.", "the talks had failed", "Maria Lopez"),
+    ("Priya Natarajan met Tom Reed on Friday. He said the talks had failed.", "the talks had failed", "Tom Reed"),
+    ("Sen. Helen Marsh sat beside Gov. David Ortiz at the hearing. He told them the dam would hold.",
+     "the dam would hold", "David Ortiz"),
+    ("Jean Moreau met Tom Reed on Friday. She said the talks had failed.", "the talks had failed", "Jean Moreau"),
+])
+def test_a_first_name_gives_a_pronoun_its_sex(text, span, speaker):
+    v = verdict(text, span)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a later mention by surname alone takes the sex of its full name ('Trump' is 'Donald Trump'),
+# and a name opening with an English word that is no first name ('Wall Street', 'Affordable
+# Care Act') is no 'he' or 'she'
+@pytest.mark.parametrize("text, span, speaker", [
+    ("Anna Berg met Tom Reed in May. Later, Reed praised Berg. She said the deal was fair.",
+     "the deal was fair", "Anna Berg"),
+    ("Anna Berg met Tom Reed in May. Later, Berg praised Reed. He said the deal was fair.",
+     "the deal was fair", "Tom Reed"),
+    ("Anna Berg, the treasurer, spoke first. Critics cited the Affordable Care Act. She said the fund was safe.",
+     "the fund was safe", "Anna Berg"),
+    ("Tom Reed spoke after the bell. Shares fell on Wall Street. He said the slide would pass.",
+     "the slide would pass", "Tom Reed"),
+])
+def test_a_surname_takes_the_sex_of_its_full_name_and_no_place_is_a_person(text, span, speaker):
+    v = verdict(text, span)
+    assert (v.label, v.speaker) == ("attributed", speaker)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from verifier.attribution.first_names import first_name_sex
 from verifier.attribution.lexicon import PERSON_NOUNS, TITLES
 from verifier.attribution.common import _CALENDAR, _FUNCTION, _NAME_PARTICLES, _QUOTES, _TITLE_ABBR, _is_initial, _is_poss, _strip_poss
 
@@ -100,7 +101,8 @@ class NameRules:
         return idx
 
     def _gender(self, a: int, b: int) -> str | None:
-        """'m' or 'f' from a title in or just before a name ('Mr. Obama', 'Mrs. Clinton')."""
+        """'m' or 'f' from a title in or just before a name ('Mr. Obama', 'Mrs. Clinton'), else
+        from its first name when a surname follows ('Maria Lopez'; not 'Jordan' alone)."""
         lead = a - 2 if a >= 2 and self.toks[a - 1].text == "." else a - 1  # "Ms. Joan Reyes"
         for k in range(max(0, lead), b):
             low = self.toks[k].low.rstrip(".")
@@ -108,6 +110,11 @@ class NameRules:
                 return "m"
             if low in ("mrs", "ms", "miss", "lady", "queen", "princess", "sister", "dame"):
                 return "f"
+        words = [t for t in self.toks[a:b] if t.word]
+        while words and _strip_poss(words[0].low).rstrip(".") in TITLES:
+            words = words[1:]  # "Sen. Bernie Sanders", "President Barack Obama"
+        if len(words) >= 2 and words[1].cap:  # "Maria Lopez": a first name before a surname
+            return first_name_sex(words[0].text)
         return None
 
     def fullest(self, name: str, gender: str | None = None) -> str:

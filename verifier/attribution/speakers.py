@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import bisect
 
-from verifier.attribution.lexicon import ADDRESSEE_VERBS, DETERMINERS, dictionary_word, NOUN_CUES, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, cue_verb
+from verifier.attribution.first_names import first_name_sex, is_first_name
+from verifier.attribution.lexicon import ADDRESSEE_VERBS, DETERMINERS, dictionary_word, NOUN_CUES, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, TITLES, cue_verb
 from verifier.attribution.common import _FUNCTION, _QUOTES, _RELATIVES, _base, _clean, _is_poss, _strip_poss, _time_phrase
 
 
@@ -51,7 +52,13 @@ class SpeakersSoFar:
                 first in proper or not dictionary_word(first) and first not in _INDEFINITE_PRONOUNS):
             self.last_named = speaker
             self.last_named_at = pos
-            self.last_named_sex = None
+            self.last_named_sex = _full_name_sex(speaker)  # "Sen. Bernie Sanders": 'm'; "Trump": None
+
+
+def _full_name_sex(name: str) -> str | None:
+    """The sex the first name of a full name gives ('Donald Trump' -> 'm'), past titles."""
+    words = [w for w in name.split() if w.lower().rstrip(".") not in TITLES]
+    return first_name_sex(words[0]) if len(words) >= 2 and words[1][:1].isupper() else None
 
 
 def _noun_sex(words: list[str]) -> str | None:
@@ -190,7 +197,7 @@ class SpeakerRules:
         if not (first.low == "the" and head_words and not self.toks[head_words[-1]].cap
                 and _strip_poss(self.toks[head_words[-1]].low) in ROLE_NOUNS):
             return None
-        who = self._resolve_pronoun("he", first.start)
+        who = self._resolve_pronoun("he", first.start, any_sex=True)  # "the senator": a man or a woman
         if who and who == self._spoken.last and who != self._spoken.last_named:
             return None  # only a named person can be "the senator"
         if not who:
@@ -219,7 +226,7 @@ class SpeakerRules:
             return whole  # the name only says whose: "Clinton aides", "A Brackley spokesman"
         return full, (f"speaker named in full: {full}" if full != name else "")
 
-    def _resolve_pronoun(self, low: str, pos: int | None = None) -> str | None:
+    def _resolve_pronoun(self, low: str, pos: int | None = None, any_sex: bool = False) -> str | None:
         """The person a pronoun or description refers to: the last named source when
         one spoke in the last three sentences, else the last person named there
         (a name of two words or more), else the last named source at all."""
@@ -229,7 +236,7 @@ class SpeakerRules:
             if pos is not None else None
         if reporter is not None:
             return reporter
-        want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(low)
+        want = None if any_sex else {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(low)
         if pos is None or self._spoken.last_named_at is not None and pos - self._spoken.last_named_at < 600 and not (
                 want and self._spoken.last_named_sex and want != self._spoken.last_named_sex):
             return self._spoken.last_named or self._spoken.last
@@ -243,7 +250,7 @@ class SpeakerRules:
         while i >= 0 and self._mentions[i][0] >= floor:
             at, name, g = self._mentions[i]
             i -= 1
-            if want and g and g != want:
+            if want and (g and g != want or not g and self._not_a_person(name)):
                 continue
             si_name = self.document.sentence_index(at)
             if si_name == si and self._quote_at(at) is not None and self._quote_at(pos) is None:
@@ -253,10 +260,21 @@ class SpeakerRules:
             if len(name.split()) >= 2 and not any(w.lower() in _FUNCTION for w in name.split()):
                 best, best_si = name, si_name
             elif (full := self.fullest(name)) != name:
+                if want and not g and (sex := _full_name_sex(full)) and sex != want:
+                    continue  # "Trump" is "Donald Trump": no 'she'
                 best, best_si = full, si_name
             elif g:  # one word with a title that gives its sex ("Ms. Ortiz"): a person
                 best, best_si = name, si_name
         return best or self._spoken.last_named or self._spoken.last
+
+    @staticmethod
+    def _not_a_person(name: str) -> bool:
+        """A name of two words or more that opens with an English word that is no first name
+        and no title ('Wall Street', 'Affordable Care Act', 'Republican Jewish Coalition')
+        names no 'he' or 'she' ('Reince Priebus' may: 'Reince' is no English word)."""
+        words = name.split()
+        first = words[0].lower().rstrip(".") if words else ""
+        return len(words) >= 2 and first not in TITLES and not is_first_name(first) and dictionary_word(first)
 
     def _reporting_subject_before(self, low: str, pos: int) -> str | None:
         """'Marsh said she hoped ...', 'Mr. Reed told reporters that he would ...': a 'he' or
