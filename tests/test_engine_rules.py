@@ -1483,3 +1483,20 @@ def test_a_first_name_gives_a_pronoun_its_sex(text, span, speaker):
 def test_a_surname_takes_the_sex_of_its_full_name_and_no_place_is_a_person(text, span, speaker):
     v = verdict(text, span)
     assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# a state-of-mind adjective takes a clause that opens with a name or a number as well as one
+# opening with a determiner or a pronoun, when a finite verb follows ('was sure Trump would win')
+@pytest.mark.parametrize("text, span, speaker", [
+    ("She was sure Trump would triumph in the end.", "Trump would triumph in the end", "She"),
+    ("The manager is confident Brazil will reach the final.", "Brazil will reach the final", "The manager"),
+    ("Officials were hopeful 2017 would bring calm to the region.", "2017 would bring calm to the region",
+     "Officials"),
+])
+def test_a_state_of_mind_takes_a_clause_opening_with_a_name(text, span, speaker):
+    v = verdict(text, span)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+def test_a_state_of_mind_before_a_name_without_a_verb_reports_nothing():
+    assert verdict("He was happy Monday and left early.", "He was happy Monday and left early").label == "asserted"

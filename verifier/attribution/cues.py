@@ -159,7 +159,8 @@ class CueRules:
         return [(x, y) for x, y in pieces if x < y]
 
     def _adjective_frame(self, k: int, a: int, b: int, frames: list[Frame]) -> Frame | None:
-        """'Many Democrats are afraid that ...', 'He is confident the plan will pass'."""
+        """'Many Democrats are afraid that ...', 'He is confident the plan will pass', 'She was
+        sure Trump would win' (a clause opening with a name needs its finite verb)."""
         t = self.toks[k]
         nxt = self.toks[k + 1] if k + 1 < b else None
         skip = self._time_before_that(k + 1, b)
@@ -167,8 +168,9 @@ class CueRules:
             nxt = self.toks[k + 1 + skip]
         if nxt is None or not (nxt.low in ("that", "about", "of", "whether") or (nxt.low == "by" and t.low.endswith("ed"))
                                or nxt.low == "to" and t.low in ADJ_TO or (
-                nxt.low in DETERMINERS or _base(nxt.low) in PERSON_PRONOUNS) and nxt.low not in ("a", "an")):
-            return None
+                nxt.low in DETERMINERS or _base(nxt.low) in PERSON_PRONOUNS) and nxt.low not in ("a", "an")
+                or (nxt.cap or nxt.text[0].isdigit()) and self._finite_clause_at(k + 1 + skip, b)):
+            return None  # a clause may open with a name: "was sure Trump would win"
         j = k - 1
         while j >= a and self.toks[j].word and (_adverb(self.toks[j]) or self.toks[j].low in ("very", "so", "not",
                                                                                               "too", "more", "less",
