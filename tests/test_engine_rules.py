@@ -1500,3 +1500,41 @@ def test_a_state_of_mind_takes_a_clause_opening_with_a_name(text, span, speaker)
 
 def test_a_state_of_mind_before_a_name_without_a_verb_reports_nothing():
     assert verdict("He was happy Monday and left early.", "He was happy Monday and left early").label == "asserted"
+
+
+# 'that' right after a noun and before a past verb is a relative pronoun, the noun its subject:
+# 'the report that came out on Monday' has no content clause; with a verb of saying, finding or
+# thinking the relative reports ('a study that found ...'); a verb that only judges an object
+# ('a union that has endorsed Mr. Sanders') is the reporter's description of the noun
+@pytest.mark.parametrize("text, span", [
+    ("The report that came out on Monday was long.", "came out on Monday"),
+    ("The statement that followed the vote was brief.", "followed the vote"),
+    ("A letter that arrived on Friday was read aloud.", "arrived on Friday"),
+    ("It is a union that has endorsed Mr. Sanders in the race.", "Mr. Sanders in the race"),
+    ("Voters backed a group that praised the levy last year.", "the levy last year"),
+])
+def test_a_relative_that_after_a_noun_opens_no_content(text, span):
+    assert verdict(text, span).label == "asserted"
+
+
+@pytest.mark.parametrize("text, span, speaker", [
+    ("The mayor cited a study that found crime fell by half.", "crime fell by half", "a study"),
+    ("Critics pointed to a memo that warned the dam could fail.", "the dam could fail", "a memo"),
+    ("There were reports that armed men stormed the depot.", "armed men stormed the depot", None),
+])
+def test_a_relative_that_with_a_reporting_verb_reports(text, span, speaker):
+    v = verdict(text, span)
+    assert v.label == "attributed" and (speaker is None or v.speaker == speaker)
+
+
+# after a verb with an addressee ('warn', 'promise'), a determiner that opens a clause of its
+# own ('warned the dam could fail') is the clause's subject, not someone addressed; 'warned
+# the court the law was void' still addresses the court
+@pytest.mark.parametrize("text, span, speaker", [
+    ("Critics cited a memo that warned the dam could fail.", "the dam could fail", "a memo"),
+    ("Voters remember a mayor who promised the tax would fall.", "the tax would fall", "a mayor"),
+    ("The union praised a judge who warned the court the law was void.", "the law was void", "a judge"),
+])
+def test_a_clause_after_an_addressee_verb_opens_at_its_determiner(text, span, speaker):
+    v = verdict(text, span)
+    assert (v.label, v.speaker) == ("attributed", speaker)

@@ -236,6 +236,8 @@ class CueRules:
         if k + 2 < b and (self.toks[k + 2].low in BE_FORMS or self.toks[k + 2].low in _MODALS
                           or self.toks[k + 2].low in ("has", "have", "had")):
             return None  # "views that are far from ...": a relative clause, no subject of its own
+        if self._verb_after_that(k + 2, b):
+            return None  # "the report that came out on Monday": the report is the verb's subject
         speaker, src = self._noun_possessor(k, a)
         t = self.toks[k]
         reasons = (f"nominal frame '{t.text} that': the clause is the {t.low}'s content",)
@@ -250,6 +252,20 @@ class CueRules:
         return Frame(kind="noun", rule="nominal", cue=(t.start, self.toks[k + 1].end), cue_text=f"{t.text} that",
                      speaker=speaker, source=src, reasons=reasons, right=self.toks[k + 1].start,
                      left_edge=src[0] if src else t.start, right_edge=self.toks[k + 1].end, right_limit=right_limit)
+
+    def _verb_after_that(self, i: int, b: int) -> bool:
+        """Does a past verb open toks[i:] right after 'that', past adverbs ('that came out',
+        'that recently followed the vote')? Then 'that' is a relative pronoun. An '-ed' form
+        before a noun is an adjective of the clause's subject ('that armed men stormed ...')."""
+        while i < b and self.toks[i].word and _adverb(self.toks[i]):
+            i += 1
+        if i >= b or not _finite(self.toks[i]) or self.toks[i].low in BE_FORMS or self.toks[i].low.endswith(("n't", "n’t")):
+            return False
+        if not self.toks[i].low.endswith("ed"):
+            return True
+        n = self.toks[i + 1] if i + 1 < b else None
+        return n is None or not n.word or n.cap or n.low in DETERMINERS or n.low in PREPOSITIONS \
+            or _base(n.low) in PERSON_PRONOUNS or n.low in ("out", "up", "off", "down", "back", "away")
 
     def _copula_noun_frame(self, k: int, a: int) -> Frame:
         """'Mr. Vale's fear is that the dam will fail': a noun of saying or believing as

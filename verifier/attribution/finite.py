@@ -39,6 +39,8 @@ class FiniteRules(InvertedRules):
             return view
         rel_limit = None
         by_who = subject_words[-1].low == "who"  # "the novice who wants ...": 'who' stands for a person
+        if subject_words[-1].low == "that" and s_end - s_start == 1 and cls == "object":
+            return None  # "a union that has endorsed Sanders": the reporter's description of the union
         if subject_words[-1].low in ("who", "which", "that") and s_end - s_start == 1 or \
                 len(subject_words) > 1 and subject_words[-1].low == "who":
             antecedent = self._relative_antecedent(k, a, b, s_start, s_end, subject_words[-1])

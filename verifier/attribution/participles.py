@@ -3,11 +3,9 @@ the participle and infinitive frames: "..., announcing that ...", "declined to s
 
 from __future__ import annotations
 
+from verifier.attribution.addressees import AddresseeRules
 from verifier.attribution.lexicon import ADDRESSEE_VERBS, ADVERBIAL_START, AUXILIARIES, BE_FORMS, DETERMINERS, NEEDS_CLAUSE, NEEDS_TO, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_CUES, PREPOSITIONS, WH_WORDS, cue_verb
-from verifier.attribution.common import Frame, Tok, _AUDIENCE, _CALENDAR, _CLOSE_Q, _CONTINUE_WORDS, _MODALS, _OPEN_Q, _QUOTES, _RELATIVES, _STRAIGHT_Q, _SUBORDINATORS, _TIME_NOUNS, _TIME_WORDS, _adverb, _base, _finite, _particle_after, _strip_poss
-
-
-_ADDRESSEE_DETS = ("the", "a", "an", "his", "her", "their", "our", "my", "your")
+from verifier.attribution.common import Frame, Tok, _AUDIENCE, _CALENDAR, _CONTINUE_WORDS, _MODALS, _OPEN_Q, _QUOTES, _RELATIVES, _STRAIGHT_Q, _SUBORDINATORS, _TIME_NOUNS, _TIME_WORDS, _adverb, _base, _finite, _particle_after, _strip_poss
 
 
 # words that open the reporter's account of the occasion inside an adverbial: "said
@@ -15,7 +13,7 @@ _ADDRESSEE_DETS = ("the", "a", "an", "his", "her", "their", "our", "my", "your")
 _OCCASION_OPENERS = frozenset({"as", "when", "after", "before", "because", "since", "until", "once", "although"})
 
 
-class ParticipleRules:
+class ParticipleRules(AddresseeRules):
     """Mixed into verifier.attribution.engine.Checker; reads its Analysis fields."""
 
     def _post(self, k: int, b: int, lemma: str) -> tuple[str, int]:
@@ -104,91 +102,6 @@ class ParticipleRules:
             return None
         pron = self._pronoun_clause_after(j, b)
         return None if pron is None else ("clause", pron)
-
-    def _post_addressee(self, j: int, b: int, lemma: str) -> tuple[str, int] | None:
-        """The addressee of 'tell', 'urge', ... ("told reporters", "urged supporters
-        to ..."): what follows it; 'told the story' with no addressee reports nothing."""
-        t = self.toks[j]
-        if lemma in ADDRESSEE_VERBS and self._addressee_then_own_verb(j, b):
-            return "end", b  # "has notified the authority and plans to write ...": only whom, nothing said
-        if lemma == "tell" and t.low in DETERMINERS and t.low != "that" and j + 1 < b and not (
-                self.toks[j + 1].cap or _strip_poss(self.toks[j + 1].low) in PERSON_NOUNS
-                or self.toks[j + 1].low in _AUDIENCE or t.low == "her" and self._finite_clause_at(j + 1, b)):
-            return "end", b  # "told the story": no report without an addressee
-        if lemma in ADDRESSEE_VERBS and (t.low in ("him", "her", "them", "us", "me", "reporters", "supporters")
-                                         or t.cap or t.low in _AUDIENCE or t.low in _ADDRESSEE_DETS):
-            n = j + 1
-            if t.low in _ADDRESSEE_DETS:  # "told the crowd", "tells his supporters"
-                while n < b and n - j < 4 and self.toks[n].word and (self.toks[n].cap or self.toks[n].low in _AUDIENCE
-                                                                     or _strip_poss(self.toks[n].low) in PERSON_NOUNS):
-                    n += 1
-            while n < b and (self.toks[n].cap and self.toks[n].word or self.toks[n].text in "’'s" and n > j
-                             or self._quoted_title_after(n, b)):
-                n = self._quoted_title_after(n, b) or n + 1  # "told NBC's “Today”": the addressee's title
-            if n >= b or self.toks[n].text in ",.;":
-                return "adverbial", n
-            if self.toks[n].low == "that":
-                return "that", n
-            if self.toks[n].low == "to" and lemma not in ("tell", "say"):
-                return "clause", j  # "urged supporters to monitor ...": the addressee is part of it
-            if self.toks[n].low in PREPOSITIONS and lemma != "tell":
-                return "end", b  # "advising the campaign on policy": no reported content
-            to = self._infinitive_after_adverbial(n, b) if lemma == "tell" else None
-            if to is not None:
-                return "clause", to  # "tells his supporters at a rally to stay home": the infinitive
-            if lemma == "tell" and (self.toks[n].low in PREPOSITIONS or self.toks[n].low in _TIME_WORDS) \
-                    and not any(self.toks[x].low == "that" for x in range(n, b)) \
-                    and not self._has_finite_verb(n - 1, b):
-                return "adverbial", b  # "..., Graham told The Huffington Post on Thursday."
-            return "clause", n
-        return None
-
-    def _addressee_then_own_verb(self, j: int, b: int) -> bool:
-        """A noun phrase at toks[j] (a determiner, up to four lower-case words) and then
-        'and'/'but' with a verb of the subject's own ('notified the authority and plans
-        to ...', 'warned the council but kept ...'): the verb told someone, nothing more."""
-        n = j + 1 if self.toks[j].low in DETERMINERS else j
-        start = n
-        while n < b and n - start < 4 and self.toks[n].word and not self.toks[n].cap and not _finite(self.toks[n]) \
-                and self.toks[n].low not in ("and", "but", "that", "to") and self.toks[n].low not in PREPOSITIONS:
-            n += 1
-        if n == start or n + 1 >= b or self.toks[n].low not in ("and", "but"):
-            return False
-        v = self.toks[n + 1]
-        after = self.toks[n + 2].low if n + 2 < b else ""
-        verb = _finite(v) or v.low.endswith("s") and (after == "to" or after in DETERMINERS)  # "and plans to"
-        return verb and not v.cap and v.low not in AUXILIARIES
-
-    def _infinitive_after_adverbial(self, n: int, b: int) -> int | None:
-        """A short prepositional or time phrase at toks[n] and then an infinitive ('at a
-        rally to stay home', 'on Monday to vote'): the index of 'to', else None."""
-        if not (n < b and (self.toks[n].low in PREPOSITIONS or self.toks[n].low in _TIME_WORDS)):
-            return None
-        for x in range(n + 1, min(b - 1, n + 7)):
-            t = self.toks[x]
-            if not t.word or t.low in ("that", "who", "which") or _finite(t):
-                return None
-            if t.low == "to" and self.toks[x + 1].word and not self.toks[x + 1].cap \
-                    and self.toks[x + 1].low not in DETERMINERS and not self.toks[x + 1].text[0].isdigit():
-                return x
-        return None
-
-    def _quoted_title_after(self, i: int, b: int) -> int | None:
-        """A title in quotation marks after a possessive name (NBC's “Today”, CNN's
-        “State of the Union.”): a program or publication, not the source's words. The
-        index after its closing mark, else None."""
-        if not (0 < i < b and self.toks[i].text in (_OPEN_Q | _STRAIGHT_Q) and self.toks[i - 1].cap
-                and self.toks[i - 1].low.endswith(("'s", "’s"))):
-            return None
-        m = i + 1
-        while m < b and m - i <= 8 and (self.toks[m].cap and self.toks[m].word or self.toks[m].low in (
-                "of", "the", "and", "a", "to", "in", "on", "for", "with")):
-            m += 1
-        if m < b and self.toks[m].text in ".,!?" and m + 1 < b:
-            m += 1  # the period of the sentence inside the closing mark
-        if m == i + 1 or m >= b or self.toks[m].text not in (_CLOSE_Q | _STRAIGHT_Q):
-            return None
-        return m + 1
 
     def _post_infinitive(self, j: int, b: int) -> tuple[str, int] | None:
         """An infinitive after the verb ("plans to call ..."), not 'to' and an addressee."""

@@ -235,6 +235,8 @@ class VerbSubjectRules:
             if tm.low in ("that", "but", "because", "while", "when", "if", "as", "although", "though",
                           "since", "whether", "where", "so", "after", "before", "until", "unless") and m < j:
                 break
+            if tm.low == "that" and m == j and m - 1 >= a and self._noun_before_relative(m - 1):
+                return m - 1  # "a report that showed ...": 'that' is the relative subject, read by its caller
             if tm.low in ("that", "but", "because", "while", "whether", "if", "when", "although", "and", "or") \
                     and m == j:  # "... and argued": no subject of its own (a coordinated verb)
                 break
@@ -243,6 +245,15 @@ class VerbSubjectRules:
                 break  # a verb: the subject starts after it
             m -= 1
         return m
+
+    def _noun_before_relative(self, p: int) -> bool:
+        """Can toks[p], right before 'that' and a verb, be the noun the relative clause is about
+        ('a report that showed', 'tax returns that showed')? A lower-case word that is no
+        function word, verb or adverb ('said that', 'so that', 'now that' are not)."""
+        t = self.toks[p]
+        after_article = p > 0 and (self.toks[p - 1].low in DETERMINERS or _is_poss(self.toks[p - 1].text))
+        return t.word and not t.cap and t.low not in _FUNCTION and not _adverb(t) and not _finite(t) \
+            and (cue_verb(t.low) is None or after_article) and t.low not in ("so", "now", "such", "given", "provided")
 
     def _quoted_name_before(self, q: int, a: int) -> int | None:
         """toks[q] closes a name in quotation marks after a word of the sentence ('a site
