@@ -49,7 +49,7 @@ OBJECT_VERBS = [
     "reference", "promote", "downplay", "denigrate", "disparage", "belittle", "malign", "insult", "demean",
     "vilify", "excoriate", "berate", "scold", "rebuke", "castigate", "taunt", "knock", "express", "voice",
     "portray", "bemoan", "assail", "advocate", "liken", "echo", "discuss", "quote", "dub", "congratulate",
-    "articulate", "rebuff", "disavow", "lambast", "bash", "invoke", "justify", "deem", "compliment",
+    "articulate", "rebuff", "disavow", "lambast", "bash", "invoke", "justify", "deem", "judge", "compliment",
     "grill", "rip", "pooh-pooh", "link",
 ]
 

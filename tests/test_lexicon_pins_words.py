@@ -165,6 +165,7 @@ CASES = [
     ('not_people', 'answers', 'The answers suggest that demand is strong.', 'The answers suggest that demand is strong', 'asserted', None, None),
     ('not_people', 'fees', 'The fees suggest that demand is strong.', 'The fees suggest that demand is strong', 'asserted', None, None),
     # nounish
+    ('nounish', 'judge', 'Federal judges blocked the rule in May.', 'Federal judges blocked the rule in May', 'asserted', None, None),
     ('nounish', 'blast', 'A second blast hit the port.', 'A second blast hit the port', 'asserted', None, None),
     ('nounish', 'brand', 'New brands came in May.', 'New brands came in May', 'asserted', None, None),
     ('nounish', 'chant', 'Loud chants filled the hall on Friday.', 'Loud chants filled the hall on Friday', 'asserted', None, None),
