@@ -1555,3 +1555,33 @@ def test_a_clause_after_an_addressee_verb_opens_at_its_determiner(text, span, sp
 ])
 def test_because_goes_on_with_the_reason_unless_a_pronoun_reports_again(text, span, label):
     assert verdict(text, span).label == label
+
+
+# a relative clause set off by dashes reports like one set off by commas ('the study -- which
+# notes that ... --'); a dash that closes an earlier aside opens no relative of its own
+@pytest.mark.parametrize("text, span, speaker", [
+    ("The study -- which notes that 58 firms would owe taxes -- should alarm Congress.", "58 firms would owe taxes",
+     "The study"),
+    ("The report — which claims the port will close — was leaked on Friday.", "the port will close", "The report"),
+    ("Her lawyer — who said the charges were false — left the court early.", "the charges were false",
+     "Her lawyer"),
+])
+def test_a_relative_between_dashes_reports(text, span, speaker):
+    v = verdict(text, span)
+    assert (v.label, v.speaker) == ("attributed", speaker)
+
+
+# an adverbial after the verb, then an indirect question with its own subject: the question is
+# the content ('shows in detail how ...'); 'how to ...' asks nothing checkable, and an occasion
+# ('said when asked whether ...') keeps the trailing cue's content before it
+@pytest.mark.parametrize("text, span, label", [
+    ("The study shows in detail how firms shelter profits offshore.", "how firms shelter profits offshore",
+     "attributed"),
+    ("The mayor explained at length why the port would close.", "why the port would close", "attributed"),
+    ("He asked in a letter whether the vote was legal.", "whether the vote was legal", "attributed"),
+    ("But they disagree on when and how to move forward.", "But they disagree on when and how to move forward",
+     "asserted"),
+    ('"You bet I would," Christie said when asked whether he would act.', "You bet I would", "attributed"),
+])
+def test_an_indirect_question_after_an_adverbial_is_the_content(text, span, label):
+    assert verdict(text, span).label == label

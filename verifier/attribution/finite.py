@@ -78,7 +78,10 @@ class FiniteRules(InvertedRules):
         said"): the span of the noun phrase before it and, after a comma (", who say
         ...,"), the offset of the comma ending the relative clause; None if there is none."""
         r = self.toks.index(relative, s_start, s_end)
-        e = r - 1 if r - 1 >= a and self.toks[r - 1].text == "," else r  # "Harvey, who said"
+        mark = self.toks[r - 1].text if r - 1 >= a else ""
+        if mark in ("—", "–", "--") and any(self.toks[x].text == mark for x in range(a, r - 1)):
+            return None  # "admirals -- most of whom had ... -- who cited": the dash closes an aside
+        e = r - 1 if mark in (",", "—", "–", "--") else r  # "Harvey, who said", "the study -- which notes"
         m = self._noun_phrase_start(e, a)
         if m >= a and self.toks[m].low in PREPOSITIONS and all(
                 self.toks[x].low in _CALENDAR or self.toks[x].text.isdigit() for x in range(m + 1, e)):
@@ -87,8 +90,8 @@ class FiniteRules(InvertedRules):
         if e <= m + 1:
             return None
         rel_limit = None
-        if e < r:  # ", who say ...,": the relative clause ends at the next comma
-            nxt_comma = next((x for x in range(k + 1, b) if self.toks[x].text == ","
+        if e < r:  # ", who say ...,": the relative clause ends at the next comma (or dash)
+            nxt_comma = next((x for x in range(k + 1, b) if self.toks[x].text == mark
                               and x + 1 < b and self.toks[x + 1].text not in _QUOTES), None)
             if nxt_comma is not None:
                 rel_limit = self.toks[nxt_comma].start

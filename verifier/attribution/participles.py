@@ -167,15 +167,16 @@ class ParticipleRules(AddresseeRules):
         if t.low in ADVERBIAL_START or (t.low in _TIME_WORDS and t.low not in ("the", "a", "an")):
             # an adverbial up to the end or a comma: a trailing cue; else the content follows it
             m, subordinate = j, False
-            while m < b and self.toks[m].text not in ",;" and self.toks[m].low != "that":
+            while m < b and self.toks[m].text not in ",;" and self.toks[m].low != "that" and not (
+                    m > j + 1 and not subordinate and self._wh_clause_at(m, b)):
                 subordinate = subordinate or self._opens_occasion(self.toks[m])
                 if m - j > 2 and not subordinate and self._verb_with_object(m, b):
                     return None  # "reported at least six planes filled the skies": a clause, no adverbial
                 m += 1
             if m >= b or self.toks[m].text in ",;" and m - j <= 9:
                 return "adverbial", m
-            if self.toks[m].low == "that":
-                return "that", m
+            if self.toks[m].low == "that" or m < b and self._wh_clause_at(m, b):
+                return "that", m  # "said on Monday that ...", "shows in detail how ..."
             # "said Thursday during a taping of a town hall in Buffalo, New York, that ...":
             # a long adverbial with commas of its own, then the content clause
             that = next((x for x in range(m, min(b, j + 30)) if self.toks[x].low == "that"), None)
@@ -183,6 +184,14 @@ class ParticipleRules(AddresseeRules):
                     and not any(self.toks[x].text in _QUOTES for x in range(j, that)):
                 return "that", that
         return None
+
+    def _wh_clause_at(self, m: int, b: int) -> bool:
+        """Does an indirect question with its own subject open at toks[m] ('how companies
+        shelter profits', 'whether the vote was legal'; not 'how to move forward', not
+        'what it says about', an object of its own)?"""
+        n = self.toks[m + 1] if m + 1 < b else None
+        return self.toks[m].low in ("how", "why", "whether") and n is not None and n.word \
+            and n.low not in ("to", "and", "or", "much", "many", "long")
 
     @staticmethod
     def _opens_occasion(t: Tok) -> bool:

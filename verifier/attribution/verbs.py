@@ -99,8 +99,8 @@ class VerbRules(VerbSubjectRules):
         t = self.toks[k]
         if self._is_noun_after_determiner(k, a, b, cls, ing) and not (
                 prev is not None and prev.low == "which" and not ing and prev.start > self.toks[a].start
-                and (self.toks[k - 2].text == "," or self.toks[k - 2].word and not self.toks[k - 2].cap)):
-            return True  # but ", which said ...", "groups which say ...": a relative pronoun and its verb
+                and (self.toks[k - 2].text in (",", "—", "–", "--") or self.toks[k - 2].word and not self.toks[k - 2].cap)):
+            return True  # but ", which said ...", "— which notes ...", "groups which say ...": a relative and its verb
         if prev is not None and prev.low in PREPOSITIONS and not ing and prev.low not in ("by",):
             return True  # "secretary of state", "in a post"
         if t.low in ("called", "named", "dubbed", "titled", "labeled", "labelled") and self._names_something(k, a, b):
@@ -337,7 +337,8 @@ class VerbRules(VerbSubjectRules):
         if prev is None:
             return nxt is not None and nxt.low in ("that", ":")
         if prev.low in _MODALS or _base(prev.low) in PERSON_PRONOUNS or prev.low in ("who", "also", "it", "this") \
-                or prev.low == "which" and k - 2 >= a and (self.toks[k - 2].text == "," or self.toks[k - 2].word):
+                or prev.low == "which" and k - 2 >= a and (self.toks[k - 2].text in (",", "—", "–", "--")
+                                                           or self.toks[k - 2].word):
             return True  # "boards which claim ...": the verb of a relative
         if prev.word and (_adverb(prev) or prev.low in ("often", "always", "never", "still", "now", "again",
                                                         "repeatedly", "frequently", "regularly", "rarely")) \
