@@ -675,7 +675,7 @@ def test_subjects_with_a_relative_clause_or_a_name_in_apposition():
 def test_intentions_with_a_finite_clause_or_a_time_phrase_before_to():
     text = "The judges decided the two runners should share the prize."
     assert label(text, "the two runners should share the prize") == "attributed"
-    text = "The council tried on Monday to delay the vote."
+    text = "The council sought on Monday to delay the vote."
     assert label(text, "delay the vote") == "attributed"
 
 

@@ -1585,3 +1585,16 @@ def test_a_relative_between_dashes_reports(text, span, speaker):
 ])
 def test_an_indirect_question_after_an_adverbial_is_the_content(text, span, label):
     assert verdict(text, span).label == label
+
+
+# an attempt is an act the article reports, not a proposition the subject said or believes:
+# 'tried to ...' is the outlet's voice (ANNOTATION.md), while 'wants to', 'hopes to' report a mind
+@pytest.mark.parametrize("text, span, label", [
+    ("The council tried on Monday to delay the vote.", "to delay the vote", "asserted"),
+    ("Rescuers are trying to reach the village before dark.", "to reach the village before dark", "asserted"),
+    ("A bill the mayor had tried to push through failed in May.", "A bill the mayor had tried to push through failed",
+     "asserted"),
+    ("The council wants to delay the vote.", "to delay the vote", "attributed"),
+])
+def test_an_attempt_reports_nothing(text, span, label):
+    assert verdict(text, span).label == label

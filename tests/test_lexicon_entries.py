@@ -32,7 +32,7 @@ THOUGHT_VERBS = [
     "reckon", "admire", "aim", "assume", "believe", "consider", "decide", "decline", "doubt", "expect",
     "fathom", "fear", "feel", "guess", "hear", "hold", "hope", "imagine", "intend", "know", "learn",
     "offer", "plan", "prefer", "realize", "recognize", "refuse", "regard", "remember", "resent", "see",
-    "seek", "suppose", "suspect", "think", "threaten", "trust", "try", "understand", "view", "want", "wish",
+    "seek", "suppose", "suspect", "think", "threaten", "trust", "understand", "view", "want", "wish",
     "wonder", "worry",
 ]
 

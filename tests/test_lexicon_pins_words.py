@@ -355,7 +355,6 @@ CASES = [
     ('takes_infinitive', 'pledge', 'The port is busy, the mayor pledges to keep it open.', 'The port is busy', 'asserted', None, None),
     ('takes_infinitive', 'seek', 'The port is busy, the mayor seeks to keep it open.', 'The port is busy', 'asserted', None, None),
     ('takes_infinitive', 'threaten', 'The port is busy, the mayor threatens to keep it open.', 'The port is busy', 'asserted', None, None),
-    ('takes_infinitive', 'try', 'The port is busy, the mayor tries to keep it open.', 'The port is busy', 'asserted', None, None),
     ('takes_infinitive', 'vow', 'The port is busy, the mayor vows to keep it open.', 'The port is busy', 'asserted', None, None),
     ('takes_infinitive', 'want', 'The port is busy, the mayor wants to keep it open.', 'The port is busy', 'asserted', None, None),
     # time_words
