@@ -1598,3 +1598,19 @@ def test_an_indirect_question_after_an_adverbial_is_the_content(text, span, labe
 ])
 def test_an_attempt_reports_nothing(text, span, label):
     assert verdict(text, span).label == label
+
+
+# an '-ed' form with its agent after it ('a meeting led by the governor') or after a
+# preposition ('a lead in pledged delegates') modifies a noun: it makes no clause of its own,
+# so a verb that reports only a clause ('held', 'maintained') reports nothing
+@pytest.mark.parametrize("text", [
+    "In October, they held a large meeting led by the governor.",
+    "The senator may hold a lead in pledged delegates.",
+    "The firm maintained a steady pace guided by its founder.",
+])
+def test_a_participle_with_its_agent_or_after_a_preposition_makes_no_clause(text):
+    assert verdict(text, text[:-1]).label == "asserted"
+
+
+def test_a_finite_verb_after_its_subject_still_makes_a_clause():
+    assert verdict("Officials know the plan failed in May.", "the plan failed in May").label == "attributed"

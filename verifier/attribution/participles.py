@@ -293,20 +293,24 @@ class ParticipleRules(AddresseeRules):
             t = self.toks[x]
             if not t.word or t.low in _RELATIVES or t.low in ("who", "which", "and", "or", "but"):
                 return False
-            if _finite(t) and not self._modifier_participle(x, i):
+            if _finite(t) and not self._modifier_participle(x, i, b):
                 return True
         return False
 
-    def _modifier_participle(self, x: int, i: int) -> bool:
-        """An '-ed' form inside the noun phrase opening at toks[i], modifying its noun ('a
-        newly created role', 'the revised plan'): after the determiner or an adverb after it."""
+    def _modifier_participle(self, x: int, i: int, b: int) -> bool:
+        """An '-ed' form inside the noun phrase opening at toks[i], modifying a noun ('a newly
+        created role', 'the revised plan', 'a lead in pledged delegates', 'a meeting led by
+        the governor'): after the determiner, a preposition or an adverb after them, or with
+        its agent after it."""
         low = self.toks[x].low
         if not low.endswith("ed") or low in _MODALS or low in AUXILIARIES or low in BE_FORMS:
             return False  # 'the need for ...': a modal's form, not a participle
+        if x + 1 < b and self.toks[x + 1].low == "by":
+            return True  # 'a meeting led by ...': a passive participle after its noun
         p = x - 1
         if p > i and self.toks[p].low.endswith("ly"):
             p -= 1
-        return p == i and self.toks[i].low in DETERMINERS
+        return p == i and self.toks[i].low in DETERMINERS or p > i and self.toks[p].low in PREPOSITIONS
 
     def _verb_group_start(self, k: int, a: int) -> int:
         j = k - 1
