@@ -1615,18 +1615,3 @@ def test_a_participle_with_its_agent_or_after_a_preposition_makes_no_clause(text
 def test_a_finite_verb_after_its_subject_still_makes_a_clause():
     assert verdict("Officials know the plan failed in May.", "the plan failed in May").label == "attributed"
 
-
-# 'who' after 'X of Y' or 'X for Y' refers to X when X is a noun for people ('Critics of the
-# plan, who say ...'); after another noun it refers to the last name ('the mouth of Trump, who')
-@pytest.mark.parametrize("text, span, speaker", [
-    ("Critics of the plan, who say it will raise rents, rallied on Friday.", "it will raise rents",
-     "Critics of the plan"),
-    ("Supporters of Mr. Reed, who say he was framed, marched to the court.", "he was framed",
-     "Supporters of Mr. Reed"),
-    ("A spokeswoman for the agency, who said the files were lost, declined to comment.", "the files were lost",
-     "A spokeswoman for the agency"),
-    ("Reporters watched the face of Tom Reed, who said he was proud.", "he was proud", "Tom Reed"),
-])
-def test_who_after_x_of_y_refers_to_a_person_x(text, span, speaker):
-    v = verdict(text, span)
-    assert (v.label, v.speaker) == ("attributed", speaker)

@@ -4,8 +4,8 @@ is a participle after its noun rather than a verb ("a rally called by the union"
 
 from __future__ import annotations
 
-from verifier.attribution.lexicon import AUXILIARIES, BE_FORMS, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, strong_past
-from verifier.attribution.common import Tok, _CALENDAR, _IRREGULAR_PAST, _QUOTES, _base, _people, _strip_poss
+from verifier.attribution.lexicon import AUXILIARIES, BE_FORMS, PERSON_PRONOUNS, PREPOSITIONS, strong_past
+from verifier.attribution.common import Tok, _CALENDAR, _IRREGULAR_PAST, _QUOTES, _base
 
 
 class RelativeRules:
@@ -44,8 +44,6 @@ class RelativeRules:
                 self.toks[x].low in _CALENDAR or self.toks[x].text.isdigit() for x in range(m + 1, e)):
             e = m  # "the one published by the ministry in September, which said": not September
             m = self._noun_phrase_start(e, a)
-        if relative.low in ("who", "whom") and self._person_before_of(m, a):
-            m = self._noun_phrase_start(m, a)  # "Critics of the plan, who say": the critics say it
         if e <= m + 1:
             return None
         rel_limit = None
@@ -66,13 +64,3 @@ class RelativeRules:
                 return m - 1  # "contradicts [the company's first account], which said": the noun phrase opens here
             m -= 1
         return m
-
-    def _person_before_of(self, m: int, a: int) -> bool:
-        """Is toks[m] 'of'/'for' after a noun for people ('Critics of the plan', 'A spokeswoman
-        for the agency')? Then a 'who' after the phrase is about them, not about its last
-        noun; 'the mouth of Donald Trump, who' is about Trump."""
-        if m - 1 < a or self.toks[m].low not in ("of", "for"):
-            return False
-        head = _strip_poss(self.toks[m - 1].low)
-        return self.toks[m - 1].word and (not self.toks[m - 1].cap or m - 1 == a) and (
-            head in PERSON_NOUNS or head in ROLE_NOUNS or head.rstrip("s") in PERSON_NOUNS or _people(head))
