@@ -1540,23 +1540,6 @@ def test_a_clause_after_an_addressee_verb_opens_at_its_determiner(text, span, sp
     assert (v.label, v.speaker) == ("attributed", speaker)
 
 
-# 'because' with a subject of its own goes on with the reported reason ('said he could not
-# answer because Republicans had asked ...'); 'because' and a pronoun that reports again
-# ('..., because she thinks he can win') opens the reporter's clause
-@pytest.mark.parametrize("text, span, label", [
-    ("A party aide said he could not answer because Republicans had asked for the figures late.",
-     "because Republicans had asked", "attributed"),
-    ("Residents said the road was closed because engineers had warned of cracks.", "because engineers had warned",
-     "attributed"),
-    ("The mayor said taxes will rise because the auditors had warned of a gap.", "because the auditors had warned",
-     "attributed"),
-    ("The head of the union is worried about the plan, because she thinks it can pass.", "because she thinks",
-     "asserted"),
-])
-def test_because_goes_on_with_the_reason_unless_a_pronoun_reports_again(text, span, label):
-    assert verdict(text, span).label == label
-
-
 # a relative clause set off by dashes reports like one set off by commas ('the study -- which
 # notes that ... --'); a dash that closes an earlier aside opens no relative of its own
 @pytest.mark.parametrize("text, span, speaker", [

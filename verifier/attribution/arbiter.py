@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import bisect
 
-from verifier.attribution.common import Frame, _IRREGULAR_PAST, _MODALS, _QUOTES, _base, _extent, _merge
-from verifier.attribution.lexicon import BE_FORMS, CLAUSE_BREAKS, PERSON_PRONOUNS, PREPOSITIONS, strong_past
+from verifier.attribution.common import Frame, _IRREGULAR_PAST, _MODALS, _QUOTES, _extent, _merge
+from verifier.attribution.lexicon import BE_FORMS, CLAUSE_BREAKS, PREPOSITIONS, strong_past
 
 # frames whose cue is no verb ("according to", "reportedly", "in her view"): a "but" clause after
 # their content coordinates with the content's own verb
@@ -185,7 +185,7 @@ class ArbiterRules:
         kb = bisect.bisect_left(self._tok_starts, b)
         for k in range(kb - 1, max(ka - 1, kb - 4), -1):
             t = self.toks[k]
-            if t.text in ";" or t.low in CLAUSE_BREAKS or self._own_reason_after(k) or t.low in ("and", "or") and self.toks[k - 1].text in (
+            if t.text in ";" or t.low in CLAUSE_BREAKS or t.low in ("and", "or") and self.toks[k - 1].text in (
                     ",", "—", "–", "--") or t.low == "compared" and self.toks[k - 1].text == ",":
                 return True
             if t.text == "," and k + 1 < kb + 1:
@@ -197,14 +197,6 @@ class ArbiterRules:
             if t.text in _QUOTES and k == kb - 1:
                 return True
         return False
-
-    def _own_reason_after(self, k: int) -> bool:
-        """'because' and a pronoun ('..., because she thinks he can win'): the reporter gives
-        the source's own reason as a report of its own, a new clause; 'because' and another
-        subject ('said he could not answer because Republicans had asked ...') goes on
-        with the reported reason."""
-        nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
-        return self.toks[k].low == "because" and nxt is not None and _base(nxt.low) in PERSON_PRONOUNS
 
     def _break_point(self, a: int, b: int) -> int:
         ka = bisect.bisect_left(self._tok_starts, a)
