@@ -65,6 +65,8 @@ CASES = [
     ('issuing_verbs', 'send', 'The council sent a letter saying the bridge was safe.', 'the bridge was safe', 'attributed', 'The council', 'saying'),
     ('issuing_verbs', 'sign', 'The council signed a letter saying the bridge was safe.', 'the bridge was safe', 'attributed', 'The council', 'saying'),
     ('issuing_verbs', 'write', 'The council wrote a letter saying the bridge was safe.', 'the bridge was safe', 'attributed', 'The council', 'saying'),
+    # clause_breaks
+    ('clause_breaks', 'while', 'Officials said the port would close while union leaders insisted it would stay open.', 'while union leaders insisted', 'asserted', None, None),
     # common_past
     ('common_past', 'cut', 'Last year the town cut the fees, the mayor said.', 'the town cut the fees', 'attributed', 'the mayor', 'said'),
     ('common_past', 'set', 'Last year the town set new fees, the mayor said.', 'the town set new fees', 'attributed', 'the mayor', 'said'),
