@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from verifier.attribution import first_names
-from verifier.attribution.first_names import first_name_sex, is_first_name
+from verifier.attribution.first_names import first_name_sex, is_first_name, name_sex
 from verifier.attribution.lexicon import LexiconError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,3 +63,11 @@ def test_the_build_tool_keeps_common_names_and_marks_shared_ones(tmp_path):
                    check=True, capture_output=True, timeout=60)
     rows = [line for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     assert rows == ["bo\tu", "jean\tu", "maria\tf", "tom\tm"]
+
+
+@pytest.mark.parametrize("words, sex", [
+    (["Sen.", "Maria", "Lopez"], "f"), (["President", "Barack", "Obama"], "m"), (["Charlie", "King"], "m"),
+    (["Trump"], None), (["Jordan"], None), (["Jean", "Moreau"], None),
+])
+def test_a_full_name_takes_the_sex_of_its_first_name_past_titles(words, sex):
+    assert name_sex(words) == sex

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 
-from verifier.attribution.lexicon import LexiconError
+from verifier.attribution.lexicon import TITLES, LexiconError
 
 
 @lru_cache(maxsize=1)
@@ -36,3 +36,14 @@ def first_name_sex(word: str) -> str | None:
 def is_first_name(word: str) -> bool:
     """Is `word` a common first name of either sex ('Jean', 'Maria'; not 'Wall', 'Jewish')?"""
     return word.lower().rstrip(".") in _table()
+
+
+def name_sex(words: list[str]) -> str | None:
+    """The sex the first name of a full name gives, past its titles: 'f' for ['Sen.', 'Maria',
+    'Lopez'], 'm' for ['Donald', 'Trump']; None for one word ('Trump', 'Jordan'), where the
+    word may be a surname."""
+    i = 0
+    while i < len(words) and words[i].lower().rstrip(".").removesuffix("'s").removesuffix("’s") in TITLES:
+        i += 1
+    rest = words[i:]
+    return first_name_sex(rest[0]) if len(rest) >= 2 and rest[1][:1].isupper() else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from verifier.attribution.first_names import first_name_sex
+from verifier.attribution.first_names import name_sex
 from verifier.attribution.lexicon import PERSON_NOUNS, TITLES
 from verifier.attribution.common import _CALENDAR, _FUNCTION, _NAME_PARTICLES, _QUOTES, _TITLE_ABBR, _is_initial, _is_poss, _strip_poss
 
@@ -110,12 +110,7 @@ class NameRules:
                 return "m"
             if low in ("mrs", "ms", "miss", "lady", "queen", "princess", "sister", "dame"):
                 return "f"
-        words = [t for t in self.toks[a:b] if t.word]
-        while words and _strip_poss(words[0].low).rstrip(".") in TITLES:
-            words = words[1:]  # "Sen. Bernie Sanders", "President Barack Obama"
-        if len(words) >= 2 and words[1].cap:  # "Maria Lopez": a first name before a surname
-            return first_name_sex(words[0].text)
-        return None
+        return name_sex([t.text for t in self.toks[a:b] if t.word])  # "Sen. Maria Lopez": 'f'; "Jordan": None
 
     def fullest(self, name: str, gender: str | None = None) -> str:
         """The fullest form of a name in the article ('Putin' -> 'Vladimir Putin'):

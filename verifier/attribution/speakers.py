@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from verifier.attribution.first_names import first_name_sex, is_first_name
+from verifier.attribution.first_names import is_first_name, name_sex
 from verifier.attribution.lexicon import ADDRESSEE_VERBS, DETERMINERS, dictionary_word, NOUN_CUES, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PREPOSITIONS, ROLE_NOUNS, TITLES, cue_verb
 from verifier.attribution.common import _FUNCTION, _QUOTES, _RELATIVES, _base, _clean, _is_poss, _strip_poss, _time_phrase
 
@@ -52,13 +52,7 @@ class SpeakersSoFar:
                 first in proper or not dictionary_word(first) and first not in _INDEFINITE_PRONOUNS):
             self.last_named = speaker
             self.last_named_at = pos
-            self.last_named_sex = _full_name_sex(speaker)  # "Sen. Bernie Sanders": 'm'; "Trump": None
-
-
-def _full_name_sex(name: str) -> str | None:
-    """The sex the first name of a full name gives ('Donald Trump' -> 'm'), past titles."""
-    words = [w for w in name.split() if w.lower().rstrip(".") not in TITLES]
-    return first_name_sex(words[0]) if len(words) >= 2 and words[1][:1].isupper() else None
+            self.last_named_sex = name_sex(speaker.split())  # "Sen. Bernie Sanders": 'm'; "Trump": None
 
 
 def _noun_sex(words: list[str]) -> str | None:
@@ -260,7 +254,7 @@ class SpeakerRules:
             if len(name.split()) >= 2 and not any(w.lower() in _FUNCTION for w in name.split()):
                 best, best_si = name, si_name
             elif (full := self.fullest(name)) != name:
-                if want and not g and (sex := _full_name_sex(full)) and sex != want:
+                if want and not g and (sex := name_sex(full.split())) and sex != want:
                     continue  # "Trump" is "Donald Trump": no 'she'
                 best, best_si = full, si_name
             elif g:  # one word with a title that gives its sex ("Ms. Ortiz"): a person
