@@ -66,7 +66,7 @@ def test_the_build_tool_keeps_common_names_and_marks_shared_ones(tmp_path):
 
 
 @pytest.mark.parametrize("words, sex", [
-    (["Sen.", "Maria", "Lopez"], "f"), (["President", "Barack", "Obama"], "m"), (["Charlie", "King"], "m"),
+    (["Sen.", "Maria", "Lopez"], "f"), (["President", "Joe", "Biden"], "m"), (["Charlie", "King"], "m"),
     (["Trump"], None), (["Jordan"], None), (["Jean", "Moreau"], None),
 ])
 def test_a_full_name_takes_the_sex_of_its_first_name_past_titles(words, sex):
